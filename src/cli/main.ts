@@ -1,0 +1,73 @@
+import { formatInputError, inputErrorsOf } from '../core/input-error.ts';
+import { EXIT, processIO, UsageError, type CliIO } from './io.ts';
+
+export interface Command {
+  summary: string;
+  usage: string;
+  run(argv: string[], io: CliIO): Promise<number>;
+}
+
+/** Lazy, so `pledge check` never loads Astro or puppeteer. */
+const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
+  init: () => import('./commands/init.ts'),
+  draft: () => import('./commands/draft.ts'),
+  check: () => import('./commands/check.ts'),
+  kpi: () => import('./commands/kpi.ts'),
+  build: () => import('./commands/build.ts'),
+  pdf: () => import('./commands/pdf.ts'),
+  dev: () => import('./commands/dev.ts'),
+};
+
+export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(await helpText());
+    return name ? EXIT.ok : EXIT.input;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out('pledge 0.1.0\n');
+    return EXIT.ok;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    io.err(`pledge: unknown command "${name}". Run \`pledge --help\` to see the commands: ${Object.keys(COMMANDS).join(', ')}.\n`);
+    return EXIT.input;
+  }
+  const { command } = await load();
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(`${command.summary}\n\nUsage: ${command.usage}\n`);
+    return EXIT.ok;
+  }
+  return runGuarded(command, rest, io);
+}
+
+async function runGuarded(command: Command, argv: string[], io: CliIO): Promise<number> {
+  try {
+    return await command.run(argv, io);
+  } catch (error) {
+    const inputErrors = inputErrorsOf(error);
+    if (inputErrors) {
+      for (const inputError of inputErrors) io.err(`${formatInputError(inputError)}\n`);
+      return EXIT.input;
+    }
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`pledge: ${(error as Error).message}\nUsage: ${command.usage}\n`);
+      return EXIT.input;
+    }
+    // A bug in pledge, not bad input: one line, and the stack only when asked for.
+    io.err(`pledge: internal error: ${(error as Error).message ?? String(error)}. Please report it; run with PLEDGE_DEBUG=1 for details.\n`);
+    if (io.env.PLEDGE_DEBUG) io.err(`${(error as Error).stack ?? ''}\n`);
+    return 70;
+  }
+}
+
+async function helpText(): Promise<string> {
+  const lines = await Promise.all(Object.entries(COMMANDS).map(async ([name, load]) => {
+    try {
+      return `  ${name.padEnd(7)} ${(await load()).command.summary}`;
+    } catch {
+      return `  ${name.padEnd(7)} (not available in this build)`;
+    }
+  }));
+  return `pledge: turn a customer promise into something you can prove.\n\nCommands:\n${lines.join('\n')}\n\nRun \`pledge <command> --help\` for a command's options.\n`;
+}

@@ -1,0 +1,44 @@
+import type { Place } from '../input-error.ts';
+import type { Statement } from '../compose/statement.ts';
+import type { Evaluation } from '../kpi/types.ts';
+import type { KpisFile } from '../schema/kpis.ts';
+import type { PromiseDoc } from '../schema/promise.ts';
+import type { DataPath, YamlSource } from '../yaml-source.ts';
+import type { Severity } from './finding.ts';
+
+/** What every rule sees. Pure data: rules never read files. */
+export interface CheckInput {
+  promise: PromiseDoc;
+  /** The parsed promise.yaml, to locate data paths. */
+  source: YamlSource;
+  kpis: KpisFile | undefined;
+  statement: Statement;
+  /** Word lists and limits for the promise's language. */
+  lexicon: Lexicon;
+  /** Per-rule options from the rules config (limits and thresholds). */
+  options: Record<string, unknown>;
+  /** KPI results, when data was evaluated; data-aware rules skip without it. */
+  evaluation?: Evaluation;
+}
+
+/** Per-language data: word lists and limits, loaded from src/core/check/lexicon/*.yml. */
+export interface Lexicon {
+  language: string;
+  [list: string]: unknown;
+}
+
+export type Report = (where: DataPath | Place, message: string, hint: string) => void;
+
+export interface Rule {
+  id: string;
+  severity: Severity;
+  /** One line: what the rule finds (the README's rule table). */
+  summary: string;
+  /** Needs KPI data (evaluation) to say anything. */
+  needsData?: boolean;
+  check(input: CheckInput, report: Report): void;
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { period, plainText } from './text.ts';
+
+export const FORMULAS = [
+  'nps', 'csat', 'ces', 'on_time_rate', 'response_time', 'within_sla_rate', 'churn_rate',
+  'retention_rate', 'repeat_purchase_rate', 'mean', 'sum', 'count', 'ratio',
+] as const;
+export type FormulaId = (typeof FORMULAS)[number];
+
+/** A path inside the project: relative, and never climbing out of it. */
+export const projectPath = z
+  .string()
+  .trim()
+  .min(1)
+  .refine((path) => !/^([/\\]|[a-z]:)/i.test(path) && !path.split(/[/\\]/).includes('..'),
+    'this path leaves the project. | Put the data file inside the project, e.g. data/orders.csv.');
+
+const filterValue = z.union([z.string(), z.number(), z.boolean()]);
+export const filterSchema = z.strictObject({
+  column: z.string().min(1),
+  equals: filterValue.optional(),
+  not: filterValue.optional(),
+  in: z.array(filterValue).optional(),
+});
+export type KpiFilter = z.infer<typeof filterSchema>;
+
+export const kpiSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'the id must be lowercase letters, digits, dashes or underscores. | For example: on_time_delivery.'),
+  name: plainText,
+  formula: z.enum(FORMULAS),
+  /** Data file, relative to content/. */
+  source: projectPath,
+  /** Which column plays which role for the formula, e.g. { score: nps_score }. */
+  columns: z.record(z.string(), z.string().min(1)).default({}),
+  /** The column whose time places a row in a period. */
+  timestamp: z.string().min(1),
+  timezone: z.string().optional(),
+  filter: filterSchema.optional(),
+  period: period.default('month'),
+  segment_by: z.array(z.string().min(1)).default([]),
+  min_sample: z.number().int().min(1).default(1),
+  visibility: z.enum(['public', 'internal']).default('public'),
+  unit: z.string().default(''),
+  better: z.enum(['higher', 'lower']),
+  method: plainText,
+  /** response_time: which statistic of the durations. */
+  statistic: z.enum(['median', 'p90', 'p95', 'mean']).optional(),
+  /** response_time / within_sla_rate: the unit durations are reported in. */
+  duration_unit: z.enum(['minutes', 'hours']).optional(),
+  /** within_sla_rate: the longest end − start that still counts, in duration_unit. */
+  sla: z.number().positive().optional(),
+});
+export type KpiDef = z.infer<typeof kpiSchema>;
+
+export const dataSourceSchema = z.strictObject({
+  file: projectPath,
+  /** Columns that never reach the public site (emails, agent names, free-text comments). */
+  internal_columns: z.array(z.string().min(1)).default([]),
+  timezone: z.string().optional(),
+  delimiter: z.string().length(1).optional(),
+});
+export type DataSource = z.infer<typeof dataSourceSchema>;
+
+export const kpisFileSchema = z.strictObject({
+  kpis: z.array(kpiSchema).min(1, 'define at least one KPI. | Add one under kpis:, with an id, a formula and a source.'),
+  sources: z.array(dataSourceSchema).default([]),
+});
+export type KpisFile = z.infer<typeof kpisFileSchema>;
