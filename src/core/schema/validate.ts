@@ -10,7 +10,9 @@ import { locateKey, type DataPath, type YamlSource } from '../yaml-source.ts';
 export function validateSource<S extends z.ZodType>(source: YamlSource, schema: S): z.infer<S> {
   const result = schema.safeParse(source.data);
   if (result.success) return result.data;
-  throw new InputErrors(result.error.issues.flatMap((issue) => toInputErrors(source, schema, issue)));
+  const errors = result.error.issues.flatMap((issue) => toInputErrors(source, schema, issue));
+  errors.sort((a, b) => a.place.line - b.place.line || a.place.column - b.place.column);
+  throw new InputErrors(errors);
 }
 
 export function formatPath(path: DataPath): string {
