@@ -1,0 +1,114 @@
+/**
+ * Chromium stamps every PDF with the time it was printed (/CreationDate, /ModDate in the Info
+ * dictionary) and its own user agent as /Creator, so two runs over the same inputs differ. These
+ * functions rewrite that one dictionary and shift the cross-reference table by the change in length,
+ * so the rest of the file stays byte for byte what Chromium wrote.
+ */
+
+export interface PdfStamp {
+  /** The date to record; absent removes the dates, so the file carries no clock at all. */
+  date?: Date;
+  creator: string;
+  producer: string;
+}
+
+/** `D:YYYYMMDDHHmmSS+00'00'`, the PDF date format, always in UTC. */
+export function pdfDate(date: Date): string {
+  const iso = date.toISOString();
+  return `D:${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}+00'00'`;
+}
+
+/** A PDF literal string: backslash, parentheses and non-ASCII escaped, so any text is safe. */
+export function pdfString(text: string): string {
+  const escaped = [...text].map((char) => {
+    if (char === '\\' || char === '(' || char === ')') return `\\${char}`;
+    const code = char.charCodeAt(0);
+    return code < 32 || code > 126 ? '?' : char;
+  });
+  return `(${escaped.join('')})`;
+}
+
+/** The date SOURCE_DATE_EPOCH names (seconds since 1970), or undefined when unset or not a number. */
+export function sourceDateEpoch(env: NodeJS.ProcessEnv): Date | undefined {
+  const raw = env.SOURCE_DATE_EPOCH?.trim();
+  if (!raw || !/^\d+$/.test(raw)) return undefined;
+  return new Date(Number(raw) * 1000);
+}
+
+const STAMPED_KEYS = /\/(CreationDate|ModDate|Producer|Creator)\s*(\((?:\\[\s\S]|[^\\()])*\)|<[0-9A-Fa-f\s]*>)/g;
+
+function stampedDictionary(dictionary: string, stamp: PdfStamp): string {
+  const kept = dictionary.replace(STAMPED_KEYS, '').replace(/\n\s*\n/g, '\n');
+  const entries = [`/Creator ${pdfString(stamp.creator)}`, `/Producer ${pdfString(stamp.producer)}`];
+  if (stamp.date) entries.push(`/CreationDate (${pdfDate(stamp.date)})`, `/ModDate (${pdfDate(stamp.date)})`);
+  return kept.replace(/^<</, `<<${entries.join('\n')}\n`);
+}
+
+interface Layout {
+  infoStart: number;
+  infoEnd: number;
+  xrefStart: number;
+}
+
+/** Where the Info object and the classic xref table are; undefined for layouts we do not rewrite. */
+function locate(text: string): Layout | undefined {
+  const startxref = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(text);
+  if (!startxref) return undefined;
+  const xrefStart = Number(startxref[1]);
+  if (text.slice(xrefStart, xrefStart + 4) !== 'xref') return undefined;
+  const trailer = text.indexOf('trailer', xrefStart);
+  const info = /\/Info\s+(\d+)\s+(\d+)\s+R/.exec(text.slice(trailer));
+  if (trailer < 0 || !info) return undefined;
+  const infoStart = xrefOffsets(text, xrefStart).get(Number(info[1]));
+  if (infoStart === undefined || !text.startsWith(`${info[1]} ${info[2]} obj`, infoStart)) return undefined;
+  const infoEnd = text.indexOf('endobj', infoStart);
+  return infoEnd < 0 || infoEnd > xrefStart ? undefined : { infoStart, infoEnd, xrefStart };
+}
+
+/** Object number → byte offset, from a classic xref table (subsections of 20-byte entries). */
+export function xrefOffsets(text: string, xrefStart: number): Map<number, number> {
+  const offsets = new Map<number, number>();
+  const section = text.slice(xrefStart, text.indexOf('trailer', xrefStart));
+  const subsection = /(\d+) (\d+)\r?\n((?:\d{10} \d{5} [nf][ \r]?\n?)*)/g;
+  for (const match of section.matchAll(subsection)) {
+    const entries = (match[3] ?? '').match(/\d{10} \d{5} [nf]/g) ?? [];
+    entries.forEach((entry, index) => {
+      if (entry.endsWith('n')) offsets.set(Number(match[1]) + index, Number(entry.slice(0, 10)));
+    });
+  }
+  return offsets;
+}
+
+function shiftXref(section: string, after: number, delta: number): string {
+  return section.replace(/(\d{10}) (\d{5}) n/g, (entry, offset: string, generation: string) => {
+    const value = Number(offset);
+    return value > after ? `${String(value + delta).padStart(10, '0')} ${generation} n` : entry;
+  });
+}
+
+/**
+ * The same PDF with its Info dictionary stamped (dates, creator, producer) and its xref table
+ * still pointing at every object. Files we cannot parse get their dates blanked in place instead
+ * (same length), which keeps them valid and still deterministic.
+ */
+export function stampPdf(pdf: Uint8Array, stamp: PdfStamp): Uint8Array {
+  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
+  const layout = locate(text);
+  if (!layout) return Buffer.from(blankDates(text), 'latin1');
+  const { infoStart, infoEnd, xrefStart } = layout;
+  const object = text.slice(infoStart, infoEnd);
+  const open = object.indexOf('<<');
+  const close = object.lastIndexOf('>>') + 2;
+  const rewritten = object.slice(0, open) + stampedDictionary(object.slice(open, close), stamp) + object.slice(close);
+  const delta = rewritten.length - object.length;
+  const trailerStart = text.indexOf('trailer', xrefStart);
+  const tail = text.slice(trailerStart).replace(/startxref\s+\d+/, `startxref\n${xrefStart + delta}`);
+  const out = text.slice(0, infoStart) + rewritten + text.slice(infoEnd, xrefStart)
+    + shiftXref(text.slice(xrefStart, trailerStart), infoStart, delta) + tail;
+  return Buffer.from(out, 'latin1');
+}
+
+/** Same-length fallback: every PDF date string becomes the epoch. */
+function blankDates(text: string): string {
+  return text.replace(/(\/(?:CreationDate|ModDate)\s*\(D:)\d{14}/g, (_match, head: string) => `${head}19700101000000`);
+}

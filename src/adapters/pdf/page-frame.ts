@@ -1,0 +1,67 @@
+/** What the header and footer of every printed page say, in the report's language. */
+export interface FrameFacts {
+  language: string;
+  company: string;
+  /** A period key (`2026-03`, `2026-Q1`, `2026-W07`) or free text. */
+  period?: string;
+  /** ISO date or date-time of the latest data row. */
+  dataDate?: string;
+}
+
+interface Labels {
+  page: string;
+  of: string;
+  pageSuffix: string;
+  period: string;
+  dataDate: string;
+  contents: string;
+}
+
+const ENGLISH: Labels = { page: 'Page', of: 'of', pageSuffix: '', period: 'Period', dataDate: 'Data as of', contents: 'Contents' };
+const LABELS: Record<string, Labels | undefined> = {
+  en: ENGLISH,
+  pt: { page: 'Página', of: 'de', pageSuffix: '', period: 'Período', dataDate: 'Dados até', contents: 'Índice' },
+  zh: { page: '第', of: '页，共', pageSuffix: '页', period: '周期', dataDate: '数据截至', contents: '目录' },
+};
+
+export function labelsFor(language: string): Labels {
+  return LABELS[language.toLowerCase().split('-')[0] ?? 'en'] ?? ENGLISH;
+}
+
+/** `2026-03` → "March 2026", `2026-Q1` → "Q1 2026", `2026-W07` → "2026-W07", in the language given. */
+export function formatPeriod(period: string, language: string): string {
+  const month = /^(\d{4})-(\d{2})$/.exec(period);
+  if (month) {
+    const date = new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1));
+    return new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  }
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
+  return quarter ? `Q${quarter[2]} ${quarter[1]}` : period;
+}
+
+/** The date part of an ISO timestamp, so the footer never depends on the reader's time zone. */
+export function formatDataDate(dataDate: string): string {
+  return /^\d{4}-\d{2}-\d{2}/.exec(dataDate)?.[0] ?? dataDate;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+// Chromium renders these templates apart from the page: no page styles reach them, and their
+// default font size is tiny, so every style is inline. Horizontal padding matches the page margin.
+const FRAME_STYLE = 'font-family: \'Noto Sans\', \'DejaVu Sans\', sans-serif; font-size: 8pt; color: #444; width: 100%;'
+  + ' margin: 0 16mm; display: flex; justify-content: space-between; gap: 8mm;';
+
+export function headerTemplate(facts: FrameFacts): string {
+  const labels = labelsFor(facts.language);
+  const period = facts.period ? `${labels.period}: ${formatPeriod(facts.period, facts.language)}` : '';
+  return `<div style="${FRAME_STYLE}"><span>${escapeHtml(facts.company)}</span><span>${escapeHtml(period)}</span></div>`;
+}
+
+export function footerTemplate(facts: FrameFacts): string {
+  const labels = labelsFor(facts.language);
+  const dataDate = facts.dataDate ? `${labels.dataDate} ${formatDataDate(facts.dataDate)}` : '';
+  const pageOf = `${labels.page} <span class="pageNumber"></span> ${labels.of} <span class="totalPages"></span>${labels.pageSuffix}`;
+  return `<div style="${FRAME_STYLE}"><span>${pageOf}</span><span>${escapeHtml(dataDate)}</span></div>`;
+}

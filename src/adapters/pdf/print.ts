@@ -1,0 +1,76 @@
+/**
+ * What pledge adds to every page before printing. In-page code is kept as plain JavaScript text:
+ * functions handed to page.evaluate would be serialised after tsx/esbuild rewrote them, and the
+ * helpers it inserts (`__name`) do not exist inside the page.
+ */
+
+/** Keep rows, charts and cards whole; never leave a heading alone at the bottom of a page. */
+export const PRINT_CSS = `
+@media print {
+  html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  tr, th, td, figure, svg, img, canvas, blockquote, pre, li,
+  .card, .commitment, .chart, .kpi, [data-keep-together] { break-inside: avoid; }
+  h1, h2, h3, h4, h5, h6 { break-after: avoid; break-inside: avoid; }
+  thead { display: table-header-group; }
+  tfoot { display: table-footer-group; }
+  p { orphans: 3; widows: 3; }
+  nav.pledge-toc ol { list-style: none; padding-left: 0; }
+  nav.pledge-toc li { margin: 0.25em 0; }
+  nav.pledge-toc a { color: inherit; text-decoration: none; }
+  .no-print, [data-no-print] { display: none !important; }
+}
+`;
+
+/**
+ * Resolves once the page says it is ready: the load event has fired, web fonts are loaded, and no
+ * element still carries `data-render-ready="false"` (a page that draws with scripts sets it in its
+ * HTML and flips it to "true" when done). A static page without the attribute is ready on load.
+ */
+export const READY_CHECK = `(() => document.readyState === 'complete'
+  && document.fonts.status === 'loaded'
+  && !document.querySelector('[data-render-ready="false"]'))()`;
+
+/** What the page says about itself, for the header and footer (read from <html lang> and <meta>). */
+export const READ_FACTS = `(() => {
+  const meta = (name) => document.querySelector('meta[name="' + name + '"]')?.getAttribute('content') || undefined;
+  return {
+    language: document.documentElement.lang || undefined,
+    company: meta('pledge:company'),
+    period: meta('pledge:period'),
+    dataDate: meta('pledge:data-date'),
+    title: document.title || undefined,
+  };
+})()`;
+
+/**
+ * Adds a table of contents (links to every h2) after the first h1 when the printed page runs to
+ * more than one sheet and has at least three sections, unless the page already has one.
+ * `pageHeight` is the printable height in CSS pixels. Returns whether it added one.
+ */
+export function tocScript(pageHeight: number, title: string): string {
+  return `((pageHeight, title) => {
+  if (document.querySelector('nav.pledge-toc, [data-toc]')) return false;
+  const headings = [...document.querySelectorAll('main h2, article h2, body > h2, section h2')];
+  const unique = [...new Set(headings)];
+  if (unique.length < 3 || document.documentElement.scrollHeight <= pageHeight) return false;
+  const nav = document.createElement('nav');
+  nav.className = 'pledge-toc';
+  nav.setAttribute('aria-label', title);
+  const heading = document.createElement('h2');
+  heading.textContent = title;
+  const list = document.createElement('ol');
+  unique.forEach((h, index) => {
+    if (!h.id) h.id = 'section-' + (index + 1);
+    const item = document.createElement('li');
+    const link = document.createElement('a');
+    link.href = '#' + h.id;
+    link.textContent = h.textContent.trim();
+    item.append(link);
+    list.append(item);
+  });
+  nav.append(heading, list);
+  const h1 = document.querySelector('h1');
+  if (h1) h1.after(nav); else document.body.prepend(nav);
+  return true;
+})(${JSON.stringify(pageHeight)}, ${JSON.stringify(title)})`;
+}

@@ -1,0 +1,151 @@
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, PaperFormat } from 'puppeteer-core';
+import { InputError, placeOf } from '../../core/input-error.ts';
+import { launchBrowser } from '../browser.ts';
+import { displayPath } from '../files.ts';
+import { sourceDateEpoch, stampPdf } from './deterministic.ts';
+import { listDocuments, readSiteFacts, selectDocuments, type PrintDocument, type SiteFacts } from './documents.ts';
+import { footerTemplate, headerTemplate, labelsFor, type FrameFacts } from './page-frame.ts';
+import { PRINT_CSS, READ_FACTS, READY_CHECK, tocScript } from './print.ts';
+import { serveStatic, type StaticServer } from './serve.ts';
+
+export type Paper = 'A4' | 'Letter';
+
+export interface RenderOptions {
+  /** The built `dist/` (with public/, internal/, pledge.json). */
+  distDir: string;
+  /** Where the PDFs go, usually `dist/reports`. */
+  outDir: string;
+  /** PDF names to render (`overview`, `public`, a report's name); all when absent. */
+  only?: string[];
+  paper?: Paper;
+  /** For SOURCE_DATE_EPOCH and the browser's location; process.env when absent. */
+  env?: NodeJS.ProcessEnv;
+  onProgress?: (done: number, total: number, name: string) => void;
+}
+
+/** Page geometry in millimetres: the header and footer sit inside the top and bottom margins. */
+export const MARGIN_MM = { top: 22, bottom: 20, left: 16, right: 16 } as const;
+const PAPER_MM: Record<Paper, { width: number; height: number }> = {
+  A4: { width: 210, height: 297 },
+  Letter: { width: 215.9, height: 279.4 },
+};
+const PX_PER_MM = 96 / 25.4;
+/** How long a page may take to say it is ready; generous, because CI machines are slow. */
+const READY_TIMEOUT_MS = 60_000;
+
+/**
+ * Renders the built sites to PDF: one browser for the whole run, pages in parallel up to the core
+ * count, each written only once it is complete (an existing PDF is replaced, never left half-written).
+ */
+export async function renderPdfs(options: RenderOptions): Promise<{ files: string[] }> {
+  const env = options.env ?? process.env;
+  const documents = selectDocuments(await listDocuments(options.distDir), options.only);
+  const siteFacts = await readSiteFacts(options.distDir);
+  const browser = await launchBrowser(env);
+  const servers = new Map<string, StaticServer>();
+  try {
+    for (const siteDir of new Set(documents.map((document) => document.siteDir))) servers.set(siteDir, await serveStatic(siteDir));
+    await mkdir(options.outDir, { recursive: true });
+    let done = 0;
+    const files = await inParallel(documents, os.availableParallelism(), async (document) => {
+      const origin = servers.get(document.siteDir)?.origin ?? '';
+      const pdf = await printDocument(browser, `${origin}${document.urlPath}`, document, {
+        paper: options.paper ?? 'A4', siteFacts, date: sourceDateEpoch(env) ?? dateOf(siteFacts.dataDate),
+      });
+      const file = path.join(options.outDir, `${document.name}.pdf`);
+      await writeAtomically(file, pdf);
+      options.onProgress?.(++done, documents.length, document.name);
+      return file;
+    });
+    return { files };
+  } finally {
+    await Promise.all([...servers.values()].map((server) => server.close()));
+    await browser.close();
+  }
+}
+
+interface PrintSettings {
+  paper: Paper;
+  siteFacts: SiteFacts;
+  /** The date stamped into the PDF; absent leaves the PDF without dates. */
+  date: Date | undefined;
+}
+
+/** One page to PDF bytes, in a browser tab of its own. */
+export async function printDocument(browser: Browser, url: string, document: PrintDocument, settings: PrintSettings): Promise<Uint8Array> {
+  const page = await browser.newPage();
+  try {
+    const paper = PAPER_MM[settings.paper];
+    const printable = {
+      width: Math.floor((paper.width - MARGIN_MM.left - MARGIN_MM.right) * PX_PER_MM),
+      height: Math.floor((paper.height - MARGIN_MM.top - MARGIN_MM.bottom) * PX_PER_MM),
+    };
+    await page.setViewport({ width: printable.width, height: printable.height });
+    await page.emulateMediaType('print');
+    const response = await page.goto(url, { waitUntil: 'load', timeout: READY_TIMEOUT_MS });
+    if (!response?.ok()) throw pageError(document, `The page answered ${response?.status() ?? 'nothing'} when loaded for printing.`);
+    await page.waitForFunction(READY_CHECK, { timeout: READY_TIMEOUT_MS, polling: 100 }).catch(() => {
+      throw pageError(document, `The page did not say it was ready to print within ${READY_TIMEOUT_MS / 1000} s.`);
+    });
+    const facts = frameFacts(await page.evaluate(READ_FACTS) as Partial<FrameFacts> & { title?: string }, settings.siteFacts);
+    await page.addStyleTag({ content: PRINT_CSS });
+    await page.evaluate(tocScript(printable.height, labelsFor(facts.language).contents));
+    const pdf = await page.pdf({
+      format: settings.paper.toLowerCase() as PaperFormat,
+      margin: { top: `${MARGIN_MM.top}mm`, bottom: `${MARGIN_MM.bottom}mm`, left: `${MARGIN_MM.left}mm`, right: `${MARGIN_MM.right}mm` },
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: headerTemplate(facts),
+      footerTemplate: footerTemplate(facts),
+      outline: true,
+      tagged: true,
+      timeout: READY_TIMEOUT_MS,
+    });
+    return stampPdf(pdf, { date: settings.date, creator: 'pledge', producer: `pledge (${await browser.version()})` });
+  } finally {
+    await page.close();
+  }
+}
+
+/** The page's own <meta> first, then dist/pledge.json, then the page title. */
+function frameFacts(fromPage: Partial<FrameFacts> & { title?: string }, site: SiteFacts): FrameFacts {
+  return {
+    language: fromPage.language ?? site.language ?? 'en',
+    company: fromPage.company ?? site.company ?? fromPage.title ?? '',
+    period: fromPage.period ?? site.period,
+    dataDate: fromPage.dataDate ?? site.dataDate,
+  };
+}
+
+function dateOf(iso: string | undefined): Date | undefined {
+  const date = iso ? new Date(iso) : undefined;
+  return date && !Number.isNaN(date.getTime()) ? date : undefined;
+}
+
+function pageError(document: PrintDocument, message: string): InputError {
+  return new InputError(placeOf(displayPath(document.file)), message,
+    'Open the page in a browser to see why; a page that draws with scripts must set data-render-ready="true" when done.');
+}
+
+async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, bytes);
+  await rename(temporary, file);
+}
+
+/** Runs `work` over `items` with at most `limit` at a time, keeping the input order in the result. */
+export async function inParallel<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}
