@@ -1,0 +1,71 @@
+import type { ElementContent, Element } from 'hast';
+import { InputError, placeOf } from '../input-error.ts';
+import type { Evaluation, KpiResult } from '../kpi/types.ts';
+import type { Language } from '../schema/text.ts';
+import { lineChart } from '../site/chart.ts';
+import { formatPeriod, formatValue } from '../site/format.ts';
+
+/** What a directive asks for: `:kpi[id]`, `::kpi-table{id=… last=6}`, `::kpi-chart{id=… last=12}`. */
+export interface EmbedRequest {
+  kind: 'value' | 'table' | 'chart';
+  kpiId: string;
+  period?: string;
+  last?: number;
+  line: number;
+  column: number;
+}
+
+export interface EmbedContext {
+  file: string;
+  evaluation: Evaluation;
+  language: Language;
+}
+
+export const EMBED_NAMES: Record<string, EmbedRequest['kind']> = { kpi: 'value', 'kpi-table': 'table', 'kpi-chart': 'chart' };
+
+export function findResult(request: EmbedRequest, context: EmbedContext): KpiResult {
+  const result = context.evaluation.kpis.find((k) => k.kpi.id === request.kpiId);
+  if (result) return result;
+  const known = context.evaluation.kpis.map((k) => k.kpi.id).join(', ') || 'none';
+  throw new InputError(placeOf(context.file, request.line, request.column),
+    `The report embeds KPI "${request.kpiId}", which kpis.yaml does not define.`,
+    `Use one of: ${known}.`);
+}
+
+/** Trusted HTML for one embed, built from numbers and pledge's own labels only. */
+export function embedNodes(request: EmbedRequest, context: EmbedContext): ElementContent[] {
+  const result = findResult(request, context);
+  const buckets = result.buckets.slice(-(request.last ?? 12));
+  if (request.kind === 'value') {
+    const bucket = request.period ? result.buckets.find((b) => b.period === request.period) : result.buckets.findLast((b) => b.complete);
+    return [element('strong', { className: ['kpi-value'] }, [text(formatValue(bucket?.value ?? null, result.kpi.unit, context.language))])];
+  }
+  const table = kpiTable(result, buckets, context.language);
+  if (request.kind === 'table') return [table];
+  const svg = lineChart({ points: buckets.map((b) => ({ label: formatPeriod(b.period, context.language), value: b.value })), unit: result.kpi.unit });
+  return [element('figure', { className: ['chart'] }, [
+    element('div', { className: ['chart-svg'] }, [{ type: 'raw', value: svg } as unknown as ElementContent]),
+    table,
+  ])];
+}
+
+function kpiTable(result: KpiResult, buckets: KpiResult['buckets'], language: Language): Element {
+  const cell = (tag: string, value: string, scope?: string) => element(tag, scope ? { scope } : {}, [text(value)]);
+  return element('table', { className: ['data'] }, [
+    element('caption', {}, [text(result.kpi.name)]),
+    element('thead', {}, [element('tr', {}, [cell('th', 'Period', 'col'), cell('th', 'Value', 'col'), cell('th', 'Sample', 'col')])]),
+    element('tbody', {}, buckets.map((b) => element('tr', {}, [
+      cell('th', formatPeriod(b.period, language), 'row'),
+      cell('td', formatValue(b.value, result.kpi.unit, language)),
+      cell('td', String(b.n)),
+    ]))),
+  ]);
+}
+
+function element(tagName: string, properties: Element['properties'], children: ElementContent[]): Element {
+  return { type: 'element', tagName, properties, children };
+}
+
+function text(value: string): ElementContent {
+  return { type: 'text', value };
+}

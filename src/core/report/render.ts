@@ -1,0 +1,91 @@
+import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
+import type { Root as MdastRoot, Nodes as MdastNodes } from 'mdast';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkDirective from 'remark-directive';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { InputError, placeOf } from '../input-error.ts';
+import type { RenderedReport } from '../site/input.ts';
+import { EMBED_NAMES, embedNodes, findResult, type EmbedContext, type EmbedRequest } from './embeds.ts';
+
+const EMBED_ATTRIBUTE = 'dataPledgeEmbed';
+
+/** The default GitHub-like allow-list, plus the placeholder attribute our embeds use. */
+const SANITIZE_SCHEMA = {
+  ...defaultSchema,
+  attributes: { ...defaultSchema.attributes, span: [...(defaultSchema.attributes?.span ?? []), EMBED_ATTRIBUTE],
+    div: [...(defaultSchema.attributes?.div ?? []), EMBED_ATTRIBUTE] },
+};
+
+/**
+ * A report narrative (markdown) to safe HTML. The author's text goes through rehype-sanitize (raw
+ * HTML is dropped, links and attributes are allow-listed); only after that are the live KPI embeds
+ * put in, built by pledge from numbers, so nothing the author writes can smuggle markup past it.
+ */
+export function renderReport(markdown: string, slug: string, context: EmbedContext): RenderedReport {
+  const requests: EmbedRequest[] = [];
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkDirective)
+    .use(() => (tree: MdastRoot) => { collectEmbeds(tree, requests, context); })
+    .use(remarkRehype)
+    .use(rehypeSanitize, SANITIZE_SCHEMA)
+    .use(() => (tree: HastRoot) => { fillEmbeds(tree, requests, context); })
+    .use(rehypeStringify, { allowDangerousHtml: true });
+  const mdast = processor.parse(markdown);
+  const html = processor.stringify(processor.runSync(mdast) as HastRoot);
+  return { slug, title: titleOf(mdast) ?? slug, html };
+}
+
+/** Turns each pledge directive into a placeholder element that survives sanitizing. */
+function collectEmbeds(node: MdastNodes, requests: EmbedRequest[], context: EmbedContext): void {
+  if (node.type === 'textDirective' || node.type === 'leafDirective' || node.type === 'containerDirective') {
+    const kind = EMBED_NAMES[node.name];
+    if (kind) {
+      const request = toRequest(node, kind, context);
+      findResult(request, context);
+      node.data = { hName: node.type === 'textDirective' ? 'span' : 'div', hProperties: { [EMBED_ATTRIBUTE]: String(requests.length) }, hChildren: [] };
+      requests.push(request);
+      return;
+    }
+  }
+  if ('children' in node) for (const child of node.children) collectEmbeds(child as MdastNodes, requests, context);
+}
+
+function toRequest(node: Extract<MdastNodes, { name: string }>, kind: EmbedRequest['kind'], context: EmbedContext): EmbedRequest {
+  const line = node.position?.start.line ?? 1;
+  const column = node.position?.start.column ?? 1;
+  const label = node.children.map((c) => ('value' in c ? c.value : '')).join('').trim();
+  const kpiId = node.attributes?.id ?? label;
+  if (!kpiId) {
+    throw new InputError(placeOf(context.file, line, column), `The ${node.name} embed names no KPI.`,
+      `Write it as ${kind === 'value' ? ':kpi[on_time_delivery]' : `::${node.name}{id=on_time_delivery}`}.`);
+  }
+  const last = Number(node.attributes?.last);
+  return {
+    kind, kpiId, line, column,
+    ...(node.attributes?.period ? { period: node.attributes.period } : {}),
+    ...(Number.isInteger(last) && last > 0 ? { last } : {}),
+  };
+}
+
+function fillEmbeds(node: HastRoot | Element, requests: EmbedRequest[], context: EmbedContext): void {
+  node.children = node.children.flatMap((child: HastContent): HastContent[] => {
+    if (child.type !== 'element') return [child];
+    const index = child.properties[EMBED_ATTRIBUTE];
+    const request = index === undefined ? undefined : requests[Number(index)];
+    if (request) return embedNodes(request, context) as ElementContent[];
+    fillEmbeds(child, requests, context);
+    return [child];
+  }) as typeof node.children;
+}
+
+function titleOf(tree: MdastRoot): string | undefined {
+  const heading = tree.children.find((n) => n.type === 'heading' && n.depth === 1);
+  if (!heading || !('children' in heading)) return undefined;
+  return heading.children.map((c) => ('value' in c ? c.value : '')).join('').trim() || undefined;
+}

@@ -1,0 +1,58 @@
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+
+export interface ChartPoint {
+  /** Already formatted by pledge (a period label), never raw input text. */
+  label: string;
+  value: number | null;
+}
+
+export interface ChartSpec {
+  points: ChartPoint[];
+  target?: number;
+  unit: string;
+  width?: number;
+  height?: number;
+}
+
+/**
+ * A line chart as an SVG string, made at build time with Observable Plot on a light DOM (linkedom),
+ * so it needs no JavaScript in the page and prints crisply. Colours are CSS variables the page sets
+ * for light, dark and print. Only numbers and pledge's own labels go in: the chart is decorative
+ * for screen readers (aria-hidden) because the same figures are in a table beside it.
+ */
+export function lineChart(spec: ChartSpec): string {
+  const { document } = parseHTML('<!doctype html><html><body></body></html>');
+  const labels = spec.points.map((p) => p.label);
+  const defined = spec.points.filter((p) => p.value !== null);
+  const every = Math.ceil(labels.length / 6);
+  const svg = Plot.plot({
+    document,
+    width: spec.width ?? 560,
+    height: spec.height ?? 200,
+    marginLeft: 44,
+    marginRight: 16,
+    style: { fontSize: '12px', background: 'transparent' },
+    x: { type: 'point', domain: labels, label: null, tickFormat: (d: string, i: number) => (i % every === (labels.length - 1) % every ? d : '') },
+    y: { grid: true, label: spec.unit ? `${spec.unit}` : null, nice: true, domain: yDomain(spec) },
+    marks: [
+      ...(spec.target === undefined ? [] : [Plot.ruleY([spec.target], { stroke: 'var(--chart-target)', strokeWidth: 1.5, strokeDasharray: '6 4' })]),
+      Plot.line(spec.points, { x: 'label', y: 'value', stroke: 'var(--chart-line)', strokeWidth: 2.5, curve: 'linear' }),
+      Plot.dot(defined, { x: 'label', y: 'value', fill: 'var(--chart-line)', r: 3.5 }),
+    ],
+  });
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  return svg.outerHTML;
+}
+
+/** Room around the data and the target, so neither sits on the frame. */
+function yDomain(spec: ChartSpec): [number, number] | undefined {
+  const values = spec.points.flatMap((p) => (p.value === null ? [] : [p.value]));
+  if (spec.target !== undefined) values.push(spec.target);
+  if (values.length === 0) return undefined;
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  const pad = Math.max((high - low) * 0.25, Math.abs(high) * 0.02, 1);
+  return [low - pad, high + pad];
+}

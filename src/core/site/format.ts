@@ -1,0 +1,41 @@
+import type { Target } from '../schema/promise.ts';
+import type { Language } from '../schema/text.ts';
+import { LOCALES, UI_STRINGS } from './strings.ts';
+
+/** Units written without a space before them. */
+const TIGHT_UNITS = new Set(['%']);
+
+/** `96.2 %` → `96.2%`, `3.5 hours`; one decimal at most, so small changes stay visible but not noisy. */
+export function formatValue(value: number | null, unit: string, language: Language): string {
+  if (value === null) return UI_STRINGS[language].notEnoughData;
+  const number = new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: 1 }).format(value);
+  if (!unit) return number;
+  return TIGHT_UNITS.has(unit) ? `${number}${unit}` : `${number} ${unit}`;
+}
+
+/** `at least 95%` */
+export function formatTarget(target: Target, unit: string, language: Language): string {
+  const words = UI_STRINGS[language].comparison[target.comparison];
+  return `${words} ${formatValue(target.value, target.unit ?? unit, language)}`;
+}
+
+/** `2026-03` → `Mar 2026`; `2026-Q1` → `Q1 2026`; `2026-W07` → `2026 W07`. Always in UTC. */
+export function formatPeriod(period: string, language: Language): string {
+  const month = /^(\d{4})-(\d{2})$/.exec(period);
+  if (month) {
+    const date = new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1));
+    return new Intl.DateTimeFormat(LOCALES[language], { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+  }
+  const quarter = /^(\d{4})-(Q[1-4])$/.exec(period);
+  if (quarter) return `${quarter[2]} ${quarter[1]}`;
+  const week = /^(\d{4})-(W\d{2})$/.exec(period);
+  return week ? `${week[1]} ${week[2]}` : period;
+}
+
+/** `2026-03-31T18:04:00Z` → `31 March 2026` in the page's language. */
+export function formatDate(iso: string | null, language: Language): string | null {
+  if (!iso) return null;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return null;
+  return new Intl.DateTimeFormat(LOCALES[language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}

@@ -1,0 +1,36 @@
+import type { Finding } from '../check/finding.ts';
+import type { Statement } from '../compose/statement.ts';
+import type { Evaluation } from '../kpi/types.ts';
+import type { KpisFile } from '../schema/kpis.ts';
+import type { PromiseDoc } from '../schema/promise.ts';
+
+/** A report narrative already rendered to safe HTML (see src/core/report). */
+export interface RenderedReport {
+  slug: string;
+  title: string;
+  html: string;
+}
+
+/** Everything the sites are computed from. Only the internal site and dist/pledge.json see all of it. */
+export interface SiteInput {
+  promise: PromiseDoc;
+  kpis: KpisFile;
+  /** Null until the composer is available: the statement then falls back to promise.statement. */
+  statement: Statement | null;
+  evaluation: Evaluation;
+  findings: Finding[];
+  reports: RenderedReport[];
+  /** ISO date-time of the build (SOURCE_DATE_EPOCH when set), so output is reproducible. */
+  generatedAt: string;
+}
+
+/** The statement text: composed when available, else the hand-written one, else the benefit. */
+export function statementText(input: Pick<SiteInput, 'promise' | 'statement'>): string {
+  return input.statement?.text ?? input.promise.statement ?? `${input.promise.company}: ${input.promise.benefit}.`;
+}
+
+/** A commitment's sentence: composed, hand-written, or empty (the page then shows the KPI name). */
+export function commitmentText(input: Pick<SiteInput, 'promise' | 'statement'>, id: string): string | undefined {
+  return input.statement?.commitments.find((c) => c.id === id)?.text
+    ?? input.promise.commitments.find((c) => c.id === id)?.text;
+}

@@ -1,0 +1,170 @@
+import type { Finding } from '../check/finding.ts';
+import type { Bucket, CommitmentEvaluation, KpiResult, RowIssue, Status } from '../kpi/types.ts';
+import type { Commitment } from '../schema/promise.ts';
+import type { Language } from '../schema/text.ts';
+import { lineChart } from './chart.ts';
+import { formatDate, formatPeriod, formatTarget, formatValue } from './format.ts';
+import { commitmentText, statementText, type RenderedReport, type SiteInput } from './input.ts';
+import { UI_STRINGS } from './strings.ts';
+
+export interface InternalCommitmentRow {
+  id: string;
+  heading: string;
+  kpiId: string;
+  kpiName: string;
+  target: string;
+  internalTarget: string | null;
+  latestPeriod: string | null;
+  latestValue: string;
+  status: Status;
+  statusLabel: string;
+  streak: string;
+  remedy: string | null;
+}
+
+export interface KpiPageView {
+  id: string;
+  name: string;
+  formula: string;
+  visibility: 'public' | 'internal';
+  method: string;
+  source: string;
+  period: string;
+  minSample: number;
+  rows: Array<{ period: string; value: string; n: number; complete: boolean }>;
+  segmentColumns: string[];
+  segmentRows: Array<{ period: string; cells: string[] }>;
+  chartSvg: string;
+  commitments: InternalCommitmentRow[];
+  rowsRead: number;
+  rowsUsed: number;
+  badRows: { count: number; examples: RowIssue[] };
+}
+
+export interface TouchpointView {
+  id: string;
+  name: string;
+  stage: string;
+  expected: string;
+  kpiName: string | null;
+  received: string;
+  status: Status;
+  statusLabel: string;
+  /** True when what customers get falls short of what they expect (broken or at risk), or nobody measures it. */
+  gap: boolean;
+}
+
+export interface InternalSiteView {
+  lang: Language;
+  company: string;
+  statement: string;
+  dataAsOf: string | null;
+  commitments: InternalCommitmentRow[];
+  kpis: KpiPageView[];
+  findings: Array<Finding & { place: string }>;
+  touchpoints: TouchpointView[];
+  reports: RenderedReport[];
+  rowIssues: Array<{ kpiId: string; kpiName: string; count: number; examples: RowIssue[] }>;
+}
+
+/** Worst first: what needs attention leads the overview. */
+const STATUS_ORDER: Record<Status, number> = { broken: 0, 'at-risk': 1, 'no-data': 2, kept: 3 };
+
+export function internalSiteView(input: SiteInput): InternalSiteView {
+  const language = input.promise.language;
+  const commitments = input.promise.commitments.map((c) => commitmentRow(input, c))
+    .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.id.localeCompare(b.id));
+  return {
+    lang: language,
+    company: input.promise.company,
+    statement: statementText(input),
+    dataAsOf: formatDate(input.evaluation.dataDate, language),
+    commitments,
+    kpis: input.evaluation.kpis.map((result) => kpiPage(result, commitments, language, publicTargetOf(input, result.kpi.id))),
+    findings: input.findings.map((f) => ({ ...f, place: `${f.file}:${f.line}:${f.column}` })),
+    touchpoints: input.promise.touchpoints.map((t) => touchpointView(input, t, commitments)),
+    reports: input.reports,
+    rowIssues: input.evaluation.kpis.filter((k) => k.badRows.count > 0)
+      .map((k) => ({ kpiId: k.kpi.id, kpiName: k.kpi.name, count: k.badRows.count, examples: k.badRows.examples })),
+  };
+}
+
+function commitmentRow(input: SiteInput, c: Commitment): InternalCommitmentRow {
+  const language = input.promise.language;
+  const kpi = input.kpis.kpis.find((k) => k.id === c.kpi);
+  const unit = kpi?.unit ?? '';
+  const evaluation: CommitmentEvaluation | undefined = input.evaluation.commitments.find((e) => e.commitmentId === c.id);
+  const status = evaluation?.latest?.status ?? 'no-data';
+  return {
+    id: c.id,
+    heading: commitmentText(input, c.id) ?? kpi?.name ?? c.id,
+    kpiId: c.kpi ?? '',
+    kpiName: kpi?.name ?? c.kpi ?? '',
+    target: c.target ? formatTarget(c.target, unit, language) : '',
+    internalTarget: c.internal_target ? formatTarget(c.internal_target, unit, language) : null,
+    latestPeriod: evaluation?.latest ? formatPeriod(evaluation.latest.period, language) : null,
+    latestValue: formatValue(evaluation?.latest?.value ?? null, unit, language),
+    status,
+    statusLabel: UI_STRINGS[language].status[status],
+    streak: evaluation ? UI_STRINGS[language].streak(evaluation.streak.kept, evaluation.streak.of) : '',
+    remedy: c.remedy ?? null,
+  };
+}
+
+function kpiPage(result: KpiResult, commitments: InternalCommitmentRow[], language: Language, target: number | undefined): KpiPageView {
+  const { kpi } = result;
+  const periods = result.buckets.map((b) => b.period);
+  const segmentColumns = result.segments.map((s) => Object.entries(s.segment).map(([k, v]) => `${k}: ${v}`).join(', '));
+  const cell = (buckets: Bucket[], period: string) => {
+    const bucket = buckets.find((b) => b.period === period);
+    return bucket ? `${formatValue(bucket.value, kpi.unit, language)} (n=${bucket.n})` : '–';
+  };
+  return {
+    id: kpi.id,
+    name: kpi.name,
+    formula: result.formula,
+    visibility: kpi.visibility,
+    method: kpi.method,
+    source: kpi.source,
+    period: result.period,
+    minSample: kpi.min_sample,
+    rows: result.buckets.map((b) => ({ period: formatPeriod(b.period, language), value: formatValue(b.value, kpi.unit, language), n: b.n, complete: b.complete })),
+    segmentColumns,
+    segmentRows: periods.map((p) => ({ period: formatPeriod(p, language), cells: result.segments.map((s) => cell(s.buckets, p)) })),
+    chartSvg: lineChart({
+      points: result.buckets.map((b) => ({ label: formatPeriod(b.period, language), value: b.value })),
+      unit: kpi.unit,
+      ...(target === undefined ? {} : { target }),
+      width: 720,
+      height: 260,
+    }),
+    commitments: commitments.filter((c) => c.kpiId === kpi.id),
+    rowsRead: result.rowsRead,
+    rowsUsed: result.rowsUsed,
+    badRows: result.badRows,
+  };
+}
+
+function touchpointView(input: SiteInput, t: SiteInput['promise']['touchpoints'][number], commitments: InternalCommitmentRow[]): TouchpointView {
+  const language = input.promise.language;
+  const kpi = input.kpis.kpis.find((k) => k.id === t.kpi);
+  const commitment = commitments.find((c) => c.kpiId === t.kpi);
+  const result = input.evaluation.kpis.find((k) => k.kpi.id === t.kpi);
+  const lastBucket = result?.buckets.findLast((b) => b.complete) ?? result?.buckets.at(-1);
+  const status: Status = commitment?.status ?? (lastBucket?.value == null ? 'no-data' : 'kept');
+  return {
+    id: t.id,
+    name: t.name,
+    stage: t.stage,
+    expected: t.expected,
+    kpiName: kpi?.name ?? null,
+    received: commitment ? `${commitment.latestValue} (${commitment.target})` : formatValue(lastBucket?.value ?? null, kpi?.unit ?? '', language),
+    status,
+    statusLabel: UI_STRINGS[language].status[status],
+    gap: status !== 'kept',
+  };
+}
+
+function publicTargetOf(input: SiteInput, kpiId: string): number | undefined {
+  return input.promise.commitments.find((c) => c.kpi === kpiId)?.target?.value;
+}

@@ -1,0 +1,90 @@
+import type { CommitmentPeriod, Status } from '../kpi/types.ts';
+import type { KpiDef } from '../schema/kpis.ts';
+import type { Commitment, Target } from '../schema/promise.ts';
+import type { Language, Period } from '../schema/text.ts';
+import { commitmentText, statementText, type SiteInput } from './input.ts';
+
+/** What the public may see of a status: the margin (internal target) is not theirs to see. */
+export type PublicStatus = Exclude<Status, 'at-risk'>;
+
+export interface PublicPeriod {
+  period: string;
+  value: number | null;
+  status: PublicStatus;
+}
+
+export interface PublicCommitment {
+  id: string;
+  text: string | null;
+  kpi: { id: string; name: string; method: string; unit: string; better: 'higher' | 'lower' };
+  target: Target;
+  period: Period;
+  deadline: string | null;
+  remedy: string | null;
+  latest: PublicPeriod | null;
+  /** Oldest first, at most the last 12 periods. */
+  history: PublicPeriod[];
+  streak: { kept: number; of: number };
+}
+
+/** The open-data view of the commitment page: dist/public/pledge.json, and all the public page is made from. */
+export interface PublicSubset {
+  format: 'pledge-public/1';
+  company: string;
+  language: Language;
+  statement: string;
+  commitments: PublicCommitment[];
+  callToAction: { text: string; url: string } | null;
+  feedback: { channel: string; url: string | null } | null;
+  dataDate: string | null;
+  generatedAt: string;
+}
+
+export const HISTORY_LENGTH = 12;
+
+/**
+ * Copies field by field, never spreading an input object, so a field added to the inputs later
+ * (or an internal one) cannot reach the public site unless it is named here.
+ */
+export function publicSubset(input: SiteInput): PublicSubset {
+  const { promise } = input;
+  return {
+    format: 'pledge-public/1',
+    company: promise.company,
+    language: promise.language,
+    statement: statementText(input),
+    commitments: promise.commitments.flatMap((c) => publicCommitment(input, c)),
+    callToAction: promise.call_to_action ? { text: promise.call_to_action.text, url: promise.call_to_action.url } : null,
+    feedback: promise.feedback ? { channel: promise.feedback.channel, url: promise.feedback.url ?? null } : null,
+    dataDate: input.evaluation.dataDate,
+    generatedAt: input.generatedAt,
+  };
+}
+
+/** A commitment on an internal or unknown KPI, or without a target, is left off the public page. */
+function publicCommitment(input: SiteInput, c: Commitment): PublicCommitment[] {
+  const kpi = input.kpis.kpis.find((k) => k.id === c.kpi);
+  if (!kpi || kpi.visibility !== 'public' || !c.target) return [];
+  const evaluation = input.evaluation.commitments.find((e) => e.commitmentId === c.id);
+  const history = (evaluation?.history ?? []).slice(-HISTORY_LENGTH).map(publicPeriod);
+  return [{
+    id: c.id,
+    text: commitmentText(input, c.id) ?? null,
+    kpi: publicKpi(kpi),
+    target: { comparison: c.target.comparison, value: c.target.value, ...(c.target.unit ? { unit: c.target.unit } : {}) },
+    period: c.period ?? kpi.period,
+    deadline: c.deadline ?? null,
+    remedy: c.remedy ?? null,
+    latest: evaluation?.latest ? publicPeriod(evaluation.latest) : null,
+    history,
+    streak: evaluation ? { kept: evaluation.streak.kept, of: evaluation.streak.of } : { kept: 0, of: 0 },
+  }];
+}
+
+function publicKpi(kpi: KpiDef): PublicCommitment['kpi'] {
+  return { id: kpi.id, name: kpi.name, method: kpi.method, unit: kpi.unit, better: kpi.better };
+}
+
+export function publicPeriod(p: CommitmentPeriod): PublicPeriod {
+  return { period: p.period, value: p.value, status: p.status === 'at-risk' ? 'kept' : p.status };
+}

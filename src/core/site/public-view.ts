@@ -1,0 +1,88 @@
+import type { Language } from '../schema/text.ts';
+import { lineChart } from './chart.ts';
+import { formatDate, formatPeriod, formatTarget, formatValue } from './format.ts';
+import type { PublicCommitment, PublicPeriod, PublicStatus, PublicSubset } from './public-subset.ts';
+import { UI_STRINGS } from './strings.ts';
+
+export interface StatusView {
+  status: PublicStatus;
+  label: string;
+}
+
+export interface PeriodRow extends StatusView {
+  period: string;
+  value: string;
+}
+
+export interface CommitmentView {
+  id: string;
+  heading: string;
+  kpiName: string;
+  target: string;
+  cadence: string;
+  latest: (PeriodRow & { streak: string }) | null;
+  remedy: string | null;
+  method: string;
+  history: PeriodRow[];
+  chartSvg: string;
+  chartLabel: string;
+}
+
+/** Everything the public page prints, as finished strings: the Astro page only lays them out. */
+export interface PublicPageView {
+  lang: Language;
+  company: string;
+  title: string;
+  statement: string;
+  dataAsOf: string | null;
+  labels: Pick<typeof UI_STRINGS.en, 'ourPromise' | 'ourCommitments' | 'target' | 'latest' | 'history' | 'period' | 'value'
+    | 'howWeMeasure' | 'ifWeMiss' | 'dataAsOf' | 'feedbackTitle' | 'published'>;
+  commitments: CommitmentView[];
+  callToAction: { text: string; url: string } | null;
+  feedback: { channel: string; url: string | null } | null;
+}
+
+/** Built from the public subset only, so nothing internal can be on the page: it is not in the input. */
+export function publicPageView(subset: PublicSubset): PublicPageView {
+  const strings = UI_STRINGS[subset.language];
+  const { ourPromise, ourCommitments, target, latest, history, period, value, howWeMeasure, ifWeMiss, dataAsOf, feedbackTitle, published } = strings;
+  return {
+    lang: subset.language,
+    company: subset.company,
+    title: `${subset.company} · ${ourPromise}`,
+    statement: subset.statement,
+    dataAsOf: formatDate(subset.dataDate, subset.language),
+    labels: { ourPromise, ourCommitments, target, latest, history, period, value, howWeMeasure, ifWeMiss, dataAsOf, feedbackTitle, published },
+    commitments: subset.commitments.map((c) => commitmentView(c, subset.language)),
+    callToAction: subset.callToAction,
+    feedback: subset.feedback,
+  };
+}
+
+function commitmentView(c: PublicCommitment, language: Language): CommitmentView {
+  const strings = UI_STRINGS[language];
+  const row = (p: PublicPeriod): PeriodRow => ({
+    period: formatPeriod(p.period, language),
+    value: formatValue(p.value, c.kpi.unit, language),
+    status: p.status,
+    label: strings.status[p.status],
+  });
+  const history = c.history.map(row);
+  return {
+    id: c.id,
+    heading: c.text ?? c.kpi.name,
+    kpiName: c.kpi.name,
+    target: formatTarget(c.target, c.kpi.unit, language),
+    cadence: strings.every[c.period],
+    latest: c.latest ? { ...row(c.latest), streak: strings.streak(c.streak.kept, c.streak.of) } : null,
+    remedy: c.remedy,
+    method: c.kpi.method,
+    history,
+    chartSvg: lineChart({
+      points: c.history.map((p, i) => ({ label: history[i]?.period ?? p.period, value: p.value })),
+      target: c.target.value,
+      unit: c.kpi.unit,
+    }),
+    chartLabel: strings.chartLabel(c.kpi.name),
+  };
+}
