@@ -5,6 +5,7 @@ import type { KpisFile } from '../schema/kpis.ts';
 import type { PromiseDoc } from '../schema/promise.ts';
 import type { DataPath, YamlSource } from '../yaml-source.ts';
 import type { Severity } from './finding.ts';
+import type { Lexicon } from './lexicon.ts';
 
 /** What every rule sees. Pure data: rules never read files. */
 export interface CheckInput {
@@ -21,11 +22,8 @@ export interface CheckInput {
   evaluation?: Evaluation;
 }
 
-/** Per-language data: word lists and limits, loaded from src/core/check/lexicon/*.yml. */
-export interface Lexicon {
-  language: string;
-  [list: string]: unknown;
-}
+/** Per-language data: word lists and limits, loaded from src/core/check/lexicon/*.yml (schema in lexicon.ts). */
+export type { Lexicon } from './lexicon.ts';
 
 export type Report = (where: DataPath | Place, message: string, hint: string) => void;
 

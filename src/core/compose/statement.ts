@@ -4,6 +4,8 @@ import type { DataPath } from '../yaml-source.ts';
 export interface StatementPart {
   text: string;
   path: DataPath | null;
+  /** For template wording: the template file it came from, so findings on it can name that file. */
+  template?: string;
 }
 
 /** The composed promise statement: whole text, and parts that let findings point back to promise.yaml. */

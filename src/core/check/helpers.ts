@@ -1,0 +1,42 @@
+import type { Place } from '../input-error.ts';
+import type { CheckInput } from './define-rule.ts';
+import { placeOfSentence, placeOfSpan } from './locate.ts';
+import { sentences, type Span } from './text.ts';
+
+/** Where a finding about the whole statement points: the written statement, or the first field it uses. */
+export function statementPlace({ promise, source, statement }: CheckInput): Place {
+  if (promise.statement) return source.locate(['statement']);
+  const first = statement.parts.find((part) => part.path);
+  return source.locate(first?.path ?? []);
+}
+
+/** The configured limit (content/rules.yaml `limit:`), or the language's default. */
+export function limitOf(input: CheckInput, fallback: number): number {
+  return typeof input.options.limit === 'number' ? input.options.limit : fallback;
+}
+
+export function spanPlace(input: CheckInput, span: Span): Place {
+  return placeOfSpan(input.statement, input.source, span);
+}
+
+export function sentencePlace(input: CheckInput, span: Span): Place {
+  return placeOfSentence(input.statement, input.source, span);
+}
+
+export function statementSentences(input: CheckInput): Span[] {
+  return sentences(input.statement.text);
+}
+
+/** Which commitment (its index) a statement offset falls in, by finding each commitment's text in the statement. */
+export function commitmentAt(input: CheckInput, offset: number): number | undefined {
+  const text = input.statement.text;
+  for (const [index, c] of input.statement.commitments.entries()) {
+    const start = text.indexOf(c.text);
+    if (c.text && start >= 0 && offset >= start && offset < start + c.text.length) return index;
+  }
+  return undefined;
+}
+
+export function quote(text: string): string {
+  return `"${text}"`;
+}

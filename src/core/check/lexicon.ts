@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { validateSource } from '../schema/validate.ts';
+import type { YamlSource } from '../yaml-source.ts';
+
+const terms = z.array(z.string().trim().min(1)).min(1);
+
+/**
+ * One language's word lists and limits (src/core/check/lexicon/<language>.yml). Terms match whole
+ * words, case-insensitively (Chinese: anywhere in the text, since it has no spaces between words).
+ */
+export const lexiconSchema = z.strictObject({
+  language: z.string().min(2),
+  /** How the limits count: words (en, pt) or characters (zh, which has no spaces). */
+  unit: z.enum(['words', 'characters']),
+  limits: z.strictObject({
+    /** too-long: the whole statement. */
+    statement: z.number().int().positive(),
+    /** sentence-too-long: one sentence. */
+    sentence: z.number().int().positive(),
+    /** hard-to-read: the lowest readability score accepted (zh: the most characters per sentence on average). */
+    readability: z.number(),
+  }),
+  /** Buzzwords: say what the customer gets instead. */
+  jargon: terms,
+  /** Superlatives nobody can measure, unless a number sits in the same sentence. */
+  vague: terms,
+  /** Absolute words that need a remedy beside them. */
+  absolute: terms,
+  /** Words that speak to feeling or shared values. */
+  emotion: terms,
+  /** Phrases that describe the company's features... */
+  features: terms,
+  /** ...and phrases that say what the customer gains. */
+  benefits: terms,
+  /** How the statement addresses its reader (you, your). */
+  address: terms,
+});
+export type Lexicon = z.infer<typeof lexiconSchema>;
+
+/** Validates a lexicon file; a bad one (a user's edit) is an InputError naming its line. */
+export function parseLexicon(source: YamlSource): Lexicon {
+  return validateSource(source, lexiconSchema);
+}
