@@ -1,11 +1,52 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkProject } from '../../adapters/check-project.ts';
+import { evaluateProject } from '../../adapters/evaluate.ts';
+import { loadProject } from '../../adapters/project.ts';
+import type { Finding } from '../../core/check/finding.ts';
+import { FORMATS, formatGithub, formatJson, formatText, type FindingFormat } from '../../core/check/format.ts';
+import type { Evaluation } from '../../core/kpi/types.ts';
+import { EXIT, UsageError, type CliIO } from '../io.ts';
 import type { Command } from '../main.ts';
-import { UsageError } from '../io.ts';
 
-// Placeholder until this command lands; replaced by its issue's work.
+/** Findings that mean the input itself is wrong (exit 2), not that the promise needs work (exit 1). */
+const INPUT_RULES = new Set(['kpi-unknown']);
+
 export const command: Command = {
-  summary: 'pledge check (not implemented yet)',
-  usage: 'pledge check',
-  async run() {
-    throw new UsageError('pledge check is not implemented yet.');
+  summary: 'Validate every input, check the promise statement and evaluate the data.',
+  usage: 'pledge check [--format text|json|github] [--root DIR] [--strict]',
+  async run(argv, io) {
+    const { values } = parseArgs({
+      args: argv,
+      options: {
+        format: { type: 'string', default: 'text' },
+        root: { type: 'string', default: '.' },
+        strict: { type: 'boolean', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+    const format = FORMATS.find((name) => name === values.format);
+    if (!format) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}".`);
+    const project = await loadProject(path.resolve(io.cwd, values.root), io.cwd);
+    const evaluation = await evaluateProject(project, { strict: values.strict });
+    const { statement, findings } = await checkProject(project, { evaluation });
+    if (format === 'text') io.out(`${statement.text}\n\n`);
+    io.out(render(format, findings));
+    return exitCode(findings, evaluation);
   },
 };
+
+function render(format: FindingFormat, findings: Finding[]): string {
+  if (format === 'json') return formatJson(findings);
+  if (format === 'github') return formatGithub(findings);
+  // INTEGRATION POINT (KPI engine): print `formatStatusTable(evaluation)` from src/core/kpi/format.ts here, before the findings.
+  return formatText(findings);
+}
+
+/** 2: bad input (a KPI that does not exist); 1: error findings or a broken promise; 0: fine. */
+export function exitCode(findings: readonly Finding[], evaluation: Evaluation): number {
+  if (findings.some((f) => INPUT_RULES.has(f.rule))) return EXIT.input;
+  const broken = evaluation.commitments.some((c) => c.latest?.status === 'broken');
+  return broken || findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
+}
