@@ -38,10 +38,10 @@ export function sourceDateEpoch(env: NodeJS.ProcessEnv): Date | undefined {
 const STAMPED_KEYS = /\/(CreationDate|ModDate|Producer|Creator)\s*(\((?:\\[\s\S]|[^\\()])*\)|<[0-9A-Fa-f\s]*>)/g;
 
 function stampedDictionary(dictionary: string, stamp: PdfStamp): string {
-  const kept = dictionary.replace(STAMPED_KEYS, '').replace(/\n\s*\n/g, '\n');
+  const kept = dictionary.slice(2).replace(STAMPED_KEYS, '').replace(/\n\s*\n/g, '\n').replace(/^\s+/, '');
   const entries = [`/Creator ${pdfString(stamp.creator)}`, `/Producer ${pdfString(stamp.producer)}`];
   if (stamp.date) entries.push(`/CreationDate (${pdfDate(stamp.date)})`, `/ModDate (${pdfDate(stamp.date)})`);
-  return kept.replace(/^<</, `<<${entries.join('\n')}\n`);
+  return `<<${entries.join('\n')}${kept.startsWith('>>') ? '' : '\n'}${kept}`;
 }
 
 interface Layout {

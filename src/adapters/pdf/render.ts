@@ -24,6 +24,8 @@ export interface RenderOptions {
   /** For SOURCE_DATE_EPOCH and the browser's location; process.env when absent. */
   env?: NodeJS.ProcessEnv;
   onProgress?: (done: number, total: number, name: string) => void;
+  /** A browser to reuse (tests, benchmarks); it stays open. One is launched and closed when absent. */
+  browser?: Browser;
 }
 
 /** Page geometry in millimetres: the header and footer sit inside the top and bottom margins. */
@@ -44,7 +46,7 @@ export async function renderPdfs(options: RenderOptions): Promise<{ files: strin
   const env = options.env ?? process.env;
   const documents = selectDocuments(await listDocuments(options.distDir), options.only);
   const siteFacts = await readSiteFacts(options.distDir);
-  const browser = await launchBrowser(env);
+  const browser = options.browser ?? await launchBrowser(env);
   const servers = new Map<string, StaticServer>();
   try {
     for (const siteDir of new Set(documents.map((document) => document.siteDir))) servers.set(siteDir, await serveStatic(siteDir));
@@ -63,7 +65,7 @@ export async function renderPdfs(options: RenderOptions): Promise<{ files: strin
     return { files };
   } finally {
     await Promise.all([...servers.values()].map((server) => server.close()));
-    await browser.close();
+    if (!options.browser) await browser.close();
   }
 }
 

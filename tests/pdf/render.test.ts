@@ -1,0 +1,151 @@
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../../src/adapters/browser.ts';
+import { MARGIN_MM, renderPdfs } from '../../src/adapters/pdf/render.ts';
+import { serveStatic } from '../../src/adapters/pdf/serve.ts';
+import { imageCount, pageCount, pdfInfo, pdfText, renderPng } from './poppler.ts';
+
+const FIXTURE = path.resolve('tests/fixtures/pdf/built');
+const ARTIFACTS = path.resolve('tests/artifacts');
+const NAMES = ['overview', 'findings', 'late-chart', 'monthly', 'public'];
+
+let browser: Browser;
+let work: string;
+const out = (run: string, name: string) => path.join(work, run, `${name}.pdf`);
+
+/** Each page's text without the running header and footer lines. */
+function bodyLines(file: string, page: number): string[] {
+  return pdfText(file, page).split('\n').map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('Kestrel Kitchen') && !/^Page \d+ of \d+/.test(line));
+}
+
+function pagesOf(file: string): string[] {
+  return Array.from({ length: pageCount(file) }, (_, index) => pdfText(file, index + 1));
+}
+
+/** Rows of the long table whose first and last lines landed on different pages. */
+function splitRows(file: string): number[] {
+  const pages = pagesOf(file);
+  const split: number[] = [];
+  for (let row = 1; row <= 120; row += 1) {
+    const id = String(row).padStart(3, '0');
+    const first = pages.findIndex((text) => text.includes(`Order ${id}`));
+    const last = pages.findIndex((text) => text.includes(`end of ${id}`));
+    if (first < 0 || first !== last) split.push(row);
+  }
+  return split;
+}
+
+/** Pages whose last body line is a section heading. */
+function pagesEndingInHeading(file: string): number[] {
+  return Array.from({ length: pageCount(file) }, (_, index) => index + 1)
+    .filter((page) => /^Finding \d: what happened$/.test(bodyLines(file, page).at(-1) ?? ''));
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'pledge-pdf-'));
+  await mkdir(ARTIFACTS, { recursive: true });
+  browser = await launchBrowser();
+  const env = { ...process.env, SOURCE_DATE_EPOCH: '' };
+  await renderPdfs({ distDir: FIXTURE, outDir: path.join(work, 'first'), env, browser });
+  await renderPdfs({ distDir: FIXTURE, outDir: path.join(work, 'second'), env, browser });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('renderPdfs on a built site', () => {
+  it('prints the overview, each report and the public page', async () => {
+    const result = await renderPdfs({ distDir: FIXTURE, outDir: path.join(work, 'only'), only: ['public', 'monthly'], browser });
+    expect(result.files.map((file) => path.basename(file))).toEqual(['monthly.pdf', 'public.pdf']);
+    for (const name of NAMES) expect(pageCount(out('first', name))).toBeGreaterThan(0);
+  });
+
+  it('reads like the public page: statement, each commitment and its status, on one A4 page', () => {
+    const text = pdfText(out('first', 'public')).replace(/\s+/g, ' ');
+    expect(text).toContain('Every order is packed by hand in our Leeds workshop and arrives on the day we promised');
+    expect(text).toContain('We deliver 95 % of orders on the promised day. Latest: 96.4 % Status: kept');
+    expect(text).toContain('We answer every message within 4 hours. Latest: 5.1 hours Status: broken');
+    expect(text).toContain('90 % of customers rate their order 4 or 5 out of 5. Latest: 91.2 % Status: kept');
+    const info = pdfInfo(out('first', 'public'));
+    expect([info.Pages, info['Page size']]).toEqual(['1', '595.92 x 841.92 pts (A4)']);
+  });
+
+  it('heads every page with the company and period and numbers it in the footer', () => {
+    const file = out('first', 'overview');
+    const total = pageCount(file);
+    expect(total).toBeGreaterThanOrEqual(15);
+    for (let page = 1; page <= total; page += 1) {
+      const text = pdfText(file, page);
+      expect(text).toMatch(/Kestrel Kitchen\s+Period: March 2026/);
+      expect(text).toMatch(new RegExp(`Page ${page} of ${total}\\s+Data as of 2026-03-31`));
+    }
+  });
+
+  it('breaks a long table between rows, never through one, and keeps every row', () => {
+    expect(splitRows(out('first', 'overview'))).toEqual([]);
+  });
+
+  it('never leaves a heading alone at the bottom of a page', () => {
+    expect(pagesEndingInHeading(out('first', 'findings'))).toEqual([]);
+    expect(pagesEndingInHeading(out('first', 'monthly'))).toEqual([]);
+  });
+
+  it('adds a table of contents to a multi-page report only', () => {
+    expect(bodyLines(out('first', 'monthly'), 1).slice(0, 4)).toEqual(['March 2026 report', 'Contents', 'Finding 1: what happened', 'Finding 2: what happened']);
+    expect(pdfText(out('first', 'public'))).not.toContain('Contents');
+  });
+
+  it('prints charts as vectors and waits for a page that draws late', () => {
+    expect(imageCount(out('first', 'public'))).toBe(0);
+    expect(pdfText(out('first', 'public'))).toContain('target 95 %');
+    expect(pdfText(out('first', 'late-chart'))).toContain('Drawn after 400 ms');
+  });
+
+  it('gives identical bytes on a second run', async () => {
+    for (const name of NAMES) {
+      expect(Buffer.compare(await readFile(out('first', name)), await readFile(out('second', name))), name).toBe(0);
+    }
+    expect(pdfInfo(out('first', 'public')).CreationDate).toBe('Tue Mar 31 18:00:00 2026 UTC');
+  });
+
+  it('uses SOURCE_DATE_EPOCH and prints on Letter when asked', async () => {
+    const env = { ...process.env, SOURCE_DATE_EPOCH: '1767225600' };
+    const { files } = await renderPdfs({ distDir: FIXTURE, outDir: path.join(work, 'letter'), only: ['public'], paper: 'Letter', env, browser });
+    const info = pdfInfo(files[0] ?? '');
+    expect([info['Page size'], info.CreationDate, info.Creator]).toEqual(['612 x 792 pts (letter)', 'Thu Jan  1 00:00:00 2026 UTC', 'pledge']);
+  });
+
+  it('keeps a PNG of pages for people to look at', () => {
+    renderPng(out('first', 'public'), 1, path.join(ARTIFACTS, 'public-page-1'));
+    renderPng(out('first', 'overview'), 2, path.join(ARTIFACTS, 'overview-page-2'));
+    renderPng(out('first', 'monthly'), 1, path.join(ARTIFACTS, 'monthly-page-1'));
+    expect(pageCount(out('first', 'monthly'))).toBeGreaterThan(1);
+  });
+});
+
+describe('the same pages printed bare, without pledge', () => {
+  // The control that shows the checks above can fail: plain page.pdf splits rows and strands headings.
+  it('splits table rows and strands headings', async () => {
+    await mkdir(path.join(work, 'bare'));
+    const server = await serveStatic(path.join(FIXTURE, 'internal'));
+    const page = await browser.newPage();
+    try {
+      const margin = { top: `${MARGIN_MM.top}mm`, bottom: `${MARGIN_MM.bottom}mm`, left: `${MARGIN_MM.left}mm`, right: `${MARGIN_MM.right}mm` };
+      for (const [name, url] of [['overview', '/'], ['findings', '/reports/findings/']] as const) {
+        await page.goto(`${server.origin}${url}`);
+        await page.pdf({ path: out('bare', name), format: 'a4', margin });
+      }
+    } finally {
+      await page.close();
+      await server.close();
+    }
+    expect(splitRows(out('bare', 'overview')).length).toBeGreaterThan(5);
+    expect(pagesEndingInHeading(out('bare', 'findings'))).toEqual([1]);
+  });
+});
