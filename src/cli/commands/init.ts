@@ -1,11 +1,24 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { displayPath } from '../../adapters/files.ts';
+import { scaffoldProject } from '../../adapters/scaffold.ts';
+import { EXIT, UsageError } from '../io.ts';
 import type { Command } from '../main.ts';
-import { UsageError } from '../io.ts';
 
-// Placeholder until this command lands; replaced by its issue's work.
 export const command: Command = {
-  summary: 'pledge init (not implemented yet)',
-  usage: 'pledge init',
-  async run() {
-    throw new UsageError('pledge init is not implemented yet.');
+  summary: 'Start a new pledge project from the example (never overwrites a file)',
+  usage: 'pledge init [DIR]',
+  async run(argv, io) {
+    const { positionals } = parseArgs({ args: argv, allowPositionals: true, options: {} });
+    if (positionals.length > 1) throw new UsageError(`give one folder, not ${positionals.length}.`);
+    const target = path.resolve(io.cwd, positionals[0] ?? '.');
+    const shown = displayPath(target, io.cwd) || '.';
+    const { written, skipped } = await scaffoldProject(target);
+    for (const file of written) io.out(`  created  ${file}\n`);
+    for (const file of skipped) io.out(`  skipped  ${file} (it already exists; left as it was)\n`);
+    io.out(written.length
+      ? `\nA pledge project is ready in ${shown}. Next:\n${shown === '.' ? '' : `  cd ${shown}\n`}  npx pledge draft    # make the promise yours\n  npx pledge check    # check it\n`
+      : `\nNothing to do: every file already exists in ${shown}.\n`);
+    return EXIT.ok;
   },
 };

@@ -1,0 +1,152 @@
+import { createReadStream } from 'node:fs';
+import { copyFile, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { exists } from './files.ts';
+
+/** The package's own root: the example content ships in its content/ folder. */
+export const PACKAGE_ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** Sample data larger than this is thinned to every n-th row, so a new project stays small. */
+const MAX_SAMPLE_BYTES = 512 * 1024;
+const MAX_SAMPLE_ROWS = 3000;
+
+export interface ScaffoldResult {
+  /** Paths relative to the target folder, in the order written. */
+  written: string[];
+  /** Files that already existed and were left exactly as they were. */
+  skipped: string[];
+}
+
+/** A file to create: its path in the new project and where its content comes from. */
+interface PlannedFile {
+  to: string;
+  content: () => Promise<string | Buffer>;
+}
+
+/**
+ * `pledge init`: a new project with the example content. Never overwrites: every file that already
+ * exists is skipped and listed, so running it twice is harmless.
+ */
+export async function scaffoldProject(target: string, source = PACKAGE_ROOT): Promise<ScaffoldResult> {
+  const result: ScaffoldResult = { written: [], skipped: [] };
+  for (const file of await plan(target, source)) {
+    const destination = path.join(target, file.to);
+    if (await exists(destination)) {
+      result.skipped.push(file.to);
+      continue;
+    }
+    await mkdir(path.dirname(destination), { recursive: true });
+    // 'wx' fails if the file appeared since we looked: still never an overwrite.
+    await writeFile(destination, await file.content(), { flag: 'wx' });
+    result.written.push(file.to);
+  }
+  return result;
+}
+
+async function plan(target: string, source: string): Promise<PlannedFile[]> {
+  const content = path.join(source, 'content');
+  const copy = (from: string) => () => readFile(from);
+  const files: PlannedFile[] = [
+    { to: 'package.json', content: async () => packageJson(path.basename(path.resolve(target))) },
+    { to: 'astro.config.mjs', content: async () => ASTRO_CONFIG },
+    { to: 'README.md', content: async () => README },
+    { to: 'content/promise.yaml', content: copy(path.join(content, 'promise.yaml')) },
+  ];
+  for (const name of ['kpis.yaml', 'rules.yaml']) {
+    if (await exists(path.join(content, name))) files.push({ to: `content/${name}`, content: copy(path.join(content, name)) });
+  }
+  for (const file of await listFiles(path.join(content, 'reports'))) {
+    files.push({ to: `content/reports/${file}`, content: copy(path.join(content, 'reports', file)) });
+  }
+  for (const file of await listFiles(path.join(content, 'data'))) {
+    files.push({ to: `content/data/${file}`, content: () => sampleData(path.join(content, 'data', file)) });
+  }
+  return files;
+}
+
+async function listFiles(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name).sort();
+}
+
+/**
+ * A data file, or for a big line-based one (CSV, NDJSON) its header and an even spread of rows:
+ * every period keeps some rows, so the example still computes every KPI.
+ */
+async function sampleData(file: string): Promise<string | Buffer> {
+  const { size } = await stat(file);
+  if (size <= MAX_SAMPLE_BYTES || !/\.(csv|tsv|ndjson|jsonl)$/i.test(file)) return readFile(file);
+  const lines = await countLines(file);
+  const every = Math.max(1, Math.ceil(lines / MAX_SAMPLE_ROWS));
+  const csv = /\.(csv|tsv)$/i.test(file);
+  const kept: string[] = [];
+  let index = 0;
+  for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
+    if ((csv && index === 0) || index % every === 0) kept.push(line);
+    index++;
+  }
+  return `${kept.join('\n')}\n`;
+}
+
+async function countLines(file: string): Promise<number> {
+  let count = 0;
+  for await (const _ of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) count++;
+  return count;
+}
+
+function packageJson(name: string): string {
+  const safeName = name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'my-promise';
+  return `${JSON.stringify({
+    name: safeName,
+    private: true,
+    type: 'module',
+    scripts: { draft: 'pledge draft', check: 'pledge check', kpi: 'pledge kpi', build: 'pledge build', pdf: 'pledge pdf', dev: 'pledge dev' },
+    devDependencies: { pledge: '^0.1.0' },
+  }, null, 2)}\n`;
+}
+
+const ASTRO_CONFIG = `// pledge builds your commitment site and internal reports with Astro.
+// Your own Astro options (for example the site's address) go here.
+import { defineConfig } from 'astro/config';
+
+export default defineConfig({});
+`;
+
+const README = `# Our customer promise
+
+Made with [pledge](https://www.npmjs.com/package/pledge): a customer promise we can prove.
+
+- \`content/promise.yaml\`: the promise. Edit it with \`npx pledge draft\` (a guided wizard) or by hand.
+- \`content/kpis.yaml\`: how each commitment is measured.
+- \`content/data/\`: the data the figures come from (this starter has a small sample).
+
+Commands:
+
+    npx pledge draft     # write or edit the promise, with the checks at every step
+    npx pledge check     # check the promise and the data
+    npx pledge build     # the public commitment page and the internal reports, in dist/
+`;
+
+/**
+ * Writes promise.yaml safely: the previous file is copied to promise.yaml.bak first, and the new
+ * text goes to a temporary file renamed over the old one, so an interrupted write never leaves a
+ * half-written promise. Returns the backup's path, or undefined when there was no previous file.
+ */
+export async function writePromiseFile(file: string, text: string): Promise<string | undefined> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.tmp-${process.pid}`;
+  await writeFile(temporary, text, { flag: 'w' });
+  try {
+    let backup: string | undefined;
+    if (await exists(file)) {
+      backup = `${file}.bak`;
+      await copyFile(file, backup);
+    }
+    await rename(temporary, file);
+    return backup;
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
+}

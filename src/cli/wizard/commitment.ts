@@ -1,0 +1,126 @@
+import { commitmentIdFor, type CommitmentAnswers, type ExceedDimension } from '../../core/draft/answers.ts';
+import {
+  comparisonFor, internalFromPublic, isAbsoluteTarget, otherExceedDimensions, suggestFromHistory, type DataSuggestion,
+} from '../../core/draft/suggest.ts';
+import { fill, type WizardText } from '../../core/draft/text/index.ts';
+import { parseKpiId, parseOptionalTarget, parseOptionalText, parseTargetValue } from '../../core/draft/validate.ts';
+import type { KpiDef } from '../../core/schema/kpis.ts';
+import { EXCEED_DIMENSIONS } from '../../core/schema/promise.ts';
+import { PERIODS } from '../../core/schema/text.ts';
+import { runStep, textOf, type WizardContext } from './context.ts';
+import { askSelect, askText, askYesNo, suggest, ui } from './prompts.ts';
+
+const REMOVE = '\u0000remove';
+const SYMBOL = { '>=': '≥', '<=': '≤', '>': '>', '<': '<' } as const;
+
+/** Every commitment: the existing ones first (to keep, edit or remove), then as many new ones as wanted. */
+export async function askCommitments(ctx: WizardContext): Promise<void> {
+  ui.info(textOf(ctx).commitmentsIntro);
+  const list = ctx.answers.commitments;
+  for (let i = 0; i < list.length;) {
+    if (await askCommitment(ctx, i)) i++;
+  }
+  while (list.length === 0 || await askYesNo(textOf(ctx), textOf(ctx).another, false)) {
+    list.push(newCommitment());
+    if (!await askCommitment(ctx, list.length - 1)) continue;
+  }
+}
+
+function newCommitment(): CommitmentAnswers {
+  return {
+    id: '', kpi: '', comparison: '>=', unit: '', target: undefined, internalTarget: undefined,
+    period: 'month', remedy: undefined, exceeds: undefined, keep: {},
+  };
+}
+
+/** Asks one commitment; false when the user removed it. */
+async function askCommitment(ctx: WizardContext, index: number): Promise<boolean> {
+  let removed = false;
+  await runStep(ctx, 'commitment', async () => {
+    removed = !await askCommitmentFields(ctx, index);
+  }, () => (removed ? [] : commitmentSuggestions(ctx, index)), index);
+  if (removed) ctx.answers.commitments.splice(index, 1);
+  return !removed;
+}
+
+async function askCommitmentFields(ctx: WizardContext, index: number): Promise<boolean> {
+  const t = textOf(ctx);
+  const c = ctx.answers.commitments[index] as CommitmentAnswers;
+  const kpi = await askKpi(ctx, index, c);
+  if (kpi === REMOVE) return false;
+  const def = ctx.kpis?.kpis.find((k) => k.id === kpi);
+  if (kpi !== c.kpi && def) Object.assign(c, { comparison: comparisonFor(def.better), unit: def.unit, period: def.period, target: undefined, internalTarget: undefined });
+  c.kpi = kpi;
+  c.id ||= commitmentIdFor(kpi, ctx.answers.commitments.map((other) => other.id));
+  await askTargets(ctx, c, def);
+  c.period = await askSelect(t.period, PERIODS.map((value) => ({ value, label: t.periodLabels[value] })), c.period);
+  if (c.target !== undefined && isAbsoluteTarget(c.comparison, c.target, c.unit)) {
+    suggest(fill(t.suggest.remedyAbsolute, { word: `${SYMBOL[c.comparison]} ${c.target}${unitSuffix(c.unit)}` }));
+  }
+  c.remedy = await askText(t, { message: t.remedy, initial: c.remedy, parse: parseOptionalText });
+  c.exceeds = await askExceeds(t, c.exceeds);
+  return true;
+}
+
+async function askKpi(ctx: WizardContext, index: number, c: CommitmentAnswers): Promise<string> {
+  const t = textOf(ctx);
+  const n = index + 1;
+  const defs = ctx.kpis?.kpis ?? [];
+  if (defs.length === 0) return askText(t, { message: fill(t.kpiTyped, { n }), initial: c.kpi, parse: parseKpiId });
+  const options = defs.map((k) => ({ value: k.id, label: `${k.name} (${k.id})`, hint: kpiHint(k) }));
+  if (c.id) options.push({ value: REMOVE, label: t.removeCommitment, hint: '' });
+  return askSelect(fill(t.kpi, { n }), options, defs.some((k) => k.id === c.kpi) ? c.kpi : undefined);
+}
+
+function kpiHint(k: KpiDef): string {
+  return [k.unit, k.better === 'higher' ? '↑' : '↓', k.visibility === 'internal' ? 'internal' : ''].filter(Boolean).join(' ');
+}
+
+/** Public target, then the internal one with a margin suggested from the data (or from the public target). */
+async function askTargets(ctx: WizardContext, c: CommitmentAnswers, def: KpiDef | undefined): Promise<void> {
+  const t = textOf(ctx);
+  const better = def?.better ?? (c.comparison.startsWith('<') ? 'lower' : 'higher');
+  const slots = { kpi: def?.name ?? c.kpi, comparison: SYMBOL[c.comparison], unit: c.unit ? ` (${c.unit})` : '' };
+  const fromData = await dataSuggestion(ctx, c.kpi, better, c.unit);
+  if (fromData) suggest(fill(t.suggest.marginFromData, { ...fromData, unit: unitSuffix(c.unit) }));
+  c.target = await askText(t, {
+    message: fill(t.target, slots), initial: numberText(c.target ?? fromData?.public), parse: (raw) => parseTargetValue(raw, c.unit),
+  });
+  const suggested = fromData?.internal ?? internalFromPublic(c.target, better, c.unit);
+  if (c.internalTarget === undefined) suggest(fill(t.suggest.margin, { public: c.target, internal: suggested, unit: unitSuffix(c.unit) }));
+  c.internalTarget = await askText(t, {
+    message: fill(t.internalTarget, slots), initial: numberText(c.internalTarget ?? suggested),
+    parse: (raw) => parseOptionalTarget(raw, c.unit),
+  });
+}
+
+async function dataSuggestion(ctx: WizardContext, kpi: string, better: 'higher' | 'lower', unit: string): Promise<DataSuggestion | undefined> {
+  const evaluation = await ctx.evaluation;
+  const result = evaluation?.kpis.find((k) => k.kpi.id === kpi);
+  const values = (result?.buckets ?? []).filter((b) => b.complete && b.value !== null).map((b) => b.value as number);
+  return suggestFromHistory(values, better, unit);
+}
+
+async function askExceeds(t: WizardText, current: ExceedDimension | undefined): Promise<ExceedDimension | undefined> {
+  const picked = await askSelect(t.exceeds, [
+    { value: 'none' as const, label: t.exceedLabels.none },
+    ...EXCEED_DIMENSIONS.map((value) => ({ value, label: t.exceedLabels[value] })),
+  ], current ?? 'none');
+  return picked === 'none' ? undefined : picked;
+}
+
+/** One dimension to exceed on: said when this commitment adds a second one. */
+function commitmentSuggestions(ctx: WizardContext, index: number): string[] {
+  const t = textOf(ctx);
+  const c = ctx.answers.commitments[index];
+  const others = otherExceedDimensions(ctx.answers.commitments, index, c?.exceeds);
+  return others.length ? [fill(t.suggest.exceedFocus, { dims: others.map((d) => t.dimensions[d]).join(', ') })] : [];
+}
+
+function unitSuffix(unit: string): string {
+  return unit === '%' ? '%' : unit ? ` ${unit}` : '';
+}
+
+function numberText(value: number | undefined): string | undefined {
+  return value === undefined ? undefined : String(value);
+}

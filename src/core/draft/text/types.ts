@@ -1,0 +1,64 @@
+/**
+ * The wizard's own words in one language, as data. `{name}` marks a value filled in by `fill`.
+ * Each language file (en.ts, pt.ts, zh.ts) is one object of this shape, so a missing string
+ * is a type error, not a blank prompt.
+ */
+export interface WizardText {
+  intro: string;
+  editing: string;
+  company: string;
+  audienceWho: string;
+  audienceNeeds: string;
+  values: string;
+  assets: string;
+  promiseTypes: string;
+  typeLabels: Record<'quality' | 'service' | 'delivery' | 'price' | 'innovation' | 'csr' | 'personalization' | 'communication', string>;
+  benefit: string;
+  commitmentsIntro: string;
+  kpi: string;
+  kpiTyped: string;
+  removeCommitment: string;
+  target: string;
+  internalTarget: string;
+  period: string;
+  periodLabels: Record<'week' | 'month' | 'quarter', string>;
+  remedy: string;
+  exceeds: string;
+  exceedLabels: Record<'none' | 'time' | 'cost' | 'service', string>;
+  /** The dimensions as nouns, for "you already exceed on time". */
+  dimensions: Record<'time' | 'cost' | 'service', string>;
+  another: string;
+  ctaText: string;
+  ctaUrl: string;
+  feedbackChannel: string;
+  feedbackUrl: string;
+  previewTitle: string;
+  previewAction: string;
+  previewSave: string;
+  previewEdit: string;
+  previewRecompose: string;
+  editStatement: string;
+  findingsTitle: string;
+  fixAnswer: string;
+  stepClean: string;
+  saved: string;
+  savedNoBackup: string;
+  cancelled: string;
+  fullCheck: string;
+  yes: string;
+  no: string;
+  errors: Record<'empty' | 'html' | 'url' | 'number' | 'listEmpty' | 'chooseOne' | 'kpiEmpty', string>;
+  suggest: {
+    margin: string;
+    marginFromData: string;
+    exceedFocus: string;
+    benefit: string;
+    remedyAbsolute: string;
+  };
+  /** Words that make a promise absolute: it then needs a remedy. Lowercase. */
+  absoluteWords: string[];
+  /** Openings that describe the product ("we have", "our") rather than what the customer gains. */
+  featureOpenings: string[];
+  /** Words that address the customer; a benefit usually has one. */
+  customerWords: string[];
+}
