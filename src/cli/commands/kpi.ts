@@ -1,11 +1,53 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { evaluateProject, type EvaluateOptions } from '../../adapters/evaluate.ts';
+import { loadProject } from '../../adapters/project.ts';
+import { formatBadRows, formatKpiCsv, formatKpiJson, formatKpiTable, formatStatusTable } from '../../core/kpi/format.ts';
+import { EXIT, UsageError, type CliIO } from '../io.ts';
 import type { Command } from '../main.ts';
-import { UsageError } from '../io.ts';
 
-// Placeholder until this command lands; replaced by its issue's work.
+const FORMATS = ['table', 'json', 'csv'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** A progress bar over the bytes of the data files, on a terminal only (never in CI or a pipe). */
+export function progressOptions(io: CliIO): Pick<EvaluateOptions, 'onStart' | 'onProgress'> & { stop(): void } {
+  if (!io.interactive) return { stop() {} };
+  const bar = new cliProgress.SingleBar({
+    format: 'Reading data |{bar}| {percentage}% {rows} rows {file}', stream: process.stderr, hideCursor: true, clearOnComplete: true,
+  }, cliProgress.Presets.shades_classic);
+  return {
+    onStart: (total) => bar.start(Math.max(total, 1), 0, { rows: 0, file: '' }),
+    onProgress: (rows, file, bytes) => bar.update(bytes, { rows, file }),
+    stop: () => bar.stop(),
+  };
+}
+
 export const command: Command = {
-  summary: 'pledge kpi (not implemented yet)',
-  usage: 'pledge kpi',
-  async run() {
-    throw new UsageError('pledge kpi is not implemented yet.');
+  summary: 'Compute every KPI per period from the data files, with the status of each commitment',
+  usage: 'pledge kpi [--format table|json|csv] [--root DIR] [--strict]',
+  async run(argv, io) {
+    const { values, positionals } = parseArgs({
+      args: argv, allowPositionals: true,
+      options: { format: { type: 'string', default: 'table' }, root: { type: 'string', default: '.' }, strict: { type: 'boolean', default: false } },
+    });
+    if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}".`);
+    const format = values.format as Format;
+    if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}".`);
+    const root = path.resolve(io.cwd, values.root);
+    const project = await loadProject(root, io.cwd);
+    if (!project.kpis) throw new UsageError('this project has no content/kpis.yaml, so there is nothing to compute.');
+    const progress = progressOptions(io);
+    let evaluation;
+    try {
+      evaluation = await evaluateProject(project, { strict: values.strict, cwd: io.cwd, onStart: progress.onStart, onProgress: progress.onProgress });
+    } finally {
+      progress.stop();
+    }
+    if (format === 'json') io.out(formatKpiJson(evaluation));
+    else if (format === 'csv') io.out(formatKpiCsv(evaluation));
+    else io.out(`${formatKpiTable(evaluation)}\n${formatStatusTable(evaluation, project.promise.doc.commitments)}`);
+    io.err(formatBadRows(evaluation));
+    return EXIT.ok;
   },
 };

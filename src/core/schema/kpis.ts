@@ -7,6 +7,23 @@ export const FORMULAS = [
 ] as const;
 export type FormulaId = (typeof FORMULAS)[number];
 
+/** The column roles each formula reads, as data: `columns` must map every one of them. */
+export const FORMULA_ROLES: Record<FormulaId, readonly string[]> = {
+  nps: ['score'],
+  csat: ['score'],
+  ces: ['score'],
+  on_time_rate: ['done', 'promised'],
+  response_time: ['start', 'end'],
+  within_sla_rate: ['start', 'end'],
+  churn_rate: ['start', 'end'],
+  retention_rate: ['start', 'end'],
+  repeat_purchase_rate: ['customer'],
+  mean: ['value'],
+  sum: ['value'],
+  count: [],
+  ratio: ['numerator', 'denominator'],
+};
+
 /** A path inside the project: relative, and never climbing out of it. */
 export const projectPath = z
   .string()
@@ -49,6 +66,17 @@ export const kpiSchema = z.strictObject({
   duration_unit: z.enum(['minutes', 'hours']).optional(),
   /** within_sla_rate: the longest end − start that still counts, in duration_unit. */
   sla: z.number().positive().optional(),
+}).superRefine((kpi, ctx) => {
+  for (const role of FORMULA_ROLES[kpi.formula] ?? []) {
+    if (!kpi.columns[role]) {
+      ctx.addIssue({ code: 'custom', path: ['columns'],
+        message: `KPI "${kpi.id}" uses formula ${kpi.formula}, which needs a column for "${role}". | Add it under columns, e.g. columns: { ${FORMULA_ROLES[kpi.formula].map((r) => `${r}: <column>`).join(', ')} }.` });
+    }
+  }
+  if (kpi.formula === 'within_sla_rate' && kpi.sla === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['sla'],
+      message: `KPI "${kpi.id}" uses formula within_sla_rate, which needs the longest allowed duration. | Add sla: 24 (in duration_unit, hours by default).` });
+  }
 });
 export type KpiDef = z.infer<typeof kpiSchema>;
 
@@ -58,6 +86,8 @@ export const dataSourceSchema = z.strictObject({
   internal_columns: z.array(z.string().min(1)).default([]),
   timezone: z.string().optional(),
   delimiter: z.string().length(1).optional(),
+  /** A column that identifies a row (e.g. order_id): a repeated value is a bad row. Costs memory per distinct value. */
+  key: z.string().min(1).optional(),
 });
 export type DataSource = z.infer<typeof dataSourceSchema>;
 

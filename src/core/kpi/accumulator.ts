@@ -1,0 +1,216 @@
+import type { KpiDef } from '../schema/kpis.ts';
+import type { DataPath } from '../yaml-source.ts';
+import { cohortFigures, emptyCohort, isCohortFormula, readCustomer, type CohortCounts, type CustomerSpan } from './cohort.ts';
+import { BUCKET_FORMULAS, rolesOf, RowProblem, type BucketFormula, type Cell, type Figure, type ReadContext } from './formulas.ts';
+import { Periods, type PeriodRange } from './period.ts';
+import { parseTimestamp, Zone } from './time.ts';
+import type { Bucket, KpiResult, RowIssue, SegmentSeries } from './types.ts';
+
+/** A column a KPI names that the data file lacks; `path` is where kpis.yaml names it, under the KPI. */
+export interface MissingColumn {
+  column: string;
+  path: DataPath;
+}
+
+/** How many bad rows are listed with their lines (all of them are counted). */
+export const MAX_EXAMPLES = 20;
+
+interface Slot { range: PeriodRange; acc: unknown }
+
+/** One series (the whole KPI, or one segment): its buckets by period key. */
+class Series {
+  readonly slots = new Map<string, Slot>();
+  private last: Slot | undefined;
+
+  slot(range: PeriodRange, create: () => unknown): Slot {
+    if (this.last?.range.key === range.key) return this.last;
+    let slot = this.slots.get(range.key);
+    if (!slot) {
+      slot = { range, acc: create() };
+      this.slots.set(range.key, slot);
+    }
+    this.last = slot;
+    return slot;
+  }
+}
+
+/**
+ * Computes one KPI over the rows of its source, streaming: rows go in one at a time with their line
+ * numbers, only per-bucket aggregates are kept, and `result` turns them into the KPI's figures.
+ */
+export class KpiAccumulator {
+  readonly missing: MissingColumn[] = [];
+  rowsRead = 0;
+  rowsUsed = 0;
+  badCount = 0;
+  readonly examples: RowIssue[] = [];
+  /** Latest timestamp seen, epoch ms (−Infinity before any row). */
+  maxTime = -Infinity;
+
+  private readonly periods: Periods;
+  private readonly ctx: ReadContext;
+  private readonly formula: BucketFormula | undefined;
+  private readonly timestampIndex: number;
+  /** The column that says how far the data goes: the timestamp, except when that is a deadline (promised), then the done time. */
+  private readonly observedIndex: number;
+  private readonly filterIndex: number;
+  private readonly keep: ((cell: Cell) => boolean) | undefined;
+  private readonly segmentIndexes: number[];
+  private readonly overall = new Series();
+  private readonly segments = new Map<string, { segment: Record<string, string>; series: Series }>();
+
+  constructor(readonly kpi: KpiDef, readonly file: string, header: readonly string[], sourceTimeZone?: string) {
+    const find = (column: string, path: DataPath): number => {
+      const index = header.indexOf(column);
+      if (index < 0) this.missing.push({ column, path });
+      return index;
+    };
+    const roles = rolesOf(kpi.formula);
+    const columns = roles.map((role) => kpi.columns[role] ?? '');
+    const index = roles.map((role, i) => find(columns[i] ?? '', ['columns', role]));
+    const cohort = isCohortFormula(kpi.formula);
+    this.timestampIndex = cohort ? -1 : find(kpi.timestamp, ['timestamp']);
+    const deadline = kpi.formula === 'on_time_rate' && kpi.timestamp === kpi.columns.promised;
+    this.observedIndex = deadline ? (index[0] ?? -1) : this.timestampIndex;
+    this.filterIndex = kpi.filter ? find(kpi.filter.column, ['filter', 'column']) : -1;
+    this.keep = kpi.filter ? filterPredicate(kpi.filter) : undefined;
+    this.segmentIndexes = kpi.segment_by.map((column, i) => find(column, ['segment_by', i]));
+    const naive = sourceTimeZone && sourceTimeZone !== 'UTC' ? new Zone(sourceTimeZone) : undefined;
+    const toUtc = naive ? (wall: number) => naive.toUtc(wall) : undefined;
+    const time = (cell: Cell) => (typeof cell === 'string' ? parseTimestamp(cell.trim(), toUtc) : NaN);
+    this.ctx = { kpi, columns, index, time };
+    this.formula = BUCKET_FORMULAS[kpi.formula];
+    this.periods = new Periods(kpi.period, kpi.timezone ?? sourceTimeZone);
+  }
+
+  /** Adds one row; a row that cannot be used is counted with its line. */
+  add(row: readonly Cell[], line: number): void {
+    this.rowsRead++;
+    if (this.keep && !this.keep(row[this.filterIndex])) return;
+    const problem = this.formula ? this.addToBuckets(this.formula, row) : this.addCustomer(row);
+    if (problem) this.reject(line, problem.column, problem.message);
+    else this.rowsUsed++;
+  }
+
+  /** Counts a row found bad before any KPI looked at it (malformed, duplicate key). */
+  reject(line: number, column: string | undefined, message: string): void {
+    this.badCount++;
+    if (this.examples.length < MAX_EXAMPLES) {
+      this.examples.push({ file: this.file, line, ...(column ? { column } : {}), message });
+    }
+  }
+
+  private addToBuckets(formula: BucketFormula, row: readonly Cell[]): RowProblem | undefined {
+    const at = this.ctx.time(row[this.timestampIndex]);
+    if (Number.isNaN(at)) {
+      const cell = row[this.timestampIndex];
+      return new RowProblem(this.kpi.timestamp, `"${String(cell ?? '').slice(0, 40)}" is not a date-time (expected ISO 8601, e.g. 2026-03-01T14:05:00Z)`);
+    }
+    const parsed = formula.read(row, this.ctx);
+    if (parsed instanceof RowProblem) return parsed;
+    const observed = this.observedIndex === this.timestampIndex ? at : this.ctx.time(row[this.observedIndex]);
+    if (observed > this.maxTime) this.maxTime = observed;
+    if (parsed === null) return undefined;
+    const range = this.periods.of(at);
+    formula.add(this.overall.slot(range, formula.create).acc, parsed);
+    const segment = this.segmentOf(row);
+    if (segment) formula.add(segment.slot(range, formula.create).acc, parsed);
+    return undefined;
+  }
+
+  private addCustomer(row: readonly Cell[]): RowProblem | undefined {
+    const span = readCustomer(row, this.ctx);
+    if (span instanceof RowProblem) return span;
+    this.maxTime = Math.max(this.maxTime, span.start, Number.isNaN(span.end) ? -Infinity : span.end);
+    const segment = this.segmentOf(row);
+    for (const series of segment ? [this.overall, segment] : [this.overall]) this.countCustomer(series, span);
+    return undefined;
+  }
+
+  private countCustomer(series: Series, span: CustomerSpan): void {
+    const signup = this.periods.of(span.start);
+    (series.slot(signup, emptyCohort).acc as CohortCounts).signups++;
+    if (Number.isNaN(span.end)) return;
+    const left = this.periods.of(span.end);
+    const counts = series.slot(left, emptyCohort).acc as CohortCounts;
+    counts.departures++;
+    if (left.key === signup.key) counts.sameBucketDepartures++;
+  }
+
+  private segmentOf(row: readonly Cell[]): Series | undefined {
+    if (this.segmentIndexes.length === 0) return undefined;
+    const values = this.segmentIndexes.map((i) => String(row[i] ?? '').trim());
+    const key = values.join('\u0000');
+    let entry = this.segments.get(key);
+    if (!entry) {
+      const segment = Object.fromEntries(this.kpi.segment_by.map((column, i) => [column, values[i] ?? '']));
+      entry = { segment, series: new Series() };
+      this.segments.set(key, entry);
+    }
+    return entry.series;
+  }
+
+  /** The KPI's figures; `dataDate` (epoch ms) decides which periods are complete and which pending rows are late. */
+  result(dataDate: number): KpiResult {
+    const ranges = this.rangesOf(this.overall, dataDate);
+    const segments: SegmentSeries[] = [...this.segments.values()]
+      .sort((a, b) => JSON.stringify(a.segment).localeCompare(JSON.stringify(b.segment)))
+      .map(({ segment, series }) => ({ segment, buckets: this.bucketsOf(series, ranges, dataDate) }));
+    return {
+      kpi: this.kpi, formula: this.kpi.formula, period: this.kpi.period,
+      buckets: this.bucketsOf(this.overall, ranges, dataDate), segments,
+      rowsRead: this.rowsRead, rowsUsed: this.rowsUsed,
+      badRows: { count: this.badCount, examples: this.examples },
+    };
+  }
+
+  /** Every period from the first with data to the last, gaps included, so a silent month shows as no data. */
+  private rangesOf(series: Series, dataDate: number): PeriodRange[] {
+    const known = [...series.slots.values()].map((slot) => slot.range).sort((a, b) => a.start - b.start);
+    const first = known[0];
+    if (!first) return [];
+    let lastStart = known[known.length - 1]?.start ?? first.start;
+    // Customers stay active after their last event: churn runs on to the data date.
+    if (!this.formula && Number.isFinite(dataDate)) lastStart = Math.max(lastStart, this.periods.of(dataDate).start);
+    const ranges = [first];
+    for (let range = first; range.start < lastStart;) {
+      range = this.periods.next(range);
+      ranges.push(range);
+    }
+    return ranges;
+  }
+
+  private bucketsOf(series: Series, ranges: readonly PeriodRange[], dataDate: number): Bucket[] {
+    const formula = this.formula;
+    const figures: Figure[] = formula
+      ? ranges.map((range) => {
+        const slot = series.slots.get(range.key);
+        return slot ? formula.figure(slot.acc, this.kpi, dataDate) : { n: 0, value: null };
+      })
+      : cohortFigures(this.kpi.formula, ranges.map((range) => ({
+        range, counts: (series.slots.get(range.key)?.acc as CohortCounts | undefined) ?? emptyCohort(),
+      })));
+    return ranges.map((range, i) => {
+      const { n, value } = figures[i] ?? { n: 0, value: null };
+      return {
+        period: range.key,
+        start: new Date(range.start).toISOString(),
+        end: new Date(range.end).toISOString(),
+        n,
+        value: n >= this.kpi.min_sample && value !== null && Number.isFinite(value) ? value : null,
+        complete: range.end <= dataDate,
+      };
+    });
+  }
+}
+
+/** Filter values compare as text, so `equals: 5` matches the CSV cell "5". */
+function filterPredicate(filter: NonNullable<KpiDef['filter']>): (cell: Cell) => boolean {
+  const equals = filter.equals === undefined ? undefined : String(filter.equals);
+  const not = filter.not === undefined ? undefined : String(filter.not);
+  const within = filter.in ? new Set(filter.in.map(String)) : undefined;
+  return (cell) => {
+    const text = String(cell ?? '').trim();
+    return (equals === undefined || text === equals) && (not === undefined || text !== not) && (!within || within.has(text));
+  };
+}

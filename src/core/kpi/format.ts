@@ -1,0 +1,100 @@
+import type { Commitment, Target } from '../schema/promise.ts';
+import type { Bucket, Evaluation, KpiResult } from './types.ts';
+
+/** A figure with its unit, the way a person reads it: `95.8 %`, `2.45 hours`, `35.4 points`. */
+export function formatValue(value: number | null, unit: string): string {
+  if (value === null) return '—';
+  const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
+  const text = value.toFixed(digits);
+  if (!unit) return text;
+  return unit === '%' ? `${text} %` : `${text} ${unit}`;
+}
+
+function formatTarget(target: Target | undefined, unit: string): string {
+  return target ? `${target.comparison} ${formatValue(target.value, target.unit ?? unit)}` : '—';
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length))) ?? [];
+  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd()).join('\n');
+}
+
+/**
+ * The commitments at a glance, for `pledge check` and `pledge kpi`: target, internal target, the latest
+ * complete period's figure, its status, and the streak over the last 12 periods.
+ */
+export function formatStatusTable(evaluation: Evaluation, commitments: readonly Commitment[] = []): string {
+  if (evaluation.commitments.length === 0) return 'No commitment has KPI data to evaluate.\n';
+  const rows = [['commitment', 'kpi', 'target', 'internal', 'period', 'latest', 'status', 'kept']];
+  for (const entry of evaluation.commitments) {
+    const unit = evaluation.kpis.find((k) => k.kpi.id === entry.kpiId)?.kpi.unit ?? '';
+    const commitment = commitments.find((c) => c.id === entry.commitmentId);
+    rows.push([entry.commitmentId, entry.kpiId, formatTarget(commitment?.target, unit), formatTarget(commitment?.internal_target, unit),
+      entry.latest?.period ?? '—', formatValue(entry.latest?.value ?? null, unit), entry.latest?.status ?? 'no-data',
+      `${entry.streak.kept} of ${entry.streak.of}`]);
+  }
+  const date = evaluation.dataDate ? `Data up to ${evaluation.dataDate.slice(0, 16).replace('T', ' ')} UTC.` : 'No data rows.';
+  return `${table(rows)}\n\n${date} "kept" counts periods that met the public target, out of the last 12 with data.\n`;
+}
+
+function bucketNote(bucket: Bucket, result: KpiResult): string {
+  if (!bucket.complete) return 'in progress';
+  if (bucket.value === null) return bucket.n === 0 ? 'no data' : `not enough data (n < ${result.kpi.min_sample})`;
+  return '';
+}
+
+/** Every KPI by period, with the status of the commitments that use it. */
+export function formatKpiTable(evaluation: Evaluation): string {
+  const sections = evaluation.kpis.map((result) => {
+    const { kpi } = result;
+    const tracking = evaluation.commitments.filter((c) => c.kpiId === kpi.id);
+    const rows = [['period', 'value', 'n', ...tracking.map((c) => c.commitmentId), 'note']];
+    for (const bucket of result.buckets) {
+      const statuses = tracking.map((c) => c.history.find((h) => h.period === bucket.period)?.status ?? '');
+      rows.push([bucket.period, formatValue(bucket.value, kpi.unit), String(bucket.n), ...statuses, bucketNote(bucket, result)]);
+    }
+    const segments = kpi.segment_by.length ? ` Segments by ${kpi.segment_by.join(', ')}: see --format json or csv.` : '';
+    const bad = result.badRows.count ? ` ${result.badRows.count} bad row${result.badRows.count === 1 ? '' : 's'} skipped.` : '';
+    const heading = `${kpi.name} (${kpi.id}): ${kpi.formula}${kpi.statistic ? ` ${kpi.statistic}` : ''} by ${kpi.period}, ${kpi.better} is better, ${kpi.visibility}.`;
+    return `${heading}\n${indent(table(rows))}\n  ${result.rowsUsed} of ${result.rowsRead} rows used from ${kpi.source}.${bad}${segments}`;
+  });
+  return `${sections.join('\n\n')}\n`;
+}
+
+function indent(text: string): string {
+  return text.split('\n').map((line) => `  ${line}`).join('\n');
+}
+
+/** One line per listed bad row: `file:line  kpi  what is wrong`, then how many more were counted. */
+export function formatBadRows(evaluation: Evaluation): string {
+  const lines: string[] = [];
+  for (const result of evaluation.kpis) {
+    const { count, examples } = result.badRows;
+    for (const issue of examples) lines.push(`${issue.file}:${issue.line}  ${result.kpi.id}  skipped: ${issue.message}${issue.column ? ` (column ${issue.column})` : ''}.`);
+    if (count > examples.length) lines.push(`${result.kpi.source}  ${result.kpi.id}  and ${count - examples.length} more bad rows.`);
+  }
+  return lines.length ? `${lines.join('\n')}\n` : '';
+}
+
+function csvCell(value: string | number | boolean | null): string {
+  const text = value === null ? '' : String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Every bucket of every KPI and segment as CSV rows; `segment` is `column=value;…`, empty for the whole KPI. */
+export function formatKpiCsv(evaluation: Evaluation): string {
+  const lines = ['kpi,period,segment,start,end,n,value,complete'];
+  for (const result of evaluation.kpis) {
+    const series = [{ name: '', buckets: result.buckets },
+      ...result.segments.map((s) => ({ name: Object.entries(s.segment).map(([k, v]) => `${k}=${v}`).join(';'), buckets: s.buckets }))];
+    for (const { name, buckets } of series) {
+      for (const b of buckets) lines.push([result.kpi.id, b.period, name, b.start, b.end, b.n, b.value, b.complete].map(csvCell).join(','));
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** A JSON view of the evaluation (what `pledge kpi --format json` prints). */
+export function formatKpiJson(evaluation: Evaluation): string {
+  return `${JSON.stringify(evaluation, null, 2)}\n`;
+}

@@ -1,0 +1,249 @@
+import { FORMULA_ROLES, type FormulaId, type KpiDef } from '../schema/kpis.ts';
+import { addCount, quantile } from './stats.ts';
+
+/** A value as a reader hands it over: CSV gives strings, JSON any scalar. */
+export type Cell = string | number | boolean | null | undefined;
+
+/** Why one row cannot be used: it is counted and reported with its line, never silently dropped. */
+export class RowProblem {
+  constructor(readonly column: string, readonly message: string) {}
+}
+
+/** What a formula needs to read one row: where its role columns are, and how to read a timestamp. */
+export interface ReadContext {
+  kpi: KpiDef;
+  /** Column name per role, in FORMULA_ROLES order. */
+  columns: readonly string[];
+  /** Index in the row per role, in FORMULA_ROLES order. */
+  index: readonly number[];
+  time(cell: Cell): number;
+}
+
+export interface Figure {
+  /** The sample the figure is computed from (rows, or customers for customer formulas). */
+  n: number;
+  value: number | null;
+}
+
+/** A formula over the rows of one bucket: read a row, add it to the bucket, compute the figure. */
+export interface BucketFormula<P = unknown, A = unknown> {
+  /** The parsed row, a RowProblem, or null for a row that does not count yet (e.g. not delivered yet). */
+  read(row: readonly Cell[], ctx: ReadContext): P | RowProblem | null;
+  create(): A;
+  add(acc: A, parsed: P): void;
+  figure(acc: A, kpi: KpiDef, dataDate: number): Figure;
+}
+
+export function isBlank(cell: Cell): boolean {
+  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+}
+
+export function numberOf(cell: Cell): number {
+  if (typeof cell === 'number') return cell;
+  if (typeof cell !== 'string' || cell.trim() === '') return NaN;
+  return Number(cell);
+}
+
+function show(cell: Cell): string {
+  return isBlank(cell) ? 'an empty value' : `"${String(cell).slice(0, 40)}"`;
+}
+
+/** A score that must be an integer in [min, max]. */
+function readScore(row: readonly Cell[], ctx: ReadContext, min: number, max: number): number | RowProblem {
+  const cell = row[ctx.index[0] ?? -1];
+  const score = numberOf(cell);
+  if (!Number.isInteger(score) || score < min || score > max) {
+    return new RowProblem(ctx.columns[0] ?? '', `${show(cell)} is not a score from ${min} to ${max}`);
+  }
+  return score;
+}
+
+/** A timestamp of role `i`; NaN for a blank cell when blanks are allowed. */
+export function readTime(row: readonly Cell[], ctx: ReadContext, i: number, blankAllowed = false): number | RowProblem {
+  const cell = row[ctx.index[i] ?? -1];
+  if (blankAllowed && isBlank(cell)) return NaN;
+  const ms = ctx.time(cell);
+  return Number.isNaN(ms)
+    ? new RowProblem(ctx.columns[i] ?? '', `${show(cell)} is not a date-time (expected ISO 8601, e.g. 2026-03-01T14:05:00Z)`)
+    : ms;
+}
+
+const percent = (part: number, whole: number): number | null => (whole === 0 ? null : (part / whole) * 100);
+
+interface Share { n: number; hits: number }
+const share = (): Share => ({ n: 0, hits: 0 });
+
+const nps: BucketFormula<number, Share> = {
+  read: (row, ctx) => readScore(row, ctx, 0, 10),
+  create: share,
+  add(acc, score) {
+    acc.n++;
+    acc.hits += score >= 9 ? 1 : score <= 6 ? -1 : 0;
+  },
+  figure: (acc) => ({ n: acc.n, value: percent(acc.hits, acc.n) }),
+};
+
+const csat: BucketFormula<number, Share> = {
+  read: (row, ctx) => readScore(row, ctx, 1, 5),
+  create: share,
+  add(acc, score) {
+    acc.n++;
+    if (score >= 4) acc.hits++;
+  },
+  figure: (acc) => ({ n: acc.n, value: percent(acc.hits, acc.n) }),
+};
+
+interface Total { n: number; sum: number }
+const total = (): Total => ({ n: 0, sum: 0 });
+const addTotal = (acc: Total, value: number) => {
+  acc.n++;
+  acc.sum += value;
+};
+
+const ces: BucketFormula<number, Total> = {
+  read: (row, ctx) => readScore(row, ctx, 1, 7),
+  create: total,
+  add: addTotal,
+  figure: (acc) => ({ n: acc.n, value: acc.n ? acc.sum / acc.n : null }),
+};
+
+/** Rows not done yet count as late once their deadline is before the data date, and not at all before. */
+interface Deadlines { n: number; hits: number; pending: number[] }
+type Outcome = boolean | { pendingSince: number };
+
+function deadlineShare(read: BucketFormula<Outcome, Deadlines>['read']): BucketFormula<Outcome, Deadlines> {
+  return {
+    read,
+    create: () => ({ n: 0, hits: 0, pending: [] }),
+    add(acc, outcome) {
+      if (typeof outcome === 'boolean') {
+        acc.n++;
+        if (outcome) acc.hits++;
+      } else acc.pending.push(outcome.pendingSince);
+    },
+    figure(acc, _kpi, dataDate) {
+      const overdue = acc.pending.filter((deadline) => deadline < dataDate).length;
+      return { n: acc.n + overdue, value: percent(acc.hits, acc.n + overdue) };
+    },
+  };
+}
+
+const onTimeRate = deadlineShare((row, ctx) => {
+  const done = readTime(row, ctx, 0, true);
+  const promised = readTime(row, ctx, 1);
+  if (done instanceof RowProblem) return done;
+  if (promised instanceof RowProblem) return promised;
+  return Number.isNaN(done) ? { pendingSince: promised } : done <= promised;
+});
+
+const UNIT_MS = { minutes: 60_000, hours: 3_600_000 } as const;
+const unitMs = (kpi: KpiDef) => UNIT_MS[kpi.duration_unit ?? 'hours'];
+
+/** end − start in ms; null when the end is blank (not happened yet); a problem when it runs backwards. */
+function readDuration(row: readonly Cell[], ctx: ReadContext): number | RowProblem | null {
+  const start = readTime(row, ctx, 0);
+  if (start instanceof RowProblem) return start;
+  const end = readTime(row, ctx, 1, true);
+  if (end instanceof RowProblem) return end;
+  if (Number.isNaN(end)) return null;
+  if (end < start) return new RowProblem(ctx.columns[1] ?? '', `${ctx.columns[1]} is before ${ctx.columns[0]}`);
+  return end - start;
+}
+
+const withinSlaRate = deadlineShare((row, ctx) => {
+  const duration = readDuration(row, ctx);
+  if (duration === null) {
+    const start = readTime(row, ctx, 0) as number;
+    return { pendingSince: start + (ctx.kpi.sla ?? 0) * unitMs(ctx.kpi) };
+  }
+  if (duration instanceof RowProblem) return duration;
+  return duration <= (ctx.kpi.sla ?? 0) * unitMs(ctx.kpi);
+});
+
+interface Durations { n: number; sum: number; counts: Map<number, number> }
+const QUANTILE = { median: 0.5, p90: 0.9, p95: 0.95 } as const;
+
+const responseTime: BucketFormula<number, Durations> = {
+  read: readDuration,
+  create: () => ({ n: 0, sum: 0, counts: new Map() }),
+  add(acc, ms) {
+    acc.n++;
+    acc.sum += ms;
+    addCount(acc.counts, ms);
+  },
+  figure(acc, kpi) {
+    const statistic = kpi.statistic ?? 'median';
+    const ms = statistic === 'mean' ? (acc.n ? acc.sum / acc.n : null) : quantile(acc.counts, acc.n, QUANTILE[statistic]);
+    return { n: acc.n, value: ms === null ? null : ms / unitMs(kpi) };
+  },
+};
+
+const repeatPurchaseRate: BucketFormula<string, Map<string, number>> = {
+  read(row, ctx) {
+    const cell = row[ctx.index[0] ?? -1];
+    return isBlank(cell) ? new RowProblem(ctx.columns[0] ?? '', 'the customer is empty') : String(cell);
+  },
+  create: () => new Map(),
+  add: (acc, customer) => acc.set(customer, (acc.get(customer) ?? 0) + 1),
+  figure(acc) {
+    let repeat = 0;
+    for (const orders of acc.values()) if (orders >= 2) repeat++;
+    return { n: acc.size, value: percent(repeat, acc.size) };
+  },
+};
+
+function readNumber(row: readonly Cell[], ctx: ReadContext, i: number): number | RowProblem {
+  const cell = row[ctx.index[i] ?? -1];
+  const value = numberOf(cell);
+  return Number.isFinite(value) ? value : new RowProblem(ctx.columns[i] ?? '', `${show(cell)} is not a number`);
+}
+
+const mean: BucketFormula<number, Total> = {
+  read: (row, ctx) => readNumber(row, ctx, 0),
+  create: total,
+  add: addTotal,
+  figure: (acc) => ({ n: acc.n, value: acc.n ? acc.sum / acc.n : null }),
+};
+
+const sum: BucketFormula<number, Total> = { ...mean, figure: (acc) => ({ n: acc.n, value: acc.sum }) };
+
+const count: BucketFormula<number, Total> = {
+  read: () => 1,
+  create: total,
+  add: addTotal,
+  figure: (acc) => ({ n: acc.n, value: acc.n }),
+};
+
+interface Pair { n: number; numerator: number; denominator: number }
+const ratio: BucketFormula<[number, number], Pair> = {
+  read(row, ctx) {
+    const numerator = readNumber(row, ctx, 0);
+    if (numerator instanceof RowProblem) return numerator;
+    const denominator = readNumber(row, ctx, 1);
+    return denominator instanceof RowProblem ? denominator : [numerator, denominator];
+  },
+  create: () => ({ n: 0, numerator: 0, denominator: 0 }),
+  add(acc, [numerator, denominator]) {
+    acc.n++;
+    acc.numerator += numerator;
+    acc.denominator += denominator;
+  },
+  figure(acc, kpi) {
+    if (acc.denominator === 0) return { n: acc.n, value: null };
+    return { n: acc.n, value: (acc.numerator / acc.denominator) * (kpi.unit === '%' ? 100 : 1) };
+  },
+};
+
+/** The formulas computed bucket by bucket; churn and retention follow customers across buckets (cohort.ts). */
+export const BUCKET_FORMULAS: Partial<Record<FormulaId, BucketFormula>> = {
+  nps, csat, ces,
+  on_time_rate: onTimeRate,
+  response_time: responseTime,
+  within_sla_rate: withinSlaRate,
+  repeat_purchase_rate: repeatPurchaseRate,
+  mean, sum, count, ratio,
+} as Partial<Record<FormulaId, BucketFormula>>;
+
+export function rolesOf(formula: FormulaId): readonly string[] {
+  return FORMULA_ROLES[formula];
+}

@@ -1,0 +1,73 @@
+import type { Period } from '../schema/text.ts';
+import { daysFromCivil, Zone } from './time.ts';
+
+const DAY_MS = 86_400_000;
+
+/** One period: its stable key (`2026-W07`, `2026-03`, `2026-Q1`) and its instants, start inclusive, end exclusive. */
+export interface PeriodRange {
+  key: string;
+  start: number;
+  end: number;
+}
+
+/** Civil date of a day number (Howard Hinnant's civil_from_days). */
+export function civilFromDays(days: number): { year: number; month: number; day: number } {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Start day (days since epoch, wall clock) and key of the period holding a wall-clock day. */
+function periodDays(day: number, period: Period): { key: string; startDay: number; endDay: number } {
+  if (period === 'week') {
+    const weekday = (((day + 3) % 7) + 7) % 7; // 1970-01-01 was a Thursday; Monday = 0
+    const monday = day - weekday;
+    const thursday = civilFromDays(monday + 3); // ISO weeks belong to the year of their Thursday
+    const week = Math.floor((monday + 3 - daysFromCivil(thursday.year, 1, 1)) / 7) + 1;
+    return { key: `${thursday.year}-W${pad(week)}`, startDay: monday, endDay: monday + 7 };
+  }
+  const { year, month } = civilFromDays(day);
+  const first = period === 'month' ? month : month - ((month - 1) % 3);
+  const months = period === 'month' ? 1 : 3;
+  const next = first + months > 12 ? { y: year + 1, m: first + months - 12 } : { y: year, m: first + months };
+  const key = period === 'month' ? `${year}-${pad(month)}` : `${year}-Q${(first + 2) / 3}`;
+  return { key, startDay: daysFromCivil(year, first, 1), endDay: daysFromCivil(next.y, next.m, 1) };
+}
+
+/** Finds the period of an instant, in UTC or a time zone; remembers the last answer since rows come roughly in order. */
+export class Periods {
+  private readonly zone: Zone | undefined;
+  private last: PeriodRange = { key: '', start: 0, end: 0 };
+
+  constructor(readonly period: Period, timeZone?: string) {
+    this.zone = timeZone && timeZone !== 'UTC' ? new Zone(timeZone) : undefined;
+  }
+
+  of(utcMs: number): PeriodRange {
+    const last = this.last;
+    if (utcMs >= last.start && utcMs < last.end) return last;
+    const wall = this.zone ? this.zone.toWall(utcMs) : utcMs;
+    const { key, startDay, endDay } = periodDays(Math.floor(wall / DAY_MS), this.period);
+    const start = this.toUtc(startDay * DAY_MS);
+    const end = this.toUtc(endDay * DAY_MS);
+    this.last = { key, start, end };
+    return this.last;
+  }
+
+  /** The period right after this one. */
+  next(range: PeriodRange): PeriodRange {
+    return this.of(range.end);
+  }
+
+  private toUtc(wallMs: number): number {
+    return this.zone ? this.zone.toUtc(wallMs) : wallMs;
+  }
+}

@@ -1,0 +1,52 @@
+import type { KpiDef } from '../schema/kpis.ts';
+import { KpiAccumulator } from './accumulator.ts';
+import type { Cell } from './formulas.ts';
+
+/**
+ * Every KPI that reads one data file, fed from a single pass over it. Problems that make a row
+ * unusable for every KPI (a row with too few fields, a repeated key) are found here once.
+ */
+export class SourceScan {
+  readonly accumulators: KpiAccumulator[];
+  private readonly keyIndex: number;
+  private readonly seenKeys = new Set<string>();
+  private readonly width: number;
+
+  constructor(kpis: readonly KpiDef[], readonly file: string, readonly header: readonly string[],
+    options: { timeZone?: string; key?: string } = {}) {
+    this.accumulators = kpis.map((kpi) => new KpiAccumulator(kpi, file, header, options.timeZone));
+    this.keyIndex = options.key ? header.indexOf(options.key) : -1;
+    this.width = header.length;
+  }
+
+  /** True when a KPI names a column the file lacks (then the scan must not run). */
+  get hasMissingColumns(): boolean {
+    return this.accumulators.some((acc) => acc.missing.length > 0);
+  }
+
+  add(row: readonly Cell[], line: number): void {
+    const problem = this.rowProblem(row);
+    if (problem) {
+      for (const acc of this.accumulators) {
+        acc.rowsRead++;
+        acc.reject(line, problem.column, problem.message);
+      }
+      return;
+    }
+    for (const acc of this.accumulators) acc.add(row, line);
+  }
+
+  private rowProblem(row: readonly Cell[]): { column?: string; message: string } | undefined {
+    if (row.length !== this.width) {
+      return { message: `this row has ${row.length} field${row.length === 1 ? '' : 's'} where the header has ${this.width}` };
+    }
+    if (this.keyIndex >= 0) {
+      const key = String(row[this.keyIndex] ?? '').trim();
+      const column = this.header[this.keyIndex];
+      if (key === '') return { column, message: `the ${column} is empty` };
+      if (this.seenKeys.has(key)) return { column, message: `${column} "${key}" appears again (a duplicate row)` };
+      this.seenKeys.add(key);
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * Timestamps without a date library: a fast ISO-8601 parser (the hot path of every KPI) and time-zone
+ * offsets from Intl, cached, because Intl is far too slow to call once per row.
+ */
+
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+export function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+}
+
+function digits(text: string, at: number, count: number): number {
+  let value = 0;
+  for (let i = at; i < at + count; i++) {
+    const code = text.charCodeAt(i) - 48;
+    if (code < 0 || code > 9) return -1;
+    value = value * 10 + code;
+  }
+  return value;
+}
+
+/**
+ * Parses `YYYY-MM-DD`, optionally followed by `T` or a space, `HH:MM`, `:SS`, `.fraction`, and `Z` or
+ * `±HH:MM` / `±HHMM`. Returns epoch milliseconds, or NaN when the text is not such a timestamp or names a
+ * day that does not exist. A timestamp with no zone is a wall-clock time: `naiveToUtc` turns it into
+ * UTC (the default reads it as UTC).
+ */
+export function parseTimestamp(text: string, naiveToUtc?: (wallMs: number) => number): number {
+  const length = text.length;
+  if (length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return NaN;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
+  let ms = daysFromCivil(year, month, day) * DAY_MS;
+  if (length === 10) return naiveToUtc ? naiveToUtc(ms) : ms;
+  const sep = text.charCodeAt(10);
+  if ((sep !== 84 && sep !== 32) || length < 16 || text.charCodeAt(13) !== 58) return NaN;
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return NaN;
+  ms += hour * 3_600_000 + minute * 60_000;
+  let at = 16;
+  if (text.charCodeAt(at) === 58) {
+    const second = digits(text, at + 1, 2);
+    if (second < 0 || second > 59) return NaN;
+    ms += second * 1000;
+    at += 3;
+    if (text.charCodeAt(at) === 46 || text.charCodeAt(at) === 44) {
+      let end = at + 1;
+      while (end < length && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) end++;
+      if (end === at + 1) return NaN;
+      ms += Math.floor(Number(`0.${text.slice(at + 1, end)}`) * 1000);
+      at = end;
+    }
+  }
+  return zoned(text, at, ms, naiveToUtc);
+}
+
+function zoned(text: string, at: number, wallMs: number, naiveToUtc?: (wallMs: number) => number): number {
+  const length = text.length;
+  if (at === length) return naiveToUtc ? naiveToUtc(wallMs) : wallMs;
+  const sign = text.charCodeAt(at);
+  if ((sign === 90 || sign === 122) && at + 1 === length) return wallMs;
+  if (sign !== 43 && sign !== 45) return NaN;
+  const hours = digits(text, at + 1, 2);
+  const colon = text.charCodeAt(at + 3) === 58 ? 1 : 0;
+  const minutes = digits(text, at + 3 + colon, 2);
+  if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59 || at + 5 + colon !== length) return NaN;
+  const offset = (hours * 60 + minutes) * 60_000;
+  return sign === 43 ? wallMs - offset : wallMs + offset;
+}
+
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const SLOT_MS = 15 * 60_000;
+
+/** UTC offsets of one IANA zone, memoised per 15 minutes (every real zone changes offset on such a boundary). */
+export class Zone {
+  private readonly format: Intl.DateTimeFormat;
+  private readonly cache = new Map<number, number>();
+
+  constructor(readonly name: string) {
+    this.format = new Intl.DateTimeFormat('en-US', {
+      timeZone: name, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
+      hour: 'numeric', minute: 'numeric', second: 'numeric',
+    });
+  }
+
+  /** Milliseconds to add to a UTC instant to get the wall-clock time in this zone. */
+  offsetAt(utcMs: number): number {
+    const slot = Math.floor(utcMs / SLOT_MS);
+    let offset = this.cache.get(slot);
+    if (offset === undefined) {
+      offset = this.compute(slot * SLOT_MS);
+      this.cache.set(slot, offset);
+    }
+    return offset;
+  }
+
+  toWall(utcMs: number): number {
+    return utcMs + this.offsetAt(utcMs);
+  }
+
+  /** The instant a wall-clock time happens; in a DST gap, the instant just after it. */
+  toUtc(wallMs: number): number {
+    const guess = wallMs - this.offsetAt(wallMs);
+    return wallMs - this.offsetAt(guess);
+  }
+
+  private compute(utcMs: number): number {
+    const parts: Record<string, number> = {};
+    for (const part of this.format.formatToParts(utcMs)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
+    const wall = daysFromCivil(parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1) * DAY_MS
+      + (parts.hour ?? 0) * 3_600_000 + (parts.minute ?? 0) * 60_000 + (parts.second ?? 0) * 1000;
+    return wall - utcMs;
+  }
+}
