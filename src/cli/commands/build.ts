@@ -1,11 +1,44 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatText } from '../../core/check/format.ts';
+import { displayPath } from '../../adapters/files.ts';
+import { buildProject } from '../../adapters/site/build.ts';
+import { EXIT, type CliIO } from '../io.ts';
 import type { Command } from '../main.ts';
-import { UsageError } from '../io.ts';
 
-// Placeholder until this command lands; replaced by its issue's work.
 export const command: Command = {
-  summary: 'pledge build (not implemented yet)',
-  usage: 'pledge build',
-  async run() {
-    throw new UsageError('pledge build is not implemented yet.');
+  summary: 'Check, compute and build dist/public (the commitment page), dist/internal (the reports site) and dist/pledge.json',
+  usage: 'pledge build [--root DIR] [--pdf]',
+  async run(argv, io) {
+    const { values } = parseArgs({ args: argv, options: { root: { type: 'string' }, pdf: { type: 'boolean' } }, strict: true });
+    const started = performance.now();
+    const result = await buildProject({
+      root: path.resolve(io.cwd, values.root ?? '.'),
+      cwd: io.cwd,
+      env: io.env,
+      ...(io.interactive ? { onStep: (step: string) => io.err(`pledge build: ${step}…\n`) } : {}),
+    });
+    if (result.status === 'blocked') {
+      io.err(formatText(result.findings));
+      io.err('The build stopped because of the errors above; dist/ was left as it was.\n');
+      return EXIT.findings;
+    }
+    if (result.findings.length) io.err(formatText(result.findings));
+    const dist = displayPath(result.distDir, io.cwd);
+    io.out(`Built ${dist}/public, ${dist}/internal and ${dist}/pledge.json in ${seconds(started)} s.\n`);
+    if (values.pdf) await renderPdfsInto(result.distDir, io);
+    return EXIT.ok;
   },
 };
+
+/** Loaded only for --pdf, so a plain build never starts a browser. */
+async function renderPdfsInto(distDir: string, io: CliIO): Promise<void> {
+  const started = performance.now();
+  const { renderPdfs } = await import('../../adapters/pdf/render.ts');
+  const { files } = await renderPdfs({ distDir, outDir: path.join(distDir, 'reports'), env: io.env });
+  io.out(`Rendered ${files.length} PDF${files.length === 1 ? '' : 's'} into ${displayPath(path.join(distDir, 'reports'), io.cwd)} in ${seconds(started)} s.\n`);
+}
+
+function seconds(since: number): string {
+  return ((performance.now() - since) / 1000).toFixed(1);
+}

@@ -1,0 +1,39 @@
+import type { SiteInput } from '../../core/site/input.ts';
+import { statementText } from '../../core/site/input.ts';
+import type { PublicSubset } from '../../core/site/public-subset.ts';
+
+/** dist/pledge.json: everything, for the team and their tools. It sits outside dist/public. */
+export function fullJson(input: SiteInput): string {
+  const latest = input.evaluation.commitments.map((c) => c.latest?.period).filter(Boolean).sort().at(-1) ?? null;
+  return `${JSON.stringify({
+    format: 'pledge/1',
+    generatedAt: input.generatedAt,
+    company: input.promise.company,
+    language: input.promise.language,
+    period: latest,
+    dataDate: input.evaluation.dataDate,
+    statement: input.statement ?? { text: statementText(input), parts: [], commitments: [] },
+    findings: input.findings,
+    promise: input.promise,
+    commitments: input.evaluation.commitments,
+    kpis: input.evaluation.kpis.map((result) => ({
+      id: result.kpi.id,
+      name: result.kpi.name,
+      visibility: result.kpi.visibility,
+      formula: result.formula,
+      unit: result.kpi.unit,
+      period: result.period,
+      rowsRead: result.rowsRead,
+      rowsUsed: result.rowsUsed,
+      badRows: result.badRows,
+      buckets: result.buckets,
+      segments: result.segments,
+    })),
+    reports: input.reports.map((r) => ({ slug: r.slug, title: r.title })),
+  }, null, 2)}\n`;
+}
+
+/** dist/public/pledge.json: the public subset only, the open-data twin of the commitment page. */
+export function publicJson(subset: PublicSubset): string {
+  return `${JSON.stringify(subset, null, 2)}\n`;
+}
