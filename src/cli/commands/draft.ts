@@ -2,12 +2,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { displayPath } from '../../adapters/files.ts';
 import { contentPaths } from '../../adapters/project.ts';
-import { formatGithub, formatJson, formatText, FORMATS, type FindingFormat } from '../../core/check/format.ts';
-import type { Finding } from '../../core/check/finding.ts';
-import { EXIT, UsageError, type CliIO } from '../io.ts';
+import { FORMATS, type FindingFormat } from '../../core/check/format.ts';
+import { UsageError, type CliIO } from '../io.ts';
 import type { Command } from '../main.ts';
+import { command as check } from './check.ts';
 import { draftFromAnswersFile } from '../wizard/answers-file.ts';
-import { checkSavedProject } from '../wizard/checks.ts';
 import { runWizard } from '../wizard/run.ts';
 
 export const command: Command = {
@@ -27,7 +26,7 @@ export const command: Command = {
     }
     const outcome = await runWizard(root, io);
     // 130: the conventional code for "stopped by Ctrl-C".
-    return outcome.written ? report(await checkSavedProject(root, io.cwd), io, format) : 130;
+    return outcome.written ? fullCheck(root, io, format) : 130;
   },
 };
 
@@ -36,12 +35,10 @@ async function fromAnswers(file: string, root: string, io: CliIO, format: Findin
   const written = displayPath(contentPaths(root).promise, io.cwd);
   // On stderr, so --format json output stays pure JSON.
   io.err(backup ? `Wrote ${written} (the previous version is in ${written}.bak).\n` : `Wrote ${written}.\n`);
-  return report(await checkSavedProject(root, io.cwd), io, format);
+  return fullCheck(root, io, format);
 }
 
-/** Findings printed like `pledge check`, with its exit codes: 1 when any finding is an error. */
-function report(findings: Finding[], io: CliIO, format: FindingFormat): number {
-  const print = { text: formatText, json: formatJson, github: formatGithub }[format];
-  io.out(print(findings));
-  return findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
+/** Exactly `pledge check` on the written project: same output, same exit codes. */
+function fullCheck(root: string, io: CliIO, format: FindingFormat): Promise<number> {
+  return check.run(['--root', root, '--format', format], io);
 }

@@ -1,4 +1,6 @@
+import { loadCheckResources } from '../../adapters/check-project.ts';
 import type { Finding } from '../../core/check/finding.ts';
+import { runChecks } from '../../core/check/run.ts';
 import type { Statement } from '../../core/compose/statement.ts';
 import { checkableAnswers, promiseFromAnswers, type DraftAnswers } from '../../core/draft/answers.ts';
 import { promiseYaml } from '../../core/draft/serialize.ts';
@@ -19,14 +21,17 @@ export interface DraftCheck {
 export type CheckPromise = (promise: PromiseDoc, source: YamlSource) => { statement: Statement | undefined; findings: Finding[] };
 
 /**
- * The data-aware rules (no-margin, unrealistic-target) use the KPI results once they are computed;
- * until then the checks run without them rather than make the user wait.
+ * The checker the wizard runs after every step: runChecks on the draft in memory, with the project's
+ * templates, word lists and rules config loaded once. The data-aware rules (no-margin,
+ * unrealistic-target) use the KPI results once they are computed; until then the checks run without
+ * them rather than make the user wait.
  */
-export async function loadDraftChecker(_root: string, _kpis: KpisFile | undefined, evaluation: Promise<Evaluation | undefined>): Promise<CheckPromise> {
+export async function loadDraftChecker(root: string, cwd: string, kpis: KpisFile | undefined,
+  evaluation: Promise<Evaluation | undefined>): Promise<CheckPromise> {
+  const resources = await loadCheckResources(root, cwd);
   let latest: Evaluation | undefined;
   void evaluation.then((result) => { latest = result; });
-  // Wired to runChecks once the checker lands.
-  return () => ({ statement: undefined, findings: latest ? [] : [] });
+  return (promise, source) => runChecks({ promise, source, kpis, evaluation: latest, ...resources });
 }
 
 /** The checks on the answers so far; unanswered required fields get neutral placeholders the step filter ignores. */
@@ -37,8 +42,3 @@ export function checkAnswers(check: CheckPromise, answers: DraftAnswers, file: s
   return { yamlText, ...check(promise, source) };
 }
 
-/** Findings of the whole project on disk, as `pledge check` computes them (data included). */
-export async function checkSavedProject(_root: string, _cwd: string): Promise<Finding[]> {
-  // Wired to checkProject once the checker lands.
-  return [];
-}

@@ -40,7 +40,7 @@ export async function runWizard(root: string, io: CliIO): Promise<WizardOutcome>
   const project: Project = { root, contentDir: paths.contentDir, promise: existing ?? draftPromise(answers, file), kpis };
   const evaluation = evaluateProject(project).catch(() => undefined);
   const ctx: WizardContext = {
-    answers, kpis: kpis?.doc, evaluation, check: await loadDraftChecker(root, kpis?.doc, evaluation), file,
+    answers, kpis: kpis?.doc, evaluation, check: await loadDraftChecker(root, io.cwd, kpis?.doc, evaluation), file,
   };
   try {
     ui.intro(textOf(ctx).intro);

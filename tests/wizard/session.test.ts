@@ -1,0 +1,235 @@
+import { readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { exampleCopy, removeDir, Terminal } from './tty.ts';
+
+// The real wizard in a real terminal (tmux): slow on a loaded 2-core machine, so generous timeouts.
+const SESSION_TIMEOUT = 240_000;
+
+let terminal: Terminal | undefined;
+let root: string | undefined;
+
+afterEach(async () => {
+  terminal?.stop();
+  if (root) await removeDir(root);
+  terminal = undefined;
+  root = undefined;
+});
+
+/** The screen text between two markers: where a finding was shown, relative to the prompts. */
+function between(screen: string, after: string, before: string): string {
+  const start = screen.indexOf(after);
+  const end = screen.indexOf(before, start);
+  expect(start, `"${after}" on screen`).toBeGreaterThanOrEqual(0);
+  expect(end, `"${before}" after "${after}"`).toBeGreaterThan(start);
+  return screen.slice(start, end);
+}
+
+describe('pledge draft in a terminal', () => {
+  it('edits the example in English: findings at their steps, statement edited, file and backup written', async () => {
+    root = await exampleCopy();
+    const promisePath = path.join(root, 'content/promise.yaml');
+    const original = await readFile(promisePath, 'utf8');
+    const t = terminal = new Terminal(root);
+    t.start(['draft', '--root', root]);
+
+    await t.next('Language of the promise');
+    t.keys('Enter');
+    await t.next('What is your company called?');
+    t.keys('Enter');
+    await t.next('Who is the promise for?');
+    t.keys('Enter');
+    await t.next('What do they need most');
+    t.keys('Enter');
+    await t.next('Which values');
+    t.keys('Enter');
+
+    // No differentiator: the check says so at this step, and the user fixes it here.
+    await t.next('What do you have that competitors lack?');
+    t.retype('every order is packed by hand in our Leeds workshop; our support team are trained cooks', '');
+    await t.next('unique-asset-missing');
+    await t.next('Change your answer to fix it?');
+    t.keys('y');
+    await t.next('What do you have that competitors lack?');
+    t.type('every order is packed by hand in our Leeds workshop');
+    await t.next('What kind of promise is it?');
+    t.keys('Enter');
+
+    // A feature full of jargon: the jargon check and the benefit suggestion show at the benefit step.
+    await t.next('What does the customer gain?');
+    t.retype('you can plan the dinner before the parcel arrives', 'we have world-class parcel tracking');
+    await t.next('This reads like a feature.');
+    await t.next('Change your answer to fix it?');
+    t.keys('y');
+    await t.next('What does the customer gain?');
+    t.retype('we have world-class parcel tracking', 'you can plan the dinner before the parcel arrives');
+
+    for (const n of [1, 2, 3]) {
+      await t.next(`Commitment ${n}: which KPI measures it?`);
+      t.keys('Enter');
+      await t.next('Public target for');
+      t.keys('Enter');
+      await t.next('Internal target, stricter');
+      t.keys('Enter');
+      await t.next('Over which period');
+      t.keys('Enter');
+      await t.next('What does the customer get when you miss it?');
+      t.keys('Enter');
+      await t.next('Is this where you go beyond');
+      // The third commitment adds a second dimension to exceed on: the wizard suggests one is enough.
+      if (n === 3) t.keys('Down', 'Down', 'Down', 'Enter');
+      else t.keys('Enter');
+    }
+    await t.next('You already exceed on time.');
+    await t.next('Change your answer to fix it?');
+    t.keys('n');
+    await t.next('Add another commitment?');
+    t.keys('Enter');
+
+    // No call to action: cta-missing shows here; the user leaves it for now.
+    await t.next('Call to action');
+    t.retype("Shop the new season's pans", '');
+    await t.next('cta-missing');
+    await t.next('Change your answer to fix it?');
+    t.keys('n');
+    await t.next('Where can customers complain');
+    t.keys('Enter');
+    await t.next('Feedback link');
+    t.keys('Enter');
+
+    // The preview: edit the composed statement, then save.
+    await t.next('What next?');
+    t.keys('Down', 'Enter');
+    await t.next('Edit the statement');
+    t.type(' Thank you for cooking with us.');
+    await t.next('What next?');
+    t.keys('Enter');
+
+    const screen = await t.next('Wrote ');
+    expect(await t.exitCode()).toBe(0);
+    expect(screen).toContain('(the previous version is in content/promise.yaml.bak)');
+    expect(between(screen, 'What do you have that competitors lack?', 'What kind of promise')).toContain('unique-asset-missing');
+    const benefitStep = between(screen, 'What does the customer gain?', 'Now the commitments');
+    expect(benefitStep).toContain('jargon: "world-class" is a buzzword');
+    expect(benefitStep).toContain('→ Say what the customer gets instead');
+    expect(between(screen, 'Call to action', 'Where can customers complain')).toContain('cta-missing');
+    // The full check runs at the end, like `pledge check`.
+    expect(screen).toContain('Thank you for cooking with us.');
+
+    expect(await readFile(`${promisePath}.bak`, 'utf8')).toBe(original);
+    const written = await readFile(promisePath, 'utf8');
+    expect(written.startsWith('# yaml-language-server: $schema=../schemas/promise.schema.json\n')).toBe(true);
+    const doc = parse(written) as Record<string, unknown> & { commitments: Array<Record<string, unknown>> };
+    expect(doc.unique_assets).toEqual(['every order is packed by hand in our Leeds workshop']);
+    expect(doc.benefit).toBe('you can plan the dinner before the parcel arrives');
+    expect(doc.call_to_action).toBeUndefined();
+    expect(doc.commitments.map((c) => [c.id, c.exceeds])).toEqual([
+      ['on-time-delivery', 'time'], ['quick-replies', undefined], ['happy-cooks', 'service']]);
+    expect(doc.commitments[0]?.internal_target).toEqual({ comparison: '>=', value: 97, unit: '%' });
+    expect(String(doc.statement)).toMatch(/^For home cooks, Kestrel Kitchen .* Thank you for cooking with us\.$/);
+    expect(doc.touchpoints).toHaveLength(3);
+  }, SESSION_TIMEOUT);
+
+  it('writes a new promise in Portuguese, in Portuguese, refusing bad answers as typed', async () => {
+    root = await exampleCopy();
+    const promisePath = path.join(root, 'content/promise.yaml');
+    await rm(promisePath);
+    const t = terminal = new Terminal(root);
+    t.start(['draft', '--root', root]);
+
+    await t.next('Language of the promise');
+    t.keys('Down', 'Enter');
+    await t.next('Como se chama a sua empresa?');
+    t.type('Cozinha Andorinha');
+    await t.next('Para quem é a promessa?');
+    t.type('');
+    await t.next('Escreva alguma coisa aqui.');
+    t.type('cozinheiros caseiros');
+    await t.next('De que é que eles mais precisam');
+    t.type('');
+    await t.next('Que valores defende');
+    t.type('honestidade, cuidado');
+    await t.next('O que têm que a concorrência não tem?');
+    t.type('cada encomenda é embalada à mão em Braga');
+    await t.next('Que tipo de promessa é?');
+    t.keys('Down', 'Down', 'Space', 'Enter');
+    await t.next('O que ganha o cliente?');
+    t.type('<b>tudo</b>');
+    await t.next('Só texto simples: sem HTML nem scripts.');
+    t.retype('<b>tudo</b>', 'você recebe a encomenda antes do fim de semana');
+
+    await t.next('Compromisso 1: que KPI o mede?');
+    t.keys('Enter');
+    await t.next('Os seus dados, últimos 6 períodos');
+    await t.next('Meta pública para On-time delivery');
+    t.retype('92', 'noventa');
+    await t.next('Escreva um número, como 95 ou 4,5');
+    t.retype('noventa', '93,5');
+    await t.next('Meta interna, mais exigente');
+    t.keys('Enter');
+    await t.next('Em que período é medido?');
+    t.keys('Enter');
+    await t.next('O que recebe o cliente quando falham?');
+    t.type('devolvemos o valor do envio');
+    await t.next('É aqui que vão além');
+    t.keys('Down', 'Enter');
+    await t.next('Acrescentar outro compromisso?');
+    t.keys('Enter');
+    await t.next('Chamada à ação');
+    t.type('Veja a nova coleção');
+    await t.next('Para onde aponta a chamada à ação?');
+    t.type('https://andorinha.example/loja');
+    await t.next('Onde podem os clientes reclamar');
+    t.type('Escreva-nos para ola@andorinha.example');
+    await t.next('Ligação para opiniões');
+    t.type('mailto:ola@andorinha.example');
+    await t.next('A sua promessa');
+    await t.next('E agora?');
+    t.keys('Enter');
+
+    const screen = await t.next('Escrito content/promise.yaml.');
+    await t.exitCode();
+    expect(screen).toContain('Verificações deste passo sem problemas.');
+    await expect(readFile(`${promisePath}.bak`, 'utf8')).rejects.toThrow();
+    const doc = parse(await readFile(promisePath, 'utf8')) as Record<string, unknown>;
+    expect(doc).toEqual({
+      company: 'Cozinha Andorinha',
+      language: 'pt',
+      audience: { who: 'cozinheiros caseiros' },
+      values: ['honestidade', 'cuidado'],
+      unique_assets: ['cada encomenda é embalada à mão em Braga'],
+      promise_types: ['delivery'],
+      benefit: 'você recebe a encomenda antes do fim de semana',
+      commitments: [{
+        id: 'on-time-delivery', kpi: 'on_time_delivery',
+        target: { comparison: '>=', value: 93.5, unit: '%' },
+        internal_target: { comparison: '>=', value: 95, unit: '%' },
+        period: 'month', remedy: 'devolvemos o valor do envio', exceeds: 'time',
+      }],
+      call_to_action: { text: 'Veja a nova coleção', url: 'https://andorinha.example/loja' },
+      feedback: { channel: 'Escreva-nos para ola@andorinha.example', url: 'mailto:ola@andorinha.example' },
+    });
+  }, SESSION_TIMEOUT);
+
+  it('writes nothing when the user presses Ctrl-C midway', async () => {
+    root = await exampleCopy();
+    const content = path.join(root, 'content');
+    const before = await readFile(path.join(content, 'promise.yaml'), 'utf8');
+    const filesBefore = (await readdir(content)).sort();
+    const t = terminal = new Terminal(root);
+    t.start(['draft', '--root', root]);
+
+    await t.next('Language of the promise');
+    t.keys('Enter');
+    await t.next('What is your company called?');
+    t.retype('Kestrel Kitchen', 'Another Name Ltd');
+    await t.next('Who is the promise for?');
+    t.keys('C-c');
+
+    expect(await t.next('Cancelled: no file was written.')).not.toContain('Wrote');
+    expect(await t.exitCode()).toBe(130);
+    expect(await readFile(path.join(content, 'promise.yaml'), 'utf8')).toBe(before);
+    expect((await readdir(content)).sort()).toEqual(filesBefore);
+  }, SESSION_TIMEOUT);
+});
