@@ -1,0 +1,121 @@
+import { execFile } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildProject } from '../../src/adapters/site/build.ts';
+import { appendCsv, copyExample, editFile, FIXED_EPOCH, listFiles, readAll, removeDir, REPO } from './helpers.ts';
+
+const run = promisify(execFile);
+const BUILD_TIMEOUT = 240_000;
+const env = { ...process.env, SOURCE_DATE_EPOCH: FIXED_EPOCH };
+
+/** Values planted in every internal place; none may appear anywhere under dist/public. */
+const CANARIES = [
+  'CANARY-INTERNAL-KPI-NAME', 'CANARY-INTERNAL-METHOD', 'CANARY-PUBLIC-TARGET-ONLY-INTERNAL-UNIT', '97.37',
+  'canary-email@leak.example', 'CANARY-AGENT-NAME', 'CANARY-COMMENT-TEXT', 'CANARY-REPORT-NARRATIVE', 'CANARY-CUSTOMER-ID',
+];
+
+async function plantCanaries(root: string): Promise<void> {
+  await editFile(path.join(root, 'content', 'kpis.yaml'), (text) => text
+    .replace('name: Net Promoter Score', 'name: CANARY-INTERNAL-KPI-NAME')
+    .replace('method: Promoters (9-10)', 'method: CANARY-INTERNAL-METHOD Promoters (9-10)'));
+  await editFile(path.join(root, 'content', 'promise.yaml'), (text) => text
+    .replace('internal_target: { comparison: ">=", value: 97, unit: "%" }',
+      'internal_target: { comparison: ">=", value: 97.37, unit: "CANARY-PUBLIC-TARGET-ONLY-INTERNAL-UNIT" }'));
+  await writeFile(path.join(root, 'content', 'reports', 'canary.md'), '# Canary\n\nCANARY-REPORT-NARRATIVE :kpi[nps]\n');
+  await appendCsv(root, 'orders.csv', ['K-9999991,CANARY-CUSTOMER-ID,canary-email@leak.example,2026-10-02T10:00:00Z,2026-10-04T18:00:00Z,2026-10-04T09:00:00Z,North,web,12.50']);
+  await appendCsv(root, 'tickets.csv', ['T-999991,2026-10-02T07:00:00Z,2026-10-02T08:00:00Z,2026-10-02T12:00:00Z,chat,CANARY-AGENT-NAME,canary-email@leak.example']);
+  await appendCsv(root, 'surveys.csv', ['R-999991,2026-10-02T03:00:00Z,csat,5,web,"CANARY-COMMENT-TEXT",canary-email@leak.example']);
+}
+
+describe('pledge build of the example with canaries planted in every internal field', () => {
+  let root: string;
+  let publicFiles: Map<string, Buffer>;
+
+  beforeAll(async () => {
+    root = await copyExample();
+    await plantCanaries(root);
+    const result = await buildProject({ root, env });
+    expect(result.status).toBe('built');
+    publicFiles = await readAll(path.join(root, 'dist', 'public'));
+  }, BUILD_TIMEOUT);
+  afterAll(() => removeDir(root));
+
+  it('writes the public page and its open data, and nothing else, to dist/public', () => {
+    expect([...publicFiles.keys()]).toEqual(['index.html', 'pledge.json']);
+  });
+
+  it('has not one byte of any canary anywhere in dist/public', () => {
+    for (const [file, bytes] of publicFiles) {
+      for (const canary of CANARIES) expect(bytes.includes(canary), `${canary} in ${file}`).toBe(false);
+    }
+  });
+
+  it('keeps the internal values in the internal site and dist/pledge.json, where they belong', async () => {
+    const overview = await readFile(path.join(root, 'dist', 'internal', 'kpis.html'), 'utf8');
+    expect(overview).toContain('CANARY-INTERNAL-KPI-NAME');
+    const report = await readFile(path.join(root, 'dist', 'internal', 'reports', 'canary.html'), 'utf8');
+    expect(report).toContain('CANARY-REPORT-NARRATIVE');
+    const full = await readFile(path.join(root, 'dist', 'pledge.json'), 'utf8');
+    expect(full).toContain('97.37');
+  });
+
+  it('publishes the public KPIs only, at-risk shown as kept', async () => {
+    const subset = JSON.parse(await readFile(path.join(root, 'dist', 'public', 'pledge.json'), 'utf8')) as {
+      commitments: Array<{ kpi: { id: string }; history: Array<{ status: string }> }>;
+    };
+    expect(subset.commitments.map((c) => c.kpi.id)).toEqual(['on_time_delivery', 'first_response_time', 'csat']);
+    const statuses = new Set(subset.commitments.flatMap((c) => c.history.map((h) => h.status)));
+    expect(statuses.has('at-risk')).toBe(false);
+  });
+});
+
+describe('pledge build, reproducible and atomic', () => {
+  let root: string;
+  beforeAll(async () => { root = await copyExample(); });
+  afterAll(() => removeDir(root));
+
+  it('builds byte-identical output twice from the same inputs with SOURCE_DATE_EPOCH', async () => {
+    await buildProject({ root, env });
+    const first = await readAll(path.join(root, 'dist'));
+    await buildProject({ root, env });
+    const second = await readAll(path.join(root, 'dist'));
+    expect([...second.keys()]).toEqual([...first.keys()]);
+    for (const [file, bytes] of first) expect(second.get(file)?.equals(bytes), file).toBe(true);
+    expect(first.size).toBeGreaterThan(10);
+  }, BUILD_TIMEOUT);
+
+  it('keeps the previous dist/ intact and exits 2 with one located line when promise.yaml is malformed', async () => {
+    const before = await readAll(path.join(root, 'dist'));
+    expect(before.size).toBeGreaterThan(0);
+    await editFile(path.join(root, 'content', 'promise.yaml'), (text) => text.replace('company: Kestrel Kitchen', 'company: [Kestrel Kitchen'));
+    const failed = await run(process.execPath, [path.join(REPO, 'bin', 'pledge.mjs'), 'build', '--root', root], { cwd: root, env })
+      .then(() => ({ code: 0, stderr: '' }), (error: { code: number; stderr: string }) => error);
+    expect(failed.code).toBe(2);
+    const lines = failed.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^content\/promise\.yaml:\d+:\d+ {2}This is not valid YAML/);
+    const after = await readAll(path.join(root, 'dist'));
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    for (const [file, bytes] of before) expect(after.get(file)?.equals(bytes), file).toBe(true);
+    expect((await listFiles(root)).filter((f) => f.startsWith('.pledge-tmp'))).toEqual([]);
+  }, BUILD_TIMEOUT);
+});
+
+describe('pledge build stopped by an error finding', () => {
+  let root: string;
+  beforeAll(async () => { root = await copyExample(); });
+  afterAll(() => removeDir(root));
+
+  it('shows the findings, exits 1 and writes no dist/', async () => {
+    await editFile(path.join(root, 'content', 'promise.yaml'), (text) => text.replace(
+      '    target: { comparison: ">=", value: 90, unit: "%" }\n', ''));
+    const failed = await run(process.execPath, [path.join(REPO, 'bin', 'pledge.mjs'), 'build'], { cwd: root, env })
+      .then(() => ({ code: 0, stderr: '' }), (error: { code: number; stderr: string }) => error);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/content\/promise\.yaml:\d+:\d+ {2}error {4}not-measurable/);
+    expect(failed.stderr).toContain('The build stopped because of the errors above; dist/ was left as it was.');
+    expect((await listFiles(root)).some((f) => f.startsWith('dist'))).toBe(false);
+  }, BUILD_TIMEOUT);
+});
