@@ -1,0 +1,148 @@
+/**
+ * PDF benchmark: PDFs per second through `renderPdfs` for the example project and for a 40-page
+ * report, next to bare puppeteer `page.pdf` of the same pages in the same run and the same browser,
+ * plus the browser start time.
+ *
+ *   node --import tsx scripts/bench/pdf.ts            (alone)
+ *   npm run bench                                      (with the other sections)
+ */
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser } from 'puppeteer-core';
+import { launchBrowser } from '../../src/adapters/browser.ts';
+import { listDocuments, selectDocuments, type PrintDocument } from '../../src/adapters/pdf/documents.ts';
+import { inParallel, MARGIN_MM, renderPdfs } from '../../src/adapters/pdf/render.ts';
+import { serveStatic } from '../../src/adapters/pdf/serve.ts';
+import { buildProject } from '../../src/adapters/site/build.ts';
+
+export interface BenchRow {
+  metric: string;
+  value: number;
+  unit: string;
+  /** The same measure for the baseline of the same run, when there is one. */
+  baseline?: number;
+  /** value ÷ baseline for times (lower is better), written out for the reader. */
+  note?: string;
+}
+
+const REPEATS = { example: 5, long: 3, start: 3 };
+
+export async function run(): Promise<BenchRow[]> {
+  const work = await mkdtemp(path.join(os.tmpdir(), 'pledge-bench-pdf-'));
+  try {
+    const rows: BenchRow[] = [await browserStart()];
+    const exampleDist = await buildExample(work);
+    const longDist = await writeLongReport(path.join(work, 'long'));
+    const browser = await launchBrowser();
+    try {
+      rows.push(...await compare(browser, 'example', exampleDist, undefined, REPEATS.example, work));
+      rows.push(...await compare(browser, '40-page report', longDist, ['long-report'], REPEATS.long, work));
+    } finally {
+      await browser.close();
+    }
+    return rows;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+async function browserStart(): Promise<BenchRow> {
+  const times: number[] = [];
+  for (let index = 0; index < REPEATS.start; index += 1) {
+    const started = performance.now();
+    const browser = await launchBrowser();
+    times.push(performance.now() - started);
+    await browser.close();
+  }
+  return { metric: 'browser start', value: Math.round(median(times)), unit: 'ms' };
+}
+
+/** Times pledge and bare page.pdf alternately, so a busy moment on the machine hits both. */
+async function compare(browser: Browser, label: string, distDir: string, only: string[] | undefined, repeats: number, work: string): Promise<BenchRow[]> {
+  const documents = selectDocuments(await listDocuments(distDir), only);
+  const pledge: number[] = [];
+  const bare: number[] = [];
+  for (let index = 0; index < repeats; index += 1) {
+    pledge.push(await timed(() => renderPdfs({ distDir, outDir: path.join(work, 'out'), only, browser })));
+    bare.push(await timed(() => barePdfs(browser, documents)));
+  }
+  const perSecond = (ms: number) => Number((documents.length / (ms / 1000)).toFixed(2));
+  const ratio = median(pledge) / median(bare);
+  return [{
+    metric: `${label}: ${documents.length} PDF${documents.length === 1 ? '' : 's'} per second`,
+    value: perSecond(median(pledge)), unit: 'PDF/s', baseline: perSecond(median(bare)),
+    note: `pledge takes ${ratio.toFixed(2)}x the time of bare page.pdf (${Math.round(median(pledge))} ms vs ${Math.round(median(bare))} ms; target <= 1.3x)`,
+  }];
+}
+
+/** The baseline: the same pages, same server kind, same parallelism, plain `page.pdf`. */
+async function barePdfs(browser: Browser, documents: PrintDocument[]): Promise<void> {
+  const servers = new Map<string, Awaited<ReturnType<typeof serveStatic>>>();
+  for (const document of documents) if (!servers.has(document.siteDir)) servers.set(document.siteDir, await serveStatic(document.siteDir));
+  const margin = { top: `${MARGIN_MM.top}mm`, bottom: `${MARGIN_MM.bottom}mm`, left: `${MARGIN_MM.left}mm`, right: `${MARGIN_MM.right}mm` };
+  try {
+    await inParallel(documents, os.availableParallelism(), async (document) => {
+      const page = await browser.newPage();
+      await page.goto(`${servers.get(document.siteDir)?.origin}${document.urlPath}`, { waitUntil: 'load' });
+      await page.pdf({ format: 'a4', margin, printBackground: true });
+      await page.close();
+    });
+  } finally {
+    await Promise.all([...servers.values()].map((server) => server.close()));
+  }
+}
+
+async function buildExample(work: string): Promise<string> {
+  const root = path.join(work, 'example');
+  await cp(path.resolve('content'), path.join(root, 'content'), { recursive: true });
+  const result = await buildProject({ root, env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600' } });
+  if (result.status !== 'built') throw new Error('The example project did not build; run `pledge build` to see why.');
+  return result.distDir;
+}
+
+/** A report of 40 A4 pages (39 sections of prose, a 12-row table and an SVG chart each), checked with pdfinfo. */
+export async function writeLongReport(distDir: string): Promise<string> {
+  const reportDir = path.join(distDir, 'internal', 'reports', 'long-report');
+  await mkdir(reportDir, { recursive: true });
+  await writeFile(path.join(distDir, 'internal', 'index.html'), '<!doctype html><html lang="en"><title>Overview</title><h1>Overview</h1></html>');
+  await writeFile(path.join(reportDir, 'index.html'), longReportHtml(39));
+  return distDir;
+}
+
+function longReportHtml(sections: number): string {
+  const prose = 'Deliveries in this region are measured against the promised date printed at checkout, and each late parcel is traced to the carrier scan that explains it. ';
+  const chart = (seed: number) => `<figure><svg viewBox="0 0 400 120" width="400" height="120">${
+    Array.from({ length: 12 }, (_, index) => `<rect x="${index * 32 + 8}" y="${120 - ((seed * 7 + index * 13) % 90) - 20}" width="22" height="${((seed * 7 + index * 13) % 90) + 20}" fill="#2a6"/>`).join('')
+  }</svg><figcaption>Figure ${seed}: orders by month</figcaption></figure>`;
+  const table = (seed: number) => `<table><thead><tr><th>Month</th><th>Orders</th><th>On time</th></tr></thead><tbody>${
+    Array.from({ length: 12 }, (_, index) => `<tr><td>2026-${String(index + 1).padStart(2, '0')}</td><td>${1000 + seed * 37 + index}</td><td>${(90 + ((seed + index) % 9)).toFixed(1)} %</td></tr>`).join('')
+  }</tbody></table>`;
+  const body = Array.from({ length: sections }, (_, index) => `<section><h2>Region ${index + 1}</h2>${
+    `<p>${prose.repeat(5)}</p>`.repeat(2)}${table(index + 1)}${chart(index + 1)}</section>`).join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Long report</title><style>
+body { font-family: 'DejaVu Sans', sans-serif; font-size: 11pt; } table { border-collapse: collapse; width: 100%; }
+td, th { border: 1px solid #999; padding: 3px 6px; }</style></head><body><main><h1>Regional delivery report</h1>${body}</main></body></html>`;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] ?? 0 : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
+export default { name: 'pdf', run };
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  for (const row of await run()) {
+    const baseline = row.baseline === undefined ? '' : `  (bare page.pdf: ${row.baseline} ${row.unit})`;
+    console.log(`pdf  ${row.metric}: ${row.value} ${row.unit}${baseline}${row.note ? `\n     ${row.note}` : ''}`);
+  }
+}
