@@ -12,13 +12,18 @@ export const command: Command = {
     const { positionals } = parseArgs({ args: argv, allowPositionals: true, options: {} });
     if (positionals.length > 1) throw new UsageError(`give one folder, not ${positionals.length}.`);
     const target = path.resolve(io.cwd, positionals[0] ?? '.');
-    const shown = displayPath(target, io.cwd) || '.';
+    const shown = target === path.resolve(io.cwd) ? '.' : displayPath(target, io.cwd);
     const { written, skipped } = await scaffoldProject(target);
     for (const file of written) io.out(`  created  ${file}\n`);
     for (const file of skipped) io.out(`  skipped  ${file} (it already exists; left as it was)\n`);
     io.out(written.length
-      ? `\nA pledge project is ready in ${shown}. Next:\n${shown === '.' ? '' : `  cd ${shown}\n`}  npx pledge draft    # make the promise yours\n  npx pledge check    # check it\n`
-      : `\nNothing to do: every file already exists in ${shown}.\n`);
+      ? `\nYour pledge project is ready${shown === '.' ? '' : ` in ${shown}`}. Next:\n${shown === '.' ? '' : `  cd ${shellWord(shown)}\n`}  npx pledge draft    # make the promise yours\n  npx pledge check    # check it\n`
+      : `\nNothing to do: every file already exists${shown === '.' ? ' here' : ` in ${shown}`}.\n`);
     return EXIT.ok;
   },
 };
+
+/** A folder name as the user would type it in a shell. */
+function shellWord(text: string): string {
+  return /^[\w./-]+$/.test(text) ? text : `"${text.replace(/(["\\$`])/g, '\\$1')}"`;
+}

@@ -15,16 +15,16 @@ const OTHER_MARGIN = 1.1;
 
 /** The internal target to aim for, given the public one (no data needed). */
 export function internalFromPublic(publicTarget: number, better: Better, unit: string): number {
-  if (better === 'lower') return nice(publicTarget * TIME_MARGIN, 'down');
-  if (unit === '%') return Math.min(100, nice(100 - (100 - publicTarget) * RATE_MARGIN, 'up'));
-  return nice(publicTarget + Math.max(Math.abs(publicTarget) * (OTHER_MARGIN - 1), 1), 'up');
+  if (better === 'lower') return nice(publicTarget * TIME_MARGIN, 'down', publicTarget);
+  if (unit === '%') return Math.min(100, nice(100 - (100 - publicTarget) * RATE_MARGIN, 'up', publicTarget));
+  return nice(publicTarget + Math.max(Math.abs(publicTarget) * (OTHER_MARGIN - 1), 1), 'up', publicTarget);
 }
 
 /** The public target to promise, given what the team can reliably reach internally. */
 export function publicFromInternal(internal: number, better: Better, unit: string): number {
-  if (better === 'lower') return nice(internal / TIME_MARGIN, 'up');
-  if (unit === '%') return Math.max(0, nice(100 - (100 - internal) / RATE_MARGIN, 'down'));
-  return nice(internal - Math.max(Math.abs(internal) * (1 - 1 / OTHER_MARGIN), 1), 'down');
+  if (better === 'lower') return nice(internal / TIME_MARGIN, 'up', internal);
+  if (unit === '%') return Math.max(0, nice(100 - (100 - internal) / RATE_MARGIN, 'down', internal));
+  return nice(internal - Math.max(Math.abs(internal) * (1 - 1 / OTHER_MARGIN), 1), 'down', internal);
 }
 
 export interface DataSuggestion {
@@ -88,9 +88,12 @@ export function containsWord(text: string, word: string): boolean {
   return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'u').test(text);
 }
 
-/** Whole numbers from 10 up, one decimal below: targets people can read at a glance. */
-function nice(value: number, direction: 'up' | 'down'): number {
-  const step = Math.abs(value) >= 10 ? 1 : 0.1;
+/**
+ * Whole numbers from 10 up, one decimal below: targets people can read at a glance. When the margin
+ * from `reference` is under one unit (99 % → 99.3 %), a decimal keeps it from rounding away to 100 %.
+ */
+function nice(value: number, direction: 'up' | 'down', reference = value): number {
+  const step = Math.abs(value) >= 10 && (reference === value || Math.abs(value - reference) >= 1) ? 1 : 0.1;
   const scaled = value / step;
   // A hair of tolerance, so 96.99999 from float division rounds as 97 would.
   const rounded = direction === 'up' ? Math.ceil(scaled - 1e-9) : Math.floor(scaled + 1e-9);

@@ -1,0 +1,84 @@
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { scaffoldProject } from '../../src/adapters/scaffold.ts';
+import { runCli } from './cli.ts';
+import { removeDir, REPO } from './tty.ts';
+
+const made: string[] = [];
+async function tmp(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'pledge-init-'));
+  made.push(dir);
+  return dir;
+}
+afterEach(async () => {
+  await Promise.all(made.splice(0).map(removeDir));
+});
+
+/** The example's files in a folder of content/, as init lists them. */
+async function exampleFiles(folder: string): Promise<string[]> {
+  const names = await readdir(path.join(REPO, 'content', folder)).catch(() => []);
+  return names.filter((name) => !name.startsWith('.')).sort().map((name) => `content/${folder}/${name}`);
+}
+
+describe('pledge init', () => {
+  it('scaffolds a project with the example content into a new folder', async () => {
+    const parent = await tmp();
+    const { code, out, err } = await runCli(['init', 'My Shop'], parent);
+    expect([code, err]).toEqual([0, '']);
+    const dir = path.join(parent, 'My Shop');
+    const expected = ['package.json', 'astro.config.mjs', 'README.md', 'content/promise.yaml', 'content/kpis.yaml',
+      ...await exampleFiles('reports'), ...await exampleFiles('data')];
+    expect(out).toBe(`${expected.map((file) => `  created  ${file}\n`).join('')}\nYour pledge project is ready in My Shop. Next:\n  cd "My Shop"\n  npx pledge draft    # make the promise yours\n  npx pledge check    # check it\n`);
+    expect(await readFile(path.join(dir, 'content/promise.yaml'), 'utf8')).toBe(await readFile(path.join(REPO, 'content/promise.yaml'), 'utf8'));
+    expect(await readFile(path.join(dir, 'content/kpis.yaml'), 'utf8')).toBe(await readFile(path.join(REPO, 'content/kpis.yaml'), 'utf8'));
+    const pkg = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8')) as { name: string; scripts: Record<string, string> };
+    expect(pkg.name).toBe('my-shop');
+    expect(pkg.scripts.check).toBe('pledge check');
+  });
+
+  it('never overwrites: existing files are skipped, named, and left byte for byte', async () => {
+    const dir = await tmp();
+    await mkdir(path.join(dir, 'content'));
+    await writeFile(path.join(dir, 'content/promise.yaml'), 'company: mine\n');
+    await writeFile(path.join(dir, 'README.md'), '# mine\n');
+    const { code, out } = await runCli(['init'], dir);
+    expect(code).toBe(0);
+    expect(out).toContain('  skipped  README.md (it already exists; left as it was)\n');
+    expect(out).toContain('  skipped  content/promise.yaml (it already exists; left as it was)\n');
+    expect(out).toContain('  created  content/kpis.yaml\n');
+    expect(out).toContain('\nYour pledge project is ready. Next:\n  npx pledge draft');
+    expect(await readFile(path.join(dir, 'content/promise.yaml'), 'utf8')).toBe('company: mine\n');
+    expect(await readFile(path.join(dir, 'README.md'), 'utf8')).toBe('# mine\n');
+
+    const again = await runCli(['init'], dir);
+    expect(again.out).not.toContain('created');
+    expect(again.out).toContain('\nNothing to do: every file already exists here.\n');
+  });
+
+  it('thins big sample data evenly, keeping the header', async () => {
+    const source = await tmp();
+    await mkdir(path.join(source, 'content/data'), { recursive: true });
+    await writeFile(path.join(source, 'content/promise.yaml'), 'company: x\n');
+    const rows = Array.from({ length: 10_000 }, (_, i) => `${String(i).padStart(6, '0')},2026-01-01T00:00:00Z,${'x'.repeat(40)}`);
+    await writeFile(path.join(source, 'content/data/big.csv'), `id,at,note\n${rows.join('\n')}\n`);
+    await writeFile(path.join(source, 'content/data/small.json'), '[1,2]');
+    const target = await tmp();
+    const result = await scaffoldProject(target, source);
+    expect(result.written).toEqual(['package.json', 'astro.config.mjs', 'README.md', 'content/promise.yaml', 'content/data/big.csv', 'content/data/small.json']);
+    const lines = (await readFile(path.join(target, 'content/data/big.csv'), 'utf8')).trimEnd().split('\n');
+    // 10 001 lines, every 4th kept (ceil(10001 / 3000) = 4): the header, then rows 4, 8, ... 10 000 → 1 + 2500.
+    expect(lines).toHaveLength(2501);
+    expect(lines[0]).toBe('id,at,note');
+    expect(lines[1]?.slice(0, 6)).toBe('000003');
+    expect(lines[2500]?.slice(0, 6)).toBe('009999');
+    expect(await readFile(path.join(target, 'content/data/small.json'), 'utf8')).toBe('[1,2]');
+  });
+
+  it('takes one folder at most', async () => {
+    const { code, err } = await runCli(['init', 'a', 'b'], await tmp());
+    expect(code).toBe(2);
+    expect(err).toBe('pledge: give one folder, not 2.\nUsage: pledge init [DIR]\n');
+  });
+});
