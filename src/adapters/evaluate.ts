@@ -100,7 +100,7 @@ async function scanSource(group: SourceGroup, source: YamlSource, progress: (row
   await readTable(group.file, { delimiter: group.config?.delimiter }, {
     header(columns) {
       scan = new SourceScan(kpis, group.shown, columns, options);
-      return !scan.hasMissingColumns;
+      return scan.hasMissingColumns ? false : scan.neededColumns;
     },
     row: (cells, line) => scan?.add(cells, line),
     malformed(line, message) {

@@ -2,8 +2,12 @@ import type { Cell } from '../../core/kpi/formulas.ts';
 
 /** Where a reader sends what it reads. Rows arrive in file order, as cells in header order. */
 export interface TableSink {
-  /** The column names; return false to stop before reading any row (e.g. a KPI names a missing column). */
-  header(columns: string[]): boolean;
+  /**
+   * The column names. Return false to stop before reading any row (e.g. a KPI names a missing column),
+   * true to read every cell, or the indexes of the only columns needed (the others may be left undefined,
+   * which saves decoding them).
+   */
+  header(columns: string[]): boolean | readonly number[];
   /** One row and the 1-based line of the file it starts on. */
   row(cells: readonly Cell[], line: number): void;
   /** Malformed text that is not a row at all (broken JSON, an unclosed quote). */

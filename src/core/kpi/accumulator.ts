@@ -40,6 +40,8 @@ class Series {
  */
 export class KpiAccumulator {
   readonly missing: MissingColumn[] = [];
+  /** Indexes of the columns this KPI reads (readers may skip decoding the others). */
+  readonly needed: number[] = [];
   rowsRead = 0;
   rowsUsed = 0;
   badCount = 0;
@@ -63,6 +65,7 @@ export class KpiAccumulator {
     const find = (column: string, path: DataPath): number => {
       const index = header.indexOf(column);
       if (index < 0) this.missing.push({ column, path });
+      else this.needed.push(index);
       return index;
     };
     const roles = rolesOf(kpi.formula);
@@ -77,7 +80,16 @@ export class KpiAccumulator {
     this.segmentIndexes = kpi.segment_by.map((column, i) => find(column, ['segment_by', i]));
     const naive = sourceTimeZone && sourceTimeZone !== 'UTC' ? new Zone(sourceTimeZone) : undefined;
     const toUtc = naive ? (wall: number) => naive.toUtc(wall) : undefined;
-    const time = (cell: Cell) => (typeof cell === 'string' ? parseTimestamp(cell.trim(), toUtc) : NaN);
+    // Each column remembers its last value: sorted exports repeat timestamps (promised dates) row after row.
+    const lastCell: Cell[] = [];
+    const lastMs: number[] = [];
+    const time = (cell: Cell, column: number) => {
+      if (lastCell[column] === cell) return lastMs[column] ?? NaN;
+      const ms = typeof cell === 'string' ? parseTimestamp(cell.trim(), toUtc) : NaN;
+      lastCell[column] = cell;
+      lastMs[column] = ms;
+      return ms;
+    };
     this.ctx = { kpi, columns, index, time };
     this.formula = BUCKET_FORMULAS[kpi.formula];
     this.periods = new Periods(kpi.period, kpi.timezone ?? sourceTimeZone);
@@ -101,14 +113,14 @@ export class KpiAccumulator {
   }
 
   private addToBuckets(formula: BucketFormula, row: readonly Cell[]): RowProblem | undefined {
-    const at = this.ctx.time(row[this.timestampIndex]);
+    const at = this.ctx.time(row[this.timestampIndex], this.timestampIndex);
     if (Number.isNaN(at)) {
       const cell = row[this.timestampIndex];
       return new RowProblem(this.kpi.timestamp, `"${String(cell ?? '').slice(0, 40)}" is not a date-time (expected ISO 8601, e.g. 2026-03-01T14:05:00Z)`);
     }
     const parsed = formula.read(row, this.ctx);
     if (parsed instanceof RowProblem) return parsed;
-    const observed = this.observedIndex === this.timestampIndex ? at : this.ctx.time(row[this.observedIndex]);
+    const observed = this.observedIndex === this.timestampIndex ? at : this.ctx.time(row[this.observedIndex], this.observedIndex);
     if (observed > this.maxTime) this.maxTime = observed;
     if (parsed === null) return undefined;
     const range = this.periods.of(at);

@@ -16,7 +16,8 @@ export interface ReadContext {
   columns: readonly string[];
   /** Index in the row per role, in FORMULA_ROLES order. */
   index: readonly number[];
-  time(cell: Cell): number;
+  /** Epoch ms of a timestamp cell (NaN if it is not one); `column` lets repeated values skip parsing. */
+  time(cell: Cell, column: number): number;
 }
 
 export interface Figure {
@@ -62,7 +63,7 @@ function readScore(row: readonly Cell[], ctx: ReadContext, min: number, max: num
 export function readTime(row: readonly Cell[], ctx: ReadContext, i: number, blankAllowed = false): number | RowProblem {
   const cell = row[ctx.index[i] ?? -1];
   if (blankAllowed && isBlank(cell)) return NaN;
-  const ms = ctx.time(cell);
+  const ms = ctx.time(cell, ctx.index[i] ?? -1);
   return Number.isNaN(ms)
     ? new RowProblem(ctx.columns[i] ?? '', `${show(cell)} is not a date-time (expected ISO 8601, e.g. 2026-03-01T14:05:00Z)`)
     : ms;

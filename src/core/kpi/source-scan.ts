@@ -24,6 +24,13 @@ export class SourceScan {
     return this.accumulators.some((acc) => acc.missing.length > 0);
   }
 
+  /** The columns any KPI (or the key check) reads, sorted. */
+  get neededColumns(): number[] {
+    const needed = new Set(this.accumulators.flatMap((acc) => acc.needed));
+    if (this.keyIndex >= 0) needed.add(this.keyIndex);
+    return [...needed].sort((a, b) => a - b);
+  }
+
   add(row: readonly Cell[], line: number): void {
     const problem = this.rowProblem(row);
     if (problem) {
