@@ -6,7 +6,7 @@ import { loadProject } from '../../adapters/project.ts';
 import type { Finding } from '../../core/check/finding.ts';
 import { FORMATS, formatGithub, formatJson, formatText, type FindingFormat } from '../../core/check/format.ts';
 import type { Evaluation } from '../../core/kpi/types.ts';
-import { EXIT, UsageError, type CliIO } from '../io.ts';
+import { EXIT, UsageError } from '../io.ts';
 import type { Command } from '../main.ts';
 
 /** Findings that mean the input itself is wrong (exit 2), not that the promise needs work (exit 1). */

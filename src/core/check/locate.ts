@@ -27,11 +27,12 @@ export function placeOfSpan(statement: Statement, source: YamlSource, span: Span
   return placeInField(source, hit.part.path, hit.part.text, span.start - hit.offset, span.text);
 }
 
-/** The place of a sentence: the first value from promise.yaml inside it, else its template. */
+/** The place of a sentence: the longest value from promise.yaml inside it (what to shorten), else its template. */
 export function placeOfSentence(statement: Statement, source: YamlSource, span: Span): Place {
   const located = partsWithOffsets(statement);
   const inside = located.filter(({ part, offset }) => offset < span.end && offset + part.text.length > span.start);
-  const data = inside.find(({ part }) => part.path);
+  const data = inside.filter(({ part }) => part.path)
+    .reduce<Located | undefined>((longest, next) => (longest && longest.part.text.length >= next.part.text.length ? longest : next), undefined);
   if (data?.part.path) {
     const from = Math.max(0, span.start - data.offset);
     const rest = data.part.text.slice(from);

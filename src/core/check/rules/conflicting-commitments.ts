@@ -2,8 +2,9 @@ import { defineRule } from '../define-rule.ts';
 import type { Commitment, Target } from '../../schema/promise.ts';
 
 /**
- * Two commitments on one KPI must agree: ">= 95" and "<= 90" can never both be kept, and ">= 95" next to
- * ">= 90" tells the customer two different things. Each pair is reported once, at the second commitment.
+ * Two commitments on one KPI and period must agree: ">= 95" and "<= 90" can never both be kept, and
+ * ">= 95" next to ">= 90" tells the customer two different things (">= 95" with "<= 99" is a range: fine).
+ * Each conflicting commitment is reported once, at its target, naming the earlier one it contradicts.
  */
 export default defineRule({
   id: 'conflicting-commitments',
@@ -26,7 +27,8 @@ function conflict(a: Commitment, b: Commitment): string | undefined {
   if (!a.kpi || a.kpi !== b.kpi || !a.target || !b.target) return undefined;
   if ((a.period ?? '') !== (b.period ?? '')) return undefined;
   if (!canBothHold(a.target, b.target)) return `no figure can meet ${show(a.target)} and ${show(b.target)} at once`;
-  if (show(a.target) !== show(b.target)) return `promise different targets (${show(a.target)} and ${show(b.target)})`;
+  const sameDirection = a.target.comparison[0] === b.target.comparison[0];
+  if (sameDirection && show(a.target) !== show(b.target)) return `promise different targets (${show(a.target)} and ${show(b.target)})`;
   return undefined;
 }
 
