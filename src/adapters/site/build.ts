@@ -48,7 +48,7 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
   const root = path.resolve(options.root);
   const distDir = path.join(root, 'dist');
   const project = await timed('load', () => loadProject(root, options.cwd));
-  const evaluation = await timed('evaluate', () => (options.evaluate ?? evaluateProject)(project));
+  const evaluation = await timed('evaluate', () => options.evaluate ? options.evaluate(project) : evaluateProject(project, options.cwd ? { cwd: options.cwd } : {}));
   const { statement, findings } = await timed('check', () => checkWithEvaluation(project, evaluation));
   if (findings.some(blocksBuild)) return { status: 'blocked', findings, distDir, timings };
   const reports = await timed('reports', () => renderReports(project, evaluation, options.cwd));

@@ -1,0 +1,146 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../../src/adapters/browser.ts';
+import { buildProject } from '../../src/adapters/site/build.ts';
+import { serveSites, type SiteServer } from '../../src/adapters/site/serve.ts';
+import { appendCsv, ARTIFACTS, copyExample, FIXED_EPOCH, removeDir } from './helpers.ts';
+
+const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const SLOW = 240_000;
+
+/** Script planted in a report and in CSV cells; it sets window.__xss if it ever runs. */
+const REPORT_XSS = [
+  '# Hostile report', '', '<script>window.__xss = "report-script"</script>', '',
+  '<img src="x" onerror="window.__xss = \'report-img\'">', '', '[click me](javascript:window.__xss=1)', '',
+  'Latest on-time delivery: :kpi[on_time_delivery]', '',
+].join('\n');
+const CSV_SCRIPT = '<script>window.__xss=\'csv\'</script>';
+
+describe('the built sites in headless Chromium', () => {
+  let root: string;
+  let server: SiteServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    root = await copyExample();
+    await writeFile(path.join(root, 'content', 'reports', 'hostile.md'), REPORT_XSS);
+    await appendCsv(root, 'orders.csv', [`K-9999992,C-000001,a@example.com,2026-10-03T10:00:00Z,2026-10-05T18:00:00Z,2026-10-05T09:00:00Z,${CSV_SCRIPT},web,9.99`]);
+    const result = await buildProject({ root, env: { SOURCE_DATE_EPOCH: FIXED_EPOCH } });
+    expect(result.status).toBe('built');
+    server = await serveSites({ '/internal/': path.join(root, 'dist', 'internal'), '/': path.join(root, 'dist', 'public') });
+    browser = await launchBrowser();
+    await mkdir(ARTIFACTS, { recursive: true });
+  }, SLOW);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await removeDir(root);
+  });
+
+  async function open(url: string, options: { width?: number; javascript?: boolean; dark?: boolean } = {}): Promise<Page> {
+    const page = await browser.newPage();
+    page.on('dialog', (dialog) => { throw new Error(`a dialog opened: ${dialog.message()}`); });
+    await page.setJavaScriptEnabled(options.javascript ?? true);
+    await page.setViewport({ width: options.width ?? 1280, height: 900 });
+    if (options.dark) await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    const response = await page.goto(`${server.origin}${url}`, { waitUntil: 'load' });
+    expect(response?.status()).toBe(200);
+    return page;
+  }
+
+  async function seriousViolations(page: Page): Promise<string[]> {
+    await page.addScriptTag({ content: await AXE_SOURCE });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe;
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, count: v.nodes.length }));
+    });
+    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.count})`);
+  }
+
+  it('shows the statement and each commitment with its target, latest value and status in words', async () => {
+    const page = await open('/');
+    const text = await page.$eval('main', (main) => (main as HTMLElement).innerText);
+    expect(text).toContain('For home cooks, Kestrel Kitchen promises');
+    const cards = await page.$$eval('article.card', (articles) => articles.map((a) => ({
+      heading: a.querySelector('h3')?.textContent?.trim(),
+      status: a.querySelector('.latest .badge-label')?.textContent?.trim(),
+      value: a.querySelector('.latest-value')?.textContent?.trim(),
+    })));
+    expect(cards.map((c) => c.heading)).toEqual(['On-time delivery', 'Time to first reply', 'Customer satisfaction']);
+    for (const card of cards) {
+      expect(['Kept', 'Broken', 'Not enough data']).toContain(card.status);
+      expect(card.value).toMatch(/\d/);
+    }
+    await page.close();
+  }, SLOW);
+
+  it('has a 12-period history table beside every chart', async () => {
+    const page = await open('/');
+    const tables = await page.$$eval('article.card', (articles) => articles.map((a) => ({
+      charts: a.querySelectorAll('.chart-svg svg').length,
+      rows: a.querySelectorAll('table.history-table tbody tr').length,
+      rowHeaders: a.querySelectorAll('table.history-table tbody th[scope=row]').length,
+    })));
+    expect(tables).toEqual([
+      { charts: 1, rows: 12, rowHeaders: 12 }, { charts: 1, rows: 12, rowHeaders: 12 }, { charts: 1, rows: 12, rowHeaders: 12 },
+    ]);
+    await page.close();
+  }, SLOW);
+
+  it('renders fully with JavaScript disabled', async () => {
+    const page = await open('/', { javascript: false });
+    const html = await page.content();
+    expect(html).toContain('For home cooks, Kestrel Kitchen promises');
+    expect(html.match(/<table class="data history-table/g)).toHaveLength(3);
+    expect(html).not.toMatch(/<script/i);
+    await page.close();
+  }, SLOW);
+
+  it.each([
+    ['/', false], ['/', true], ['/internal/', false], ['/internal/kpi/on_time_delivery.html', false],
+    ['/internal/reports/2026-10-monthly.html', false], ['/internal/touchpoints.html', false],
+    ['/internal/findings.html', false], ['/internal/data-quality.html', true],
+  ])('axe finds no serious or critical violation on %s (dark: %s)', async (url, dark) => {
+    const page = await open(url, { dark });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  }, SLOW);
+
+  it('never runs a script from a report or a CSV cell, and shows the CSV text escaped', async () => {
+    for (const url of ['/internal/reports/hostile.html', '/internal/kpi/on_time_delivery.html', '/internal/data-quality.html', '/']) {
+      const page = await open(url);
+      expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss), url).toBeUndefined();
+      expect(await page.$$eval('main script, main img[onerror], a[href^="javascript:"]', (nodes) => nodes.length), url).toBe(0);
+      await page.close();
+    }
+    const kpi = await open('/internal/kpi/on_time_delivery.html');
+    expect(await kpi.$eval('main', (main) => main.textContent)).toContain(`region: ${CSV_SCRIPT}`);
+    await kpi.close();
+    const report = await readFile(path.join(root, 'dist', 'internal', 'reports', 'hostile.html'), 'utf8');
+    expect(report).not.toContain('window.__xss');
+  }, SLOW);
+
+  it('saves screenshots at phone and desktop widths', async () => {
+    const shots: Array<[string, string, { width: number; dark?: boolean }]> = [
+      ['public-390.png', '/', { width: 390 }], ['public-1280.png', '/', { width: 1280 }],
+      ['public-1280-dark.png', '/', { width: 1280, dark: true }], ['internal-overview-1280.png', '/internal/', { width: 1280 }],
+      ['internal-kpi-1280.png', '/internal/kpi/on_time_delivery.html', { width: 1280 }],
+      ['internal-report-390.png', '/internal/reports/2026-10-monthly.html', { width: 390 }],
+    ];
+    for (const [name, url, options] of shots) {
+      const page = await open(url, options);
+      const file = path.join(ARTIFACTS, name);
+      await page.screenshot({ path: file as `${string}.png`, fullPage: true });
+      const png = await readFile(file);
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      // The PNG header's width field: the page really was laid out at that width, with no sideways overflow.
+      expect(png.readUInt32BE(16)).toBe(options.width);
+      await page.close();
+    }
+  }, SLOW);
+});
