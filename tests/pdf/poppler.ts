@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
 
 /** Reads PDFs the way a person would, through poppler-utils (installed by .ci/run). */
-export function pdfText(file: string, page?: number): string {
+/** `layout` keeps columns side by side (lines as printed); reading order is better for prose in columns. */
+export function pdfText(file: string, page?: number, order: 'layout' | 'reading' = 'layout'): string {
   const range = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
-  return execFileSync('pdftotext', [...range, '-layout', file, '-'], { encoding: 'utf8' });
+  return execFileSync('pdftotext', [...range, ...(order === 'layout' ? ['-layout'] : []), file, '-'], { encoding: 'utf8' });
 }
 
 export function pdfInfo(file: string): Record<string, string> {

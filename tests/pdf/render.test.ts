@@ -107,6 +107,13 @@ describe('renderPdfs on a built site', () => {
     expect(pdfText(out('first', 'late-chart'))).toContain('Drawn after 400 ms');
   });
 
+  it('keeps links within the page and to other sites, and drops links to the local print server', async () => {
+    const bytes = (await readFile(out('first', 'public'))).toString('latin1');
+    expect(bytes).toContain('/URI (https://kestrel-kitchen.example/shop)');
+    expect(bytes).not.toContain('127.0.0.1');
+    expect(bytes.match(/\/Subtype \/Link/g)?.length).toBe(2);
+  });
+
   it('gives identical bytes on a second run', async () => {
     for (const name of NAMES) {
       expect(Buffer.compare(await readFile(out('first', name)), await readFile(out('second', name))), name).toBe(0);

@@ -43,6 +43,22 @@ export const READ_FACTS = `(() => {
 })()`;
 
 /**
+ * Links to other pages of the site would print as `http://127.0.0.1:<port>/...`: dead on paper
+ * and different on every run. They become plain text; links within the page stay (as PDF links),
+ * and so do links to other sites.
+ */
+export const UNLINK_LOCAL_SCRIPT = `(() => {
+  const here = (url) => url.origin + url.pathname.replace(/index\\.html$/, '');
+  const page = here(new URL(location.href));
+  for (const link of document.querySelectorAll('a[href]')) {
+    const url = new URL(link.href, location.href);
+    if (url.origin !== location.origin) continue;
+    if (url.hash && here(url) === page) link.setAttribute('href', url.hash);
+    else link.removeAttribute('href');
+  }
+})()`;
+
+/**
  * Adds a table of contents (links to every h2) after the first h1 when the printed page runs to
  * more than one sheet and has at least three sections, unless the page already has one.
  * `pageHeight` is the printable height in CSS pixels. Returns whether it added one.

@@ -8,7 +8,7 @@ import { displayPath } from '../files.ts';
 import { sourceDateEpoch, stampPdf } from './deterministic.ts';
 import { listDocuments, readSiteFacts, selectDocuments, type PrintDocument, type SiteFacts } from './documents.ts';
 import { footerTemplate, headerTemplate, labelsFor, type FrameFacts } from './page-frame.ts';
-import { PRINT_CSS, READ_FACTS, READY_CHECK, tocScript } from './print.ts';
+import { PRINT_CSS, READ_FACTS, READY_CHECK, tocScript, UNLINK_LOCAL_SCRIPT } from './print.ts';
 import { serveStatic, type StaticServer } from './serve.ts';
 
 export type Paper = 'A4' | 'Letter';
@@ -94,6 +94,7 @@ export async function printDocument(browser: Browser, url: string, document: Pri
     });
     const facts = frameFacts(await page.evaluate(READ_FACTS) as Partial<FrameFacts> & { title?: string }, settings.siteFacts);
     await page.addStyleTag({ content: PRINT_CSS });
+    await page.evaluate(UNLINK_LOCAL_SCRIPT);
     await page.evaluate(tocScript(printable.height, labelsFor(facts.language).contents));
     const pdf = await page.pdf({
       format: settings.paper.toLowerCase() as PaperFormat,

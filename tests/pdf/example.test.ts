@@ -1,0 +1,90 @@
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../../src/adapters/browser.ts';
+import { renderPdfs } from '../../src/adapters/pdf/render.ts';
+import { buildProject } from '../../src/adapters/site/build.ts';
+import { pageCount, pdfInfo, pdfText, renderPng } from './poppler.ts';
+
+/** The parts of dist/pledge.json and dist/public/pledge.json a reader can check the PDFs against. */
+interface Built {
+  statement: { text: string };
+  reports: { slug: string }[];
+  commitments: { commitmentId: string; streak: { kept: number; of: number } }[];
+}
+interface PublicBuilt {
+  commitments: { id: string; kpi: { name: string }; latest: { status: string } | null }[];
+}
+
+const STATUS_LABELS: Record<string, string> = { kept: 'Kept', broken: 'Broken', 'no-data': 'No data' };
+
+let browser: Browser;
+let root: string;
+let built: Built;
+let publicBuilt: PublicBuilt;
+const flat = (text: string) => text.replace(/\s+/g, ' ');
+const pdf = (run: string, name: string) => path.join(root, run, `${name}.pdf`);
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'pledge-pdf-example-'));
+  await cp(path.resolve('content'), path.join(root, 'content'), { recursive: true });
+  const env = { ...process.env, SOURCE_DATE_EPOCH: '1767225600' };
+  const result = await buildProject({ root, env });
+  expect(result.status).toBe('built');
+  built = JSON.parse(await readFile(path.join(root, 'dist', 'pledge.json'), 'utf8')) as Built;
+  publicBuilt = JSON.parse(await readFile(path.join(root, 'dist', 'public', 'pledge.json'), 'utf8')) as PublicBuilt;
+  browser = await launchBrowser();
+  await renderPdfs({ distDir: result.distDir, outDir: path.join(root, 'first'), env, browser });
+  await renderPdfs({ distDir: result.distDir, outDir: path.join(root, 'second'), env, browser });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('the example project, built and printed', () => {
+  it('prints the overview, every report narrative and the public page', () => {
+    const names = ['overview', ...built.reports.map((report) => report.slug), 'public'];
+    expect(built.reports.length).toBeGreaterThan(0);
+    for (const name of names) expect(pageCount(pdf('first', name)), name).toBeGreaterThan(0);
+  });
+
+  it('public page PDF: the statement, each commitment, its status and its streak', () => {
+    const text = flat(pdfText(pdf('first', 'public'), undefined, 'reading'));
+    expect(text).toContain(flat(built.statement.text));
+    expect(publicBuilt.commitments.length).toBe(3);
+    for (const commitment of publicBuilt.commitments) {
+      const card = text.slice(text.indexOf(`${commitment.kpi.name} `, text.indexOf('What we commit to')));
+      const streak = built.commitments.find((c) => c.commitmentId === commitment.id)?.streak;
+      expect(card, commitment.id).toMatch(new RegExp(`^${commitment.kpi.name} .*? ${STATUS_LABELS[commitment.latest?.status ?? 'no-data']} `));
+      expect(card).toContain(`Kept in ${streak?.kept} of the last ${streak?.of} periods`);
+    }
+  });
+
+  it('A4 pages, each numbered "Page X of Y" with the data date, in every PDF', () => {
+    for (const name of ['overview', 'public', ...built.reports.map((report) => report.slug)]) {
+      const total = pageCount(pdf('first', name));
+      expect(pdfInfo(pdf('first', name))['Page size']).toBe('595.92 x 841.92 pts (A4)');
+      for (let page = 1; page <= total; page += 1) {
+        expect(pdfText(pdf('first', name), page), `${name} page ${page}`).toMatch(new RegExp(`Page ${page} of ${total}\\s+Data as of \\d{4}-\\d{2}-\\d{2}`));
+      }
+    }
+  });
+
+  it('two runs give identical bytes', async () => {
+    for (const name of ['overview', 'public', ...built.reports.map((report) => report.slug)]) {
+      expect(Buffer.compare(await readFile(pdf('first', name)), await readFile(pdf('second', name))), name).toBe(0);
+    }
+  });
+
+  it('keeps PNGs of the public page and a report for people to look at', () => {
+    renderPng(pdf('first', 'public'), 1, path.resolve('tests/artifacts/example-public-page-1'));
+    renderPng(pdf('first', 'public'), 2, path.resolve('tests/artifacts/example-public-page-2'));
+    const report = built.reports.at(-1)?.slug ?? '';
+    renderPng(pdf('first', report), 2, path.resolve(`tests/artifacts/example-${report}-page-2`));
+    expect(pageCount(pdf('first', report))).toBeGreaterThanOrEqual(2);
+  });
+});
