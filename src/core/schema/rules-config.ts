@@ -11,7 +11,7 @@ export type RuleSetting = (typeof RULE_SETTINGS)[number];
 const ruleEntrySchema = z.strictObject({
   severity: z.enum(RULE_SETTINGS).optional(),
   /** The rule's limit: words or characters for the length rules, the score for hard-to-read. */
-  limit: z.number().positive().optional(),
+  limit: z.number().positive('the limit must be above zero. | Write a number such as 80.').optional(),
 });
 
 /**

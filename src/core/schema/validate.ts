@@ -97,6 +97,7 @@ function knownKeys(schema: z.ZodType, path: DataPath): string[] {
     node = unwrap(node);
     if (node instanceof z.ZodArray && typeof key === 'number') node = node.element;
     else if (node instanceof z.ZodObject) node = node.shape[key as string];
+    else if (node instanceof z.ZodRecord) node = node.valueType;
     else return [];
   }
   node = unwrap(node);
