@@ -5,7 +5,7 @@ import type { Bucket, CommitmentEvaluation, CommitmentPeriod, KpiResult, Status 
 export const STREAK_PERIODS = 12;
 
 /** Figures are rounded to 9 decimals before comparing, so 95 % computed as 94.99999999999999 still meets ">= 95". */
-function meets(value: number, target: Target): boolean {
+export function meets(value: number, target: Target): boolean {
   const v = Math.round(value * 1e9) / 1e9;
   switch (target.comparison) {
     case '>=': return v >= target.value;

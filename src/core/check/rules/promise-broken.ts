@@ -1,0 +1,26 @@
+import { formatValue } from '../../kpi/format.ts';
+import { defineRule } from '../define-rule.ts';
+
+/**
+ * The latest complete period's figure misses a public target: the promise was broken, and customers
+ * are owed the remedy. ok: on-time delivery 96 % against ">= 95 %"; not ok: 93 % against ">= 95 %".
+ */
+export default defineRule({
+  id: 'promise-broken',
+  severity: 'error',
+  summary: "the latest period's data misses a public target",
+  needsData: true,
+  check({ promise, evaluation }, report) {
+    for (const entry of evaluation?.commitments ?? []) {
+      if (entry.latest?.status !== 'broken' || entry.latest.value === null) continue;
+      const index = promise.commitments.findIndex((c) => c.id === entry.commitmentId);
+      const commitment = promise.commitments[index];
+      if (!commitment?.target) continue;
+      const unit = commitment.target.unit ?? evaluation?.kpis.find((k) => k.kpi.id === entry.kpiId)?.kpi.unit ?? '';
+      const remedy = commitment.remedy ? `Customers are owed the remedy ("${commitment.remedy}"); ` : 'Tell the customers affected; ';
+      report(['commitments', index, 'target', 'value'],
+        `Commitment "${commitment.id}" was broken in ${entry.latest.period}: ${entry.kpiId} was ${formatValue(entry.latest.value, unit)}, against a promise of ${commitment.target.comparison} ${formatValue(commitment.target.value, unit)}.`,
+        `${remedy}find the cause, and say what you changed.`);
+    }
+  },
+});
