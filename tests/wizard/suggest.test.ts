@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CommitmentAnswers } from '../../src/core/draft/answers.ts';
+import { editableStatement, type CommitmentAnswers } from '../../src/core/draft/answers.ts';
 import {
   absoluteWordIn, comparisonFor, internalFromPublic, isAbsoluteTarget, looksLikeFeature, otherExceedDimensions,
-  publicFromInternal, suggestFromHistory,
+  overPromises, publicFromInternal, stricter, suggestFromHistory, suggestInternal,
 } from '../../src/core/draft/suggest.ts';
 import { WIZARD_TEXT } from '../../src/core/draft/text/index.ts';
 
@@ -94,5 +94,35 @@ describe('other suggestions', () => {
     expect(isAbsoluteTarget('>=', 100, 'points')).toBe(false);
     expect(isAbsoluteTarget('<=', 0, 'hours')).toBe(true);
     expect(isAbsoluteTarget('<=', 4, 'hours')).toBe(false);
+  });
+});
+
+describe('over-promising and margins, from the data', () => {
+  const onTime = suggestFromHistory([95.79, 98.95, 97], 'higher', '%');
+
+  it('warns when the public target asks more than the worst recent period', () => {
+    expect(onTime).toEqual({ n: 3, worst: 95.79, best: 98.95, internal: 95, public: 92 });
+    if (!onTime) return;
+    expect(overPromises(99, onTime, 'higher')).toBe(true);
+    expect(overPromises(95, onTime, 'higher')).toBe(false);
+    const replies = suggestFromHistory([2.34, 1.5], 'lower', 'hours');
+    if (!replies) throw new Error('no suggestion');
+    expect(overPromises(2, replies, 'lower')).toBe(true);
+    expect(overPromises(3, replies, 'lower')).toBe(false);
+  });
+
+  it('suggests the data\'s internal target only when it is stricter than the public one', () => {
+    // Promise 90: the data says the team reaches 95 even in a bad month, so aim for that.
+    expect(suggestInternal(90, 'higher', '%', onTime)).toBe(95);
+    // Promise 99 (over the data): 95 would not be stricter, so a margin on the public target instead.
+    expect(suggestInternal(99, 'higher', '%', onTime)).toBe(99.4);
+    expect(suggestInternal(60, 'lower', 'minutes', undefined)).toBe(45);
+    expect(stricter(45, 60, 'lower')).toBe(true);
+    expect(stricter(95, 95, 'higher')).toBe(false);
+  });
+
+  it('offers the composed statement for editing without the commitment sentences the template adds anyway', () => {
+    expect(editableStatement('For cooks, we promise dinner. On time: at least 95%. If not, a refund. That is care.',
+      ['On time: at least 95%. If not, a refund.'])).toBe('For cooks, we promise dinner. That is care.');
   });
 });

@@ -67,7 +67,7 @@ describe('each step validates the typed answer with the promise.yaml schemas', (
   it('takes the links pledge can publish', () => {
     expect(parseUrl(' https://kestrel.example/shop ')).toEqual({ ok: true, value: 'https://kestrel.example/shop' });
     expect(parseUrl('mailto:hello@kestrel.example')).toEqual({ ok: true, value: 'mailto:hello@kestrel.example' });
-    expect(parseUrl('kestrel.example')).toEqual({ ok: false, error: 'url' });
+    expect(parseUrl('the shop')).toEqual({ ok: false, error: 'url' });
     expect(parseUrl('javascript:alert(1)')).toEqual({ ok: false, error: 'url' });
     expect(parseOptionalUrl('')).toEqual({ ok: true, value: undefined });
   });
@@ -85,5 +85,21 @@ describe('each step validates the typed answer with the promise.yaml schemas', (
     }
     expect(WIZARD_TEXT.pt.errors.number).toBe('Escreva um número, como 95 ou 4,5 (sem palavras).');
     expect(WIZARD_TEXT.zh.errors.empty).toBe('请在这里填写内容。');
+  });
+});
+
+describe('links as people type them', () => {
+  it.each([
+    ['beanbox.example/start', 'https://beanbox.example/start'],
+    ['www.beanbox.example', 'https://www.beanbox.example'],
+    ['hello@beanbox.example', 'mailto:hello@beanbox.example'],
+    ['https://beanbox.example', 'https://beanbox.example'],
+    ['tel:+351210000000', 'tel:+351210000000'],
+  ])('%j → %j', (typed, link) => {
+    expect(parseUrl(typed)).toEqual({ ok: true, value: link });
+  });
+
+  it.each([['beanbox'], ['ftp://beanbox.example'], ['hello @ beanbox']])('refuses %j', (typed) => {
+    expect(parseUrl(typed)).toEqual({ ok: false, error: 'url' });
   });
 });

@@ -1,6 +1,8 @@
 import { commitmentIdFor, type CommitmentAnswers, type ExceedDimension } from '../../core/draft/answers.ts';
+import type { Finding } from '../../core/check/finding.ts';
 import {
-  comparisonFor, internalFromPublic, isAbsoluteTarget, otherExceedDimensions, suggestFromHistory, type DataSuggestion,
+  comparisonFor, isAbsoluteTarget, otherExceedDimensions, overPromises, stricter, suggestFromHistory, suggestInternal,
+  type Better, type DataSuggestion,
 } from '../../core/draft/suggest.ts';
 import { fill, type WizardText } from '../../core/draft/text/index.ts';
 import { parseKpiId, parseOptionalTarget, parseOptionalText, parseTargetValue } from '../../core/draft/validate.ts';
@@ -38,7 +40,7 @@ async function askCommitment(ctx: WizardContext, index: number): Promise<boolean
   let removed = false;
   await runStep(ctx, 'commitment', async () => {
     removed = !await askCommitmentFields(ctx, index);
-  }, () => (removed ? [] : commitmentSuggestions(ctx, index)), index);
+  }, (findings) => (removed ? [] : commitmentSuggestions(ctx, index, findings)), index);
   if (removed) ctx.answers.commitments.splice(index, 1);
   return !removed;
 }
@@ -51,6 +53,7 @@ async function askCommitmentFields(ctx: WizardContext, index: number): Promise<b
   const def = ctx.kpis?.kpis.find((k) => k.id === kpi);
   if (kpi !== c.kpi && def) Object.assign(c, { comparison: comparisonFor(def.better), unit: def.unit, period: def.period, target: undefined, internalTarget: undefined });
   c.kpi = kpi;
+  if (def) ui.info(fill(t.kpiMethod, { method: def.method }));
   c.id ||= commitmentIdFor(kpi, ctx.answers.commitments.map((other) => other.id));
   await askTargets(ctx, c, def);
   c.period = await askSelect(t.period, PERIODS.map((value) => ({ value, label: t.periodLabels[value] })), c.period);
@@ -79,14 +82,14 @@ function kpiHint(k: KpiDef): string {
 /** Public target, then the internal one with a margin suggested from the data (or from the public target). */
 async function askTargets(ctx: WizardContext, c: CommitmentAnswers, def: KpiDef | undefined): Promise<void> {
   const t = textOf(ctx);
-  const better = def?.better ?? (c.comparison.startsWith('<') ? 'lower' : 'higher');
+  const better = betterOf(ctx, c);
   const slots = { kpi: def?.name ?? c.kpi, comparison: SYMBOL[c.comparison], unit: c.unit ? ` (${c.unit})` : '' };
   const fromData = await dataSuggestion(ctx, c.kpi, better, c.unit);
   if (fromData) suggest(fill(t.suggest.marginFromData, { ...fromData, unit: unitSuffix(c.unit) }));
   c.target = await askText(t, {
     message: fill(t.target, slots), initial: numberText(c.target ?? fromData?.public), parse: (raw) => parseTargetValue(raw, c.unit),
   });
-  const suggested = fromData?.internal ?? internalFromPublic(c.target, better, c.unit);
+  const suggested = suggestInternal(c.target, better, c.unit, fromData);
   if (c.internalTarget === undefined) suggest(fill(t.suggest.margin, { public: c.target, internal: suggested, unit: unitSuffix(c.unit) }));
   c.internalTarget = await askText(t, {
     message: fill(t.internalTarget, slots), initial: numberText(c.internalTarget ?? suggested),
@@ -94,7 +97,7 @@ async function askTargets(ctx: WizardContext, c: CommitmentAnswers, def: KpiDef 
   });
 }
 
-async function dataSuggestion(ctx: WizardContext, kpi: string, better: 'higher' | 'lower', unit: string): Promise<DataSuggestion | undefined> {
+async function dataSuggestion(ctx: WizardContext, kpi: string, better: Better, unit: string): Promise<DataSuggestion | undefined> {
   const evaluation = await ctx.evaluation;
   const result = evaluation?.kpis.find((k) => k.kpi.id === kpi);
   const values = (result?.buckets ?? []).filter((b) => b.complete && b.value !== null).map((b) => b.value as number);
@@ -109,12 +112,33 @@ async function askExceeds(t: WizardText, current: ExceedDimension | undefined): 
   return picked === 'none' ? undefined : picked;
 }
 
-/** One dimension to exceed on: said when this commitment adds a second one. */
-function commitmentSuggestions(ctx: WizardContext, index: number): string[] {
+/**
+ * After a commitment: one dimension to exceed on; no promise beyond what the data shows; an internal
+ * target stricter than the public one. A check that already says the same thing wins.
+ */
+async function commitmentSuggestions(ctx: WizardContext, index: number, findings: Finding[]): Promise<string[]> {
   const t = textOf(ctx);
-  const c = ctx.answers.commitments[index];
-  const others = otherExceedDimensions(ctx.answers.commitments, index, c?.exceeds);
-  return others.length ? [fill(t.suggest.exceedFocus, { dims: others.map((d) => t.dimensions[d]).join(', ') })] : [];
+  const c = ctx.answers.commitments[index] as CommitmentAnswers;
+  const notes: string[] = [];
+  const others = otherExceedDimensions(ctx.answers.commitments, index, c.exceeds);
+  if (others.length) notes.push(fill(t.suggest.exceedFocus, { dims: others.map((d) => t.dimensions[d]).join(', ') }));
+  if (c.target === undefined) return notes;
+  const better = betterOf(ctx, c);
+  const unit = unitSuffix(c.unit);
+  const data = await dataSuggestion(ctx, c.kpi, better, c.unit);
+  const said = new Set(findings.map((f) => f.rule));
+  if (data && overPromises(c.target, data, better) && !said.has('unrealistic-target') && !said.has('promise-broken')) {
+    notes.push(fill(t.suggest.overPromise, { ...data, public: c.target, suggested: data.public, unit }));
+  }
+  if (c.internalTarget !== undefined && !stricter(c.internalTarget, c.target, better) && !said.has('no-margin')) {
+    const suggested = suggestInternal(c.target, better, c.unit, data);
+    notes.push(fill(t.suggest.noMargin, { internal: c.internalTarget, public: c.target, suggested, unit }));
+  }
+  return notes;
+}
+
+function betterOf(ctx: WizardContext, c: CommitmentAnswers): Better {
+  return ctx.kpis?.kpis.find((k) => k.id === c.kpi)?.better ?? (c.comparison.startsWith('<') ? 'lower' : 'higher');
 }
 
 function unitSuffix(unit: string): string {

@@ -1,3 +1,4 @@
+import type { Finding } from '../../core/check/finding.ts';
 import type { DraftAnswers } from '../../core/draft/answers.ts';
 import { findingsForStep, STEP_RULES, type StepId } from '../../core/draft/steps.ts';
 import { wizardText, type WizardText } from '../../core/draft/text/index.ts';
@@ -31,19 +32,20 @@ export function checkNow(ctx: WizardContext): DraftCheck {
  * answer again (the prompts start from the last answer), so problems are fixed where they were made.
  */
 export async function runStep(ctx: WizardContext, step: StepId, ask: () => Promise<void>,
-  suggestions: () => string[] = () => [], commitmentIndex?: number): Promise<void> {
+  suggestions: (findings: Finding[]) => string[] | Promise<string[]> = () => [], commitmentIndex?: number): Promise<void> {
   for (;;) {
     await ask();
-    const notes = suggestions();
     const result = checkNow(ctx);
     const findings = findingsForStep(step, result.findings, result.yamlText, commitmentIndex);
+    const notes = await suggestions(findings);
     for (const note of notes) suggest(note);
     if (findings.length) showFindings(textOf(ctx), findings);
     if (!notes.length && !findings.length) {
       if (STEP_RULES[step].length) showClean(textOf(ctx));
       return;
     }
-    const serious = findings.some((f) => f.severity !== 'info');
-    if (!await askYesNo(textOf(ctx), textOf(ctx).fixAnswer, serious)) return;
+    // Offered, not imposed: the default is to fix unless all there is to say is an info finding.
+    const worthFixing = notes.length > 0 || findings.some((f) => f.severity !== 'info');
+    if (!await askYesNo(textOf(ctx), textOf(ctx).fixAnswer, worthFixing)) return;
   }
 }

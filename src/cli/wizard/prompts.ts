@@ -64,14 +64,35 @@ export async function askYesNo(text: WizardText, message: string, initial: boole
 
 /** A suggestion, offered: shown as a note the user may follow or not. */
 export function suggest(message: string): void {
-  clack.log.info(message);
+  clack.log.info(wrap(message));
+}
+
+/**
+ * Word-wraps to the terminal, keeping each line's indent: clack prints log lines as they are, and a
+ * line the terminal breaks mid-word loses clack's left bar. Text without spaces (Chinese) is left to the terminal.
+ */
+export function wrap(text: string, width = (process.stdout.columns || 80) - 6): string {
+  return text.split('\n').map((line) => {
+    const indent = /^\s*(→\s)?/.exec(line)?.[0] ?? '';
+    const out: string[] = [];
+    let current = '';
+    for (const word of line.slice(indent.length).split(' ')) {
+      if (current && indent.length + current.length + 1 + word.length > width) {
+        out.push(current);
+        current = word;
+      } else current = current ? `${current} ${word}` : word;
+    }
+    out.push(current);
+    const pad = ' '.repeat(indent.length);
+    return out.map((part, i) => `${i === 0 ? indent : pad}${part}`).join('\n');
+  }).join('\n');
 }
 
 /** Findings the way `pledge check` words them: rule, message, then the hint that fixes it. */
 export function showFindings(text: WizardText, findings: readonly Finding[]): void {
   const lines = findings.map((f) => `${f.severity} ${f.rule}: ${f.message}\n  → ${f.hint}`);
   const worst = findings.some((f) => f.severity === 'error') ? 'error' : findings.some((f) => f.severity === 'warning') ? 'warn' : 'info';
-  clack.log[worst](`${text.findingsTitle}\n${lines.join('\n')}`);
+  clack.log[worst](wrap(`${text.findingsTitle}\n${lines.join('\n')}`));
 }
 
 export function showClean(text: WizardText): void {

@@ -3,7 +3,7 @@ import { evaluateProject } from '../../adapters/evaluate.ts';
 import { displayPath, exists, readYamlInput } from '../../adapters/files.ts';
 import { contentPaths, type Loaded, type Project } from '../../adapters/project.ts';
 import { writePromiseFile } from '../../adapters/scaffold.ts';
-import { answersFromPromise, emptyAnswers, promiseFromAnswers, type DraftAnswers } from '../../core/draft/answers.ts';
+import { answersFromPromise, editableStatement, emptyAnswers, promiseFromAnswers, type DraftAnswers } from '../../core/draft/answers.ts';
 import { promiseYaml } from '../../core/draft/serialize.ts';
 import { findingsForStep } from '../../core/draft/steps.ts';
 import { fill } from '../../core/draft/text/index.ts';
@@ -84,8 +84,9 @@ async function preview(ctx: WizardContext): Promise<void> {
       ...(ctx.answers.statement ? [{ value: 'recompose', label: t.previewRecompose }] : []),
     ], 'save');
     if (action === 'save') return;
+    const composed = result.statement ? editableStatement(result.statement.text, result.statement.commitments.map((c) => c.text)) : '';
     ctx.answers.statement = action === 'edit'
-      ? await askText(t, { message: t.editStatement, initial: ctx.answers.statement ?? result.statement?.text, parse: parseText })
+      ? await askText(t, { message: t.editStatement, initial: ctx.answers.statement ?? composed, parse: parseText })
       : undefined;
   }
 }

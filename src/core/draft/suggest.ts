@@ -103,3 +103,18 @@ function nice(value: number, direction: 'up' | 'down', reference = value): numbe
 function round2(value: number): number {
   return Math.round(value * 100) / 100;
 }
+
+/** True when `a` asks more than `b` in the KPI's direction. */
+export function stricter(a: number, b: number, better: Better): boolean {
+  return better === 'higher' ? a > b : a < b;
+}
+
+/** Promising more than the data shows the team reached even in its worst recent period. */
+export function overPromises(publicTarget: number, data: DataSuggestion, better: Better): boolean {
+  return stricter(publicTarget, data.worst, better);
+}
+
+/** The internal target to suggest: the data's, when it is stricter than the public target; else one with a margin. */
+export function suggestInternal(publicTarget: number, better: Better, unit: string, data: DataSuggestion | undefined): number {
+  return data && stricter(data.internal, publicTarget, better) ? data.internal : internalFromPublic(publicTarget, better, unit);
+}

@@ -72,8 +72,19 @@ export function parseOptionalTarget(raw: string | undefined, unit = ''): Parsed<
   return (raw ?? '').trim() === '' ? ok(undefined) : parseTargetValue(raw, unit);
 }
 
+/**
+ * A link as people type it: "shop.example/new" becomes https://shop.example/new and an email address
+ * becomes mailto:, because that is what they meant; anything else must already be a link.
+ */
 export function parseUrl(raw: string | undefined): Parsed<string> {
-  return fromZod(url, raw ?? '', () => 'url');
+  return fromZod(url, completeUrl(raw ?? ''), () => 'url');
+}
+
+function completeUrl(raw: string): string {
+  const text = raw.trim();
+  if (/^[^\s@/:]+@[^\s@/:]+\.[a-z]{2,}$/i.test(text)) return `mailto:${text}`;
+  if (/^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(\/\S*)?$/i.test(text)) return `https://${text}`;
+  return text;
 }
 
 export function parseOptionalUrl(raw: string | undefined): Parsed<string | undefined> {

@@ -38,6 +38,7 @@ export interface WizardText {
   previewEdit: string;
   previewRecompose: string;
   editStatement: string;
+  kpiMethod: string;
   findingsTitle: string;
   fixAnswer: string;
   stepClean: string;
@@ -54,6 +55,8 @@ export interface WizardText {
     exceedFocus: string;
     benefit: string;
     remedyAbsolute: string;
+    overPromise: string;
+    noMargin: string;
   };
   /** Words that make a promise absolute: it then needs a remedy. Lowercase. */
   absoluteWords: string[];
