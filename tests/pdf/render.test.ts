@@ -4,13 +4,14 @@ import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../src/adapters/browser.ts';
+import { InputError } from '../../src/core/input-error.ts';
 import { MARGIN_MM, renderPdfs } from '../../src/adapters/pdf/render.ts';
 import { serveStatic } from '../../src/adapters/pdf/serve.ts';
 import { imageCount, pageCount, pdfInfo, pdfText, renderPng } from './poppler.ts';
 
 const FIXTURE = path.resolve('tests/fixtures/pdf/built');
 const ARTIFACTS = path.resolve('tests/artifacts');
-const NAMES = ['overview', 'findings', 'late-chart', 'monthly', 'public'];
+const NAMES = ['overview', 'findings', 'late-chart', 'monthly', 'relatorio', 'public'];
 
 let browser: Browser;
 let work: string;
@@ -112,6 +113,22 @@ describe('renderPdfs on a built site', () => {
     expect(bytes).toContain('/URI (https://kestrel-kitchen.example/shop)');
     expect(bytes).not.toContain('127.0.0.1');
     expect(bytes.match(/\/Subtype \/Link/g)?.length).toBe(2);
+  });
+
+  it('speaks the language of the page in its header, footer and contents', () => {
+    const text = pdfText(out('first', 'relatorio'));
+    expect(text).toMatch(/Cozinha Peneireiro\s+Período: Q1 2026/);
+    expect(text).toMatch(/Página 1 de 1\s+Dados até 2026-03-31/);
+  });
+
+  it('fails with the page named when it never says it is ready', async () => {
+    const started = Date.now();
+    const error = await renderPdfs({ distDir: path.resolve('tests/fixtures/pdf/never-ready'), outDir: path.join(work, 'never'), browser, readyTimeoutMs: 1500 })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect([(error as InputError).place.file, (error as InputError).message])
+      .toEqual(['tests/fixtures/pdf/never-ready/internal/index.html', 'The page did not say it was ready to print within 1.5 s.']);
+    expect(Date.now() - started).toBeLessThan(20_000);
   });
 
   it('gives identical bytes on a second run', async () => {

@@ -24,6 +24,8 @@ export interface RenderOptions {
   /** For SOURCE_DATE_EPOCH and the browser's location; process.env when absent. */
   env?: NodeJS.ProcessEnv;
   onProgress?: (done: number, total: number, name: string) => void;
+  /** How long a page may take to say it is ready (default 60 s); tests shorten it. */
+  readyTimeoutMs?: number;
   /** A browser to reuse (tests, benchmarks); it stays open. One is launched and closed when absent. */
   browser?: Browser;
 }
@@ -35,8 +37,9 @@ const PAPER_MM: Record<Paper, { width: number; height: number }> = {
   Letter: { width: 215.9, height: 279.4 },
 };
 const PX_PER_MM = 96 / 25.4;
-/** How long a page may take to say it is ready; generous, because CI machines are slow. */
+/** How long a page may take to load and say it is ready, and to print; generous, because CI machines are slow. */
 const READY_TIMEOUT_MS = 60_000;
+const PRINT_TIMEOUT_MS = 120_000;
 
 /**
  * Renders the built sites to PDF: one browser for the whole run, pages in parallel up to the core
@@ -56,6 +59,7 @@ export async function renderPdfs(options: RenderOptions): Promise<{ files: strin
       const origin = servers.get(document.siteDir)?.origin ?? '';
       const pdf = await printDocument(browser, `${origin}${document.urlPath}`, document, {
         paper: options.paper ?? 'A4', siteFacts, date: sourceDateEpoch(env) ?? dateOf(siteFacts.dataDate),
+        readyTimeoutMs: options.readyTimeoutMs ?? READY_TIMEOUT_MS,
       });
       const file = path.join(options.outDir, `${document.name}.pdf`);
       await writeAtomically(file, pdf);
@@ -74,6 +78,7 @@ interface PrintSettings {
   siteFacts: SiteFacts;
   /** The date stamped into the PDF; absent leaves the PDF without dates. */
   date: Date | undefined;
+  readyTimeoutMs: number;
 }
 
 /** One page to PDF bytes, in a browser tab of its own. */
@@ -87,10 +92,11 @@ export async function printDocument(browser: Browser, url: string, document: Pri
     };
     await page.setViewport({ width: printable.width, height: printable.height });
     await page.emulateMediaType('print');
-    const response = await page.goto(url, { waitUntil: 'load', timeout: READY_TIMEOUT_MS });
+    const timeout = settings.readyTimeoutMs;
+    const response = await page.goto(url, { waitUntil: 'load', timeout });
     if (!response?.ok()) throw pageError(document, `The page answered ${response?.status() ?? 'nothing'} when loaded for printing.`);
-    await page.waitForFunction(READY_CHECK, { timeout: READY_TIMEOUT_MS, polling: 100 }).catch(() => {
-      throw pageError(document, `The page did not say it was ready to print within ${READY_TIMEOUT_MS / 1000} s.`);
+    await page.waitForFunction(READY_CHECK, { timeout, polling: 50 }).catch(() => {
+      throw pageError(document, `The page did not say it was ready to print within ${timeout / 1000} s.`);
     });
     const facts = frameFacts(await page.evaluate(READ_FACTS) as Partial<FrameFacts> & { title?: string }, settings.siteFacts);
     await page.addStyleTag({ content: PRINT_CSS });
@@ -105,7 +111,7 @@ export async function printDocument(browser: Browser, url: string, document: Pri
       footerTemplate: footerTemplate(facts),
       outline: true,
       tagged: true,
-      timeout: READY_TIMEOUT_MS,
+      timeout: PRINT_TIMEOUT_MS,
     });
     return stampPdf(pdf, { date: settings.date, creator: 'pledge', producer: `pledge (${await browser.version()})` });
   } finally {
