@@ -62,8 +62,12 @@ afterAll(async () => {
 
 describe('renderPdfs on a built site', () => {
   it('prints the overview, each report and the public page', async () => {
-    const result = await renderPdfs({ distDir: FIXTURE, outDir: path.join(work, 'only'), only: ['public', 'monthly'], browser });
+    const progress: string[] = [];
+    const onProgress = (done: number, total: number, name: string) => progress.push(`${done}/${total} ${name}`);
+    const result = await renderPdfs({ distDir: FIXTURE, outDir: path.join(work, 'only'), only: ['public', 'monthly'], browser, onProgress });
     expect(result.files.map((file) => path.basename(file))).toEqual(['monthly.pdf', 'public.pdf']);
+    // Pages print in parallel, so the two finish in either order.
+    expect([progress[0], ...progress.slice(1).map((line) => line.slice(0, 3))]).toEqual(['0/2 monthly', '1/2', '2/2']);
     for (const name of NAMES) expect(pageCount(out('first', name))).toBeGreaterThan(0);
   });
 

@@ -54,6 +54,7 @@ export async function renderPdfs(options: RenderOptions): Promise<{ files: strin
   try {
     for (const siteDir of new Set(documents.map((document) => document.siteDir))) servers.set(siteDir, await serveStatic(siteDir));
     await mkdir(options.outDir, { recursive: true });
+    options.onProgress?.(0, documents.length, documents[0]?.name ?? '');
     let done = 0;
     const files = await inParallel(documents, os.availableParallelism(), async (document) => {
       const origin = servers.get(document.siteDir)?.origin ?? '';
