@@ -10,8 +10,14 @@ export function formatValue(value: number | null, unit: string): string {
   return unit === '%' ? `${text} %` : `${text} ${unit}`;
 }
 
-function formatTarget(target: Target | undefined, unit: string): string {
-  return target ? `${target.comparison} ${formatValue(target.value, target.unit ?? unit)}` : '—';
+/** A number as the user wrote it, with its unit: `95 %`, `4 hours`. */
+export function formatAmount(value: number, unit: string): string {
+  return unit === '%' ? `${value} %` : unit ? `${value} ${unit}` : String(value);
+}
+
+/** A target as written: `>= 95 %`. */
+export function formatTarget(target: Target | undefined, unit = ''): string {
+  return target ? `${target.comparison} ${formatAmount(target.value, target.unit ?? unit)}` : '—';
 }
 
 function table(rows: string[][]): string {

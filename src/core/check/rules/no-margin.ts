@@ -1,4 +1,4 @@
-import { formatValue } from '../../kpi/format.ts';
+import { formatTarget, formatValue } from '../../kpi/format.ts';
 import { atLeastAsStrict, measuredCommitments, recentMedian } from '../../kpi/targets.ts';
 import { defineRule } from '../define-rule.ts';
 
@@ -15,7 +15,7 @@ export default defineRule({
     for (const [i, c] of promise.commitments.entries()) {
       if (!c.target || !c.internal_target || !atLeastAsStrict(c.target, c.internal_target.value)) continue;
       report(['commitments', i, 'target', 'value'],
-        `Commitment "${c.id}" promises ${c.target.comparison} ${c.target.value} in public, as strict as its internal target (${c.internal_target.comparison} ${c.internal_target.value}), so there is no margin before a broken promise.`,
+        `Commitment "${c.id}" promises ${formatTarget(c.target)} in public, as strict as its internal target (${formatTarget(c.internal_target)}), so there is no margin before a broken promise.`,
         'Make the internal target stricter than the public one, e.g. promise 60 minutes and aim for 45.');
     }
     for (const { commitment, target, index, result } of measuredCommitments(promise.commitments, evaluation)) {
@@ -23,7 +23,7 @@ export default defineRule({
       if (!median || !atLeastAsStrict(target, median.value)) continue;
       const unit = target.unit ?? result.kpi.unit;
       report(['commitments', index, 'target', 'value'],
-        `Commitment "${commitment.id}" promises ${target.comparison} ${formatValue(target.value, unit)}, but the median of the last ${median.periods} ${result.kpi.period}s is ${formatValue(median.value, unit)}: about half the periods miss or barely meet it.`,
+        `Commitment "${commitment.id}" promises ${formatTarget(target, unit)}, but the median of the last ${median.periods} ${result.kpi.period}s is ${formatValue(median.value, unit)}: about half the periods miss or barely meet it.`,
         'Set the public target where you deliver comfortably, and keep the stricter figure as the internal_target.');
     }
   },
