@@ -1,3 +1,5 @@
+import { mkdir, symlink } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroInlineConfig } from 'astro';
@@ -53,4 +55,16 @@ export async function buildAstroSite(kind: SiteKind, view: unknown, outDir: stri
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   const { build } = await import('astro');
   await build(astroConfig(kind, view, outDir, workDir));
+}
+
+/**
+ * Astro resolves its runtime from the build root, and runs prerender chunks from the output folder,
+ * both in a temporary folder inside the user's project: a link there to the node_modules that holds
+ * astro (pledge's own, or a hoisted one) lets both find their packages.
+ */
+export async function linkNodeModules(workDir: string): Promise<void> {
+  const astroPackage = createRequire(import.meta.url).resolve('astro/package.json');
+  const nodeModules = path.dirname(path.dirname(astroPackage));
+  await mkdir(workDir, { recursive: true });
+  await symlink(nodeModules, path.join(workDir, 'node_modules'), 'junction');
 }

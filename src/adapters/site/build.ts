@@ -11,7 +11,7 @@ import { publicPageView } from '../../core/site/public-view.ts';
 import { evaluateProject } from '../evaluate.ts';
 import { displayPath } from '../files.ts';
 import { contentPaths, loadProject, type Project } from '../project.ts';
-import { buildAstroSite } from './astro.ts';
+import { buildAstroSite, linkNodeModules } from './astro.ts';
 import { fullJson, publicJson } from './pledge-json.ts';
 
 export interface BuildOptions {
@@ -61,6 +61,7 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
   const workDir = path.join(root, `.pledge-tmp-build-${process.pid}-${Date.now().toString(36)}`);
   try {
     const staged = path.join(workDir, 'dist');
+    await linkNodeModules(workDir);
     const subset = publicSubset(input);
     await timed('public site', () => buildAstroSite('public', publicPageView(subset), path.join(staged, 'public'), path.join(workDir, 'public-work')));
     await timed('internal site', () => buildAstroSite('internal', internalSiteView(input), path.join(staged, 'internal'), path.join(workDir, 'internal-work')));

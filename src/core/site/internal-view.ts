@@ -32,6 +32,8 @@ export interface KpiPageView {
   period: string;
   minSample: number;
   rows: Array<{ period: string; value: string; n: number; complete: boolean }>;
+  /** The columns segments are split by, e.g. "region". */
+  segmentBy: string;
   segmentColumns: string[];
   segmentRows: Array<{ period: string; cells: string[] }>;
   chartSvg: string;
@@ -114,10 +116,11 @@ function commitmentRow(input: SiteInput, c: Commitment): InternalCommitmentRow {
 function kpiPage(result: KpiResult, commitments: InternalCommitmentRow[], language: Language, target: number | undefined): KpiPageView {
   const { kpi } = result;
   const periods = result.buckets.map((b) => b.period);
-  const segmentColumns = result.segments.map((s) => Object.entries(s.segment).map(([k, v]) => `${k}: ${v}`).join(', '));
+  const segmentColumns = result.segments.map((s) => Object.values(s.segment).join(' · '));
   const cell = (buckets: Bucket[], period: string) => {
     const bucket = buckets.find((b) => b.period === period);
-    return bucket ? `${formatValue(bucket.value, kpi.unit, language)} (n=${bucket.n})` : '–';
+    if (!bucket) return '–';
+    return `${bucket.value === null ? '–' : formatValue(bucket.value, kpi.unit, language)} (n=${bucket.n})`;
   };
   return {
     id: kpi.id,
@@ -129,6 +132,7 @@ function kpiPage(result: KpiResult, commitments: InternalCommitmentRow[], langua
     period: result.period,
     minSample: kpi.min_sample,
     rows: result.buckets.map((b) => ({ period: formatPeriod(b.period, language), value: formatValue(b.value, kpi.unit, language), n: b.n, complete: b.complete })),
+    segmentBy: kpi.segment_by.join(' · '),
     segmentColumns,
     segmentRows: periods.map((p) => ({ period: formatPeriod(p, language), cells: result.segments.map((s) => cell(s.buckets, p)) })),
     chartSvg: lineChart({

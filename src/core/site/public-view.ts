@@ -63,14 +63,14 @@ function commitmentView(c: PublicCommitment, language: Language): CommitmentView
   const strings = UI_STRINGS[language];
   const row = (p: PublicPeriod): PeriodRow => ({
     period: formatPeriod(p.period, language),
-    value: formatValue(p.value, c.kpi.unit, language),
+    value: p.value === null ? '—' : formatValue(p.value, c.kpi.unit, language),
     status: p.status,
     label: strings.status[p.status],
   });
   const history = c.history.map(row);
   return {
     id: c.id,
-    heading: c.text ?? c.kpi.name,
+    heading: c.kpi.name,
     kpiName: c.kpi.name,
     target: formatTarget(c.target, c.kpi.unit, language),
     cadence: strings.every[c.period],
