@@ -162,10 +162,12 @@ describe('pledge draft in a terminal', () => {
     await t.next('Compromisso 1: que KPI o mede?');
     t.keys('Enter');
     await t.next('Os seus dados, últimos 6 períodos');
+    await t.next('Como se mede: Of all orders');
+    // Over-promising: 99 % is more than the data ever showed; the wizard says so after the commitment.
     await t.next('Meta pública para On-time delivery');
     t.retype('92', 'noventa');
     await t.next('Escreva um número, como 95 ou 4,5');
-    t.retype('noventa', '93,5');
+    t.retype('noventa', '99');
     await t.next('Meta interna, mais exigente');
     t.keys('Enter');
     await t.next('Em que período é medido?');
@@ -174,6 +176,22 @@ describe('pledge draft in a terminal', () => {
     t.type('devolvemos o valor do envio');
     await t.next('É aqui que vão além');
     t.keys('Down', 'Enter');
+    await t.next('prometer 99% é quebrar a promessa. Prometa 92%');
+    await t.next('Mudar a resposta para corrigir?');
+    t.keys('y');
+    await t.next('Compromisso 1: que KPI o mede?');
+    t.keys('Enter');
+    await t.next('Meta pública para On-time delivery');
+    t.retype('99', '93,5');
+    await t.next('Meta interna, mais exigente');
+    t.retype('99.4', '');
+    await t.next('Em que período é medido?');
+    t.keys('Enter');
+    await t.next('O que recebe o cliente quando falham?');
+    t.keys('Enter');
+    await t.next('É aqui que vão além');
+    t.keys('Enter');
+    await t.next('Verificações deste passo sem problemas.');
     await t.next('Acrescentar outro compromisso?');
     t.keys('Enter');
     await t.next('Chamada à ação');
@@ -204,7 +222,6 @@ describe('pledge draft in a terminal', () => {
       commitments: [{
         id: 'on-time-delivery', kpi: 'on_time_delivery',
         target: { comparison: '>=', value: 93.5, unit: '%' },
-        internal_target: { comparison: '>=', value: 95, unit: '%' },
         period: 'month', remedy: 'devolvemos o valor do envio', exceeds: 'time',
       }],
       call_to_action: { text: 'Veja a nova coleção', url: 'https://andorinha.example/loja' },

@@ -44,7 +44,9 @@ export class Terminal {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const text = this.screen();
-      if (typeof expected === 'string' ? text.includes(expected) : expected.test(text)) return text;
+      // Matched on one long line: the wizard word-wraps its notes, and a phrase may span a wrap.
+      const flat = text.replace(/\s*\n[│└]?\s*/g, ' ');
+      if (typeof expected === 'string' ? flat.includes(expected) : expected.test(flat)) return text;
       if (Date.now() > deadline) throw new Error(`Timed out waiting for ${String(expected)}. Screen:\n${text}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
