@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/core/input-error.ts';
+import type { Evaluation } from '../../src/core/kpi/types.ts';
+import { renderReport } from '../../src/core/report/render.ts';
+import { REPO } from './helpers.ts';
+
+const evaluation = JSON.parse(readFileSync(path.join(REPO, 'tests/fixtures/site/evaluation.json'), 'utf8')) as Evaluation;
+const context = { file: 'content/reports/march.md', evaluation, language: 'en' as const };
+
+describe('report narratives', () => {
+  it('embeds the latest value of a KPI, or a named period', () => {
+    const report = renderReport('# March\n\nOn time: :kpi[on_time_delivery]; February: :kpi{id=on_time_delivery period=2026-02}.', 'march', context);
+    expect(report.title).toBe('March');
+    expect(report.html).toBe('<h1>March</h1>\n<p>On time: <strong class="kpi-value">96.4%</strong>; February: <strong class="kpi-value">97.5%</strong>.</p>');
+  });
+
+  it('embeds a table of the last periods', () => {
+    const { html } = renderReport('::kpi-table{id=nps last=2}', 'r', context);
+    expect(html).toBe('<table class="data"><caption>Net Promoter Score</caption><thead><tr><th scope="col">Period</th><th scope="col">Value</th><th scope="col">Sample</th></tr></thead>'
+      + '<tbody><tr><th scope="row">Q4 2025</th><td>47 points</td><td>330</td></tr><tr><th scope="row">Q1 2026</th><td>52 points</td><td>340</td></tr></tbody></table>');
+  });
+
+  it('embeds a chart with its table beside it', () => {
+    const { html } = renderReport('::kpi-chart{id=csat last=3}', 'r', context);
+    expect(html).toMatch(/^<figure class="chart"><div class="chart-svg"><svg [^>]*aria-hidden="true"/);
+    expect(html.match(/<tr><th scope="row">/g)).toHaveLength(3);
+  });
+
+  it('drops raw HTML, scripts and javascript: links from the author\'s markdown', () => {
+    const { html } = renderReport('<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1)) **bold**', 'r', context);
+    expect(html).toBe('<p><a>x</a> <strong>bold</strong></p>');
+  });
+
+  it('cannot forge an embed placeholder', () => {
+    const { html } = renderReport('<span data-pledge-embed="0">x</span> :kpi[csat]', 'r', context);
+    expect(html).toBe('<p>x <strong class="kpi-value">94.6%</strong></p>');
+  });
+
+  it('names the file, line and column of an embed of an unknown KPI', () => {
+    const attempt = () => renderReport('# R\n\nText\n\n  ::kpi-chart{id=nope}', 'r', context);
+    expect(attempt).toThrow(InputError);
+    try { attempt(); } catch (error) {
+      expect((error as InputError).place).toEqual({ file: 'content/reports/march.md', line: 5, column: 3 });
+      expect((error as InputError).message).toBe('The report embeds KPI "nope", which kpis.yaml does not define.');
+    }
+  });
+});

@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Evaluation } from '../../src/core/kpi/types.ts';
+import { kpisFileSchema } from '../../src/core/schema/kpis.ts';
+import { promiseSchema } from '../../src/core/schema/promise.ts';
+import { parseYaml } from '../../src/core/yaml-source.ts';
+import { formatPeriod, formatTarget, formatValue } from '../../src/core/site/format.ts';
+import type { SiteInput } from '../../src/core/site/input.ts';
+import { internalSiteView } from '../../src/core/site/internal-view.ts';
+import { publicSubset } from '../../src/core/site/public-subset.ts';
+import { publicPageView } from '../../src/core/site/public-view.ts';
+import { REPO } from './helpers.ts';
+
+/** The example's promise and KPIs with the hand-made evaluation of tests/fixtures/site. */
+function exampleInput(): SiteInput {
+  const read = (file: string) => readFileSync(path.join(REPO, file), 'utf8');
+  return {
+    promise: promiseSchema.parse(parseYaml(read('content/promise.yaml'), 'promise.yaml').data),
+    kpis: kpisFileSchema.parse(parseYaml(read('content/kpis.yaml'), 'kpis.yaml').data),
+    statement: null,
+    evaluation: JSON.parse(read('tests/fixtures/site/evaluation.json')) as Evaluation,
+    findings: [],
+    reports: [{ slug: 'secret', title: 'Secret', html: '<p>narrative</p>' }],
+    generatedAt: '2026-11-01T00:00:00.000Z',
+  };
+}
+
+describe('the public subset', () => {
+  it('holds the public commitments only, with at-risk shown as kept and the last 12 periods', () => {
+    const subset = publicSubset(exampleInput());
+    expect(subset.commitments.map((c) => c.id)).toEqual(['on-time-delivery', 'quick-replies', 'happy-cooks']);
+    const onTime = subset.commitments[0]!;
+    // The fixture's latest on-time month is 96.4%: above the public 95, below the internal 97.
+    expect(onTime.latest).toEqual({ period: '2026-03', value: 96.4, status: 'kept' });
+    expect(onTime.history).toHaveLength(12);
+    expect(onTime.history[0]!.period).toBe('2025-04');
+    expect(onTime.history.map((h) => h.status).filter((s) => s === 'broken')).toEqual(['broken']);
+    expect(onTime.streak).toEqual({ kept: 11, of: 12 });
+  });
+
+  it('has no key that could carry internal data', () => {
+    const subset = publicSubset(exampleInput());
+    expect(Object.keys(subset).sort()).toEqual(['callToAction', 'commitments', 'company', 'dataDate', 'feedback', 'format', 'generatedAt', 'language', 'statement']);
+    expect(Object.keys(subset.commitments[0]!).sort()).toEqual(['deadline', 'history', 'id', 'kpi', 'latest', 'period', 'remedy', 'streak', 'target', 'text']);
+    expect(subset.commitments[0]!.kpi).toEqual({
+      id: 'on_time_delivery', name: 'On-time delivery', unit: '%', better: 'higher',
+      method: 'Of all orders whose promised delivery date fell in the month, the share delivered on or before that date, according to the carrier\'s delivery scan.',
+    });
+    const json = JSON.stringify(subset);
+    for (const hidden of ['internal_target', 'Net Promoter Score', 'customer_email', 'narrative', 'at-risk']) expect(json).not.toContain(hidden);
+  });
+
+  it('leaves out a commitment whose KPI is internal', () => {
+    const input = exampleInput();
+    input.promise.commitments.push({ id: 'loyal', kpi: 'nps', target: { comparison: '>=', value: 40 }, period: 'quarter' });
+    expect(publicSubset(input).commitments.map((c) => c.id)).toEqual(['on-time-delivery', 'quick-replies', 'happy-cooks']);
+  });
+});
+
+describe('the public page view', () => {
+  it('words each commitment in the page language', () => {
+    const view = publicPageView(publicSubset(exampleInput()));
+    const [onTime, replies] = view.commitments;
+    expect(onTime).toMatchObject({ heading: 'On-time delivery', target: 'at least 95%', cadence: 'every month' });
+    expect(onTime!.latest).toEqual({ period: 'Mar 2026', value: '96.4%', status: 'kept', label: 'Kept', streak: 'Kept in 11 of the last 12 periods' });
+    expect(replies!.target).toBe('at most 4 hours');
+    expect(view.dataAsOf).toBe('31 March 2026');
+    expect(onTime!.chartSvg).toMatch(/^<svg[^>]*aria-hidden="true"/);
+  });
+
+  it('speaks Portuguese and Chinese when the promise does', () => {
+    const pt = exampleInput();
+    pt.promise.language = 'pt';
+    const ptView = publicPageView(publicSubset(pt));
+    expect(ptView.commitments[0]!.latest).toMatchObject({ value: '96,4%', label: 'Cumprida' });
+    expect(ptView.commitments[0]!.target).toBe('pelo menos 95%');
+    const zh = exampleInput();
+    zh.promise.language = 'zh';
+    expect(publicPageView(publicSubset(zh)).commitments[1]!.target).toBe('至多 4 hours');
+  });
+});
+
+describe('the internal site view', () => {
+  it('puts broken and at-risk commitments first', () => {
+    const input = exampleInput();
+    const happy = input.evaluation.commitments[2]!;
+    happy.latest = { period: '2026-03', value: 88, status: 'broken' };
+    const view = internalSiteView(input);
+    expect(view.commitments.map((c) => [c.id, c.status])).toEqual([
+      ['happy-cooks', 'broken'], ['on-time-delivery', 'at-risk'], ['quick-replies', 'kept'],
+    ]);
+    expect(view.commitments[1]).toMatchObject({ target: 'at least 95%', internalTarget: 'at least 97%', latestValue: '96.4%' });
+  });
+
+  it('flags touchpoints whose experience falls short, and lists every KPI with its segments', () => {
+    const view = internalSiteView(exampleInput());
+    expect(view.touchpoints.map((t) => [t.id, t.status, t.gap])).toEqual([
+      ['checkout', 'at-risk', true], ['support', 'kept', false], ['after-sale-survey', 'kept', false],
+    ]);
+    expect(view.touchpoints[0]!.received).toBe('96.4% (at least 95%)');
+    const onTime = view.kpis.find((k) => k.id === 'on_time_delivery')!;
+    expect(onTime.segmentColumns).toEqual(['London', 'North', 'Scotland']);
+    expect(onTime.segmentRows.at(-1)).toEqual({ period: 'Mar 2026', cells: ['95.8% (n=613)', '96.4% (n=613)', '97% (n=613)'] });
+    expect(view.kpis.map((k) => k.id)).toContain('nps');
+    expect(view.rowIssues).toEqual([{ kpiId: 'on_time_delivery', kpiName: 'On-time delivery', count: 2, examples: exampleInput().evaluation.kpis[0]!.badRows.examples }]);
+  });
+});
+
+describe('formatting', () => {
+  it.each([
+    [96.44, '%', 'en', '96.4%'], [1234.5, 'hours', 'en', '1,234.5 hours'], [96.44, '%', 'pt', '96,4%'], [null, '%', 'en', 'not enough data'],
+  ] as const)('formatValue(%s, %s, %s) is %s', (value, unit, language, expected) => {
+    expect(formatValue(value, unit, language)).toBe(expected);
+  });
+
+  it('names periods and targets', () => {
+    expect(formatPeriod('2026-03', 'en')).toBe('Mar 2026');
+    expect(formatPeriod('2026-Q1', 'en')).toBe('Q1 2026');
+    expect(formatPeriod('2026-W07', 'en')).toBe('2026 W07');
+    expect(formatTarget({ comparison: '<', value: 2 }, 'hours', 'en')).toBe('less than 2 hours');
+  });
+});
