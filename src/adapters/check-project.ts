@@ -10,7 +10,9 @@ import { RULE_IDS } from '../core/check/rules/index.ts';
 import { runChecks } from '../core/check/run.ts';
 import { InputError, placeOf } from '../core/input-error.ts';
 import type { Evaluation } from '../core/kpi/types.ts';
+import { PROMISE_TYPES } from '../core/schema/promise.ts';
 import { parseRulesConfig, type RulesConfig } from '../core/schema/rules-config.ts';
+import { LANGUAGES, type Language } from '../core/schema/text.ts';
 import { parseYaml } from '../core/yaml-source.ts';
 import { displayPath, exists, readTextInput, readYamlInput } from './files.ts';
 import { contentPaths, type Project } from './project.ts';
@@ -30,7 +32,7 @@ export interface CheckResources {
  * run only when `evaluation` is given (from evaluateProject). Findings come sorted by place.
  */
 export async function checkProject(project: Project, options: { evaluation?: Evaluation } = {}): Promise<{ statement: Statement; findings: Finding[] }> {
-  const resources = await loadCheckResources(project.root);
+  const resources = await loadCheckResources(project.root, process.cwd(), [project.promise.doc.language]);
   return runChecks({
     promise: project.promise.doc,
     source: project.promise.source,
@@ -40,53 +42,67 @@ export async function checkProject(project: Project, options: { evaluation?: Eva
   });
 }
 
-/** Built-in templates and lexicons, plus the project's content/templates/ and content/rules.yaml. */
-export async function loadCheckResources(root: string, cwd = process.cwd()): Promise<CheckResources> {
+/**
+ * Built-in templates and lexicons, plus the project's content/templates/ and content/rules.yaml.
+ * `languages` narrows what is read (pledge check needs only the promise's language; the wizard all).
+ */
+export async function loadCheckResources(root: string, cwd = process.cwd(), languages: readonly Language[] = LANGUAGES): Promise<CheckResources> {
   const paths = contentPaths(root);
-  const [builtin, lexicons] = await Promise.all([loadBuiltinTemplates(cwd), loadLexicons(cwd)]);
-  const templates = { ...builtin, ...await loadTemplateDir(paths.templates, cwd, Object.keys(builtin)) };
+  const [builtin, lexicons, overrides] = await Promise.all([
+    loadBuiltinTemplates(cwd, languages), loadLexicons(cwd, languages), loadTemplateDir(paths.templates, cwd, TEMPLATE_NAMES),
+  ]);
   const config = await exists(paths.rules)
     ? parseRulesConfig(await readYamlInput(paths.rules, cwd), RULE_IDS)
     : undefined;
-  return { templates, lexicons, config };
+  return { templates: { ...builtin, ...overrides }, lexicons, config };
 }
 
-// Built-ins never change while pledge runs: read them once (the wizard re-checks on every answer).
-let builtinTemplates: Promise<TemplateSet> | undefined;
-let builtinLexicons: Promise<Record<string, Lexicon>> | undefined;
+/** Every template name a language has, so an override with a typo in its name is caught. */
+const TEMPLATE_NAMES = LANGUAGES.flatMap((language) => [
+  `${language}/statement`, `${language}/commitment`, ...PROMISE_TYPES.map((type) => `${language}/intro/${type}`),
+]);
 
-export function loadBuiltinTemplates(cwd = process.cwd()): Promise<TemplateSet> {
-  builtinTemplates ??= loadTemplateDir(BUILTIN_TEMPLATES, cwd);
-  return builtinTemplates;
+// Built-ins never change while pledge runs: read each language once (the wizard re-checks on every answer).
+const builtinTemplates = new Map<string, Promise<TemplateSet>>();
+const builtinLexicons = new Map<string, Promise<Lexicon>>();
+
+export async function loadBuiltinTemplates(cwd = process.cwd(), languages: readonly Language[] = LANGUAGES): Promise<TemplateSet> {
+  const sets = await Promise.all(languages.map((language) => cached(builtinTemplates, language,
+    () => loadTemplateDir(path.join(BUILTIN_TEMPLATES, language), cwd, undefined, `${language}/`))));
+  return Object.assign({}, ...sets) as TemplateSet;
 }
 
-export function loadLexicons(cwd = process.cwd()): Promise<Record<string, Lexicon>> {
-  builtinLexicons ??= (async () => {
-    const files = (await readdir(LEXICONS)).filter((name) => name.endsWith('.yml')).sort();
-    const entries = await Promise.all(files.map(async (name) => {
-      const file = path.join(LEXICONS, name);
-      const lexicon = parseLexicon(parseYaml(await readTextInput(file, cwd), displayPath(file, cwd)));
-      return [lexicon.language, lexicon] as const;
-    }));
-    return Object.fromEntries(entries);
-  })();
-  return builtinLexicons;
+export async function loadLexicons(cwd = process.cwd(), languages: readonly Language[] = LANGUAGES): Promise<Record<string, Lexicon>> {
+  const lexicons = await Promise.all(languages.map((language) => cached(builtinLexicons, language, async () => {
+    const file = path.join(LEXICONS, `${language}.yml`);
+    return parseLexicon(parseYaml(await readTextInput(file, cwd), displayPath(file, cwd)));
+  })));
+  return Object.fromEntries(lexicons.map((lexicon) => [lexicon.language, lexicon]));
 }
 
-/** Every `*.hbs` under dir, named by relative path without extension (`en/intro/delivery`). */
-async function loadTemplateDir(dir: string, cwd: string, allowed?: string[]): Promise<TemplateSet> {
+function cached<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  let value = cache.get(key);
+  if (!value) {
+    value = load();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+/** Every `*.hbs` under dir, named by prefix + relative path without extension (`en/intro/delivery`). */
+async function loadTemplateDir(dir: string, cwd: string, allowed?: readonly string[], prefix = ''): Promise<TemplateSet> {
   if (!await exists(dir)) return {};
   const names = (await readdir(dir, { recursive: true })).filter((name) => name.endsWith('.hbs')).sort();
   const entries = await Promise.all(names.map(async (name) => {
     const file = path.join(dir, name);
-    const key = name.slice(0, -'.hbs'.length).split(path.sep).join('/');
+    const key = prefix + name.slice(0, -'.hbs'.length).split(path.sep).join('/');
     if (allowed && !allowed.includes(key)) throw unknownTemplate(displayPath(file, cwd), key, allowed);
     return [key, { text: await readTextInput(file, cwd), file: displayPath(file, cwd) }] as const;
   }));
   return Object.fromEntries(entries);
 }
 
-function unknownTemplate(file: string, key: string, allowed: string[]): InputError {
+function unknownTemplate(file: string, key: string, allowed: readonly string[]): InputError {
   return new InputError(placeOf(file), `There is no built-in template "${key}" for this file to override.`,
-    `Did you mean "${closest(key, allowed)}.hbs"? Overrides use the built-in names: <language>/statement.hbs, <language>/commitment.hbs, <language>/intro/<promise type>.hbs.`);
+    `Did you mean "${closest(key, [...allowed])}.hbs"? Overrides use the built-in names: <language>/statement.hbs, <language>/commitment.hbs, <language>/intro/<promise type>.hbs.`);
 }

@@ -101,13 +101,21 @@ function render(template: Template, context: object, partials: Record<string, Te
   }
 }
 
+// The wizard composes after every answer: compile each template text once.
+const compiled = new Map<string, Handlebars.TemplateDelegate>();
+
 function compile(template: Template): Handlebars.TemplateDelegate {
-  try {
-    // Plain text out: the pages escape it when they show it.
-    return handlebars.compile(template.text, { noEscape: true, strict: false });
-  } catch (error) {
-    throw templateError(template, error);
+  let delegate = compiled.get(template.text);
+  if (!delegate) {
+    try {
+      // Plain text out: the pages escape it when they show it. Syntax errors surface on the first call, in render().
+      delegate = handlebars.compile(template.text, { noEscape: true, strict: false });
+    } catch (error) {
+      throw templateError(template, error);
+    }
+    compiled.set(template.text, delegate);
   }
+  return delegate;
 }
 
 function templateError(template: Template, error: unknown): InputError {
