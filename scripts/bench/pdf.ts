@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import { launchBrowser } from '../../src/adapters/browser.ts';
 import { listDocuments, selectDocuments, type PrintDocument } from '../../src/adapters/pdf/documents.ts';
-import { inParallel, MARGIN_MM, renderPdfs } from '../../src/adapters/pdf/render.ts';
+import { inParallel, pdfMargin, renderPdfs } from '../../src/adapters/pdf/render.ts';
 import { serveStatic } from '../../src/adapters/pdf/serve.ts';
 import { buildProject } from '../../src/adapters/site/build.ts';
 
@@ -81,7 +81,7 @@ async function compare(browser: Browser, label: string, distDir: string, only: s
 async function barePdfs(browser: Browser, documents: PrintDocument[]): Promise<void> {
   const servers = new Map<string, Awaited<ReturnType<typeof serveStatic>>>();
   for (const document of documents) if (!servers.has(document.siteDir)) servers.set(document.siteDir, await serveStatic(document.siteDir));
-  const margin = { top: `${MARGIN_MM.top}mm`, bottom: `${MARGIN_MM.bottom}mm`, left: `${MARGIN_MM.left}mm`, right: `${MARGIN_MM.right}mm` };
+  const margin = pdfMargin();
   try {
     await inParallel(documents, os.availableParallelism(), async (document) => {
       const page = await browser.newPage();

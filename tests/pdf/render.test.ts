@@ -5,7 +5,7 @@ import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../src/adapters/browser.ts';
 import { InputError } from '../../src/core/input-error.ts';
-import { MARGIN_MM, renderPdfs } from '../../src/adapters/pdf/render.ts';
+import { pdfMargin, renderPdfs } from '../../src/adapters/pdf/render.ts';
 import { serveStatic } from '../../src/adapters/pdf/serve.ts';
 import { imageCount, pageCount, pdfInfo, pdfText, renderPng } from './poppler.ts';
 
@@ -164,7 +164,7 @@ describe('the same pages printed bare, without pledge', () => {
     const server = await serveStatic(path.join(FIXTURE, 'internal'));
     const page = await browser.newPage();
     try {
-      const margin = { top: `${MARGIN_MM.top}mm`, bottom: `${MARGIN_MM.bottom}mm`, left: `${MARGIN_MM.left}mm`, right: `${MARGIN_MM.right}mm` };
+      const margin = pdfMargin();
       for (const [name, url] of [['overview', '/'], ['findings', '/reports/findings/']] as const) {
         await page.goto(`${server.origin}${url}`);
         await page.pdf({ path: out('bare', name), format: 'a4', margin });

@@ -1,7 +1,7 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, PaperFormat } from 'puppeteer-core';
+import type { Browser, Page, PaperFormat } from 'puppeteer-core';
 import { InputError, placeOf } from '../../core/input-error.ts';
 import { launchBrowser } from '../browser.ts';
 import { displayPath } from '../files.ts';
@@ -86,26 +86,18 @@ interface PrintSettings {
 export async function printDocument(browser: Browser, url: string, document: PrintDocument, settings: PrintSettings): Promise<Uint8Array> {
   const page = await browser.newPage();
   try {
-    const paper = PAPER_MM[settings.paper];
-    const printable = {
-      width: Math.floor((paper.width - MARGIN_MM.left - MARGIN_MM.right) * PX_PER_MM),
-      height: Math.floor((paper.height - MARGIN_MM.top - MARGIN_MM.bottom) * PX_PER_MM),
-    };
-    await page.setViewport({ width: printable.width, height: printable.height });
+    const printable = printableArea(settings.paper);
+    // Lay the page out at the printed width, in print media, so the contents check measures what prints.
+    await page.setViewport(printable);
     await page.emulateMediaType('print');
-    const timeout = settings.readyTimeoutMs;
-    const response = await page.goto(url, { waitUntil: 'load', timeout });
-    if (!response?.ok()) throw pageError(document, `The page answered ${response?.status() ?? 'nothing'} when loaded for printing.`);
-    await page.waitForFunction(READY_CHECK, { timeout, polling: 50 }).catch(() => {
-      throw pageError(document, `The page did not say it was ready to print within ${timeout / 1000} s.`);
-    });
+    await loadWhenReady(page, url, document, settings.readyTimeoutMs);
     const facts = frameFacts(await page.evaluate(READ_FACTS) as Partial<FrameFacts> & { title?: string }, settings.siteFacts);
     await page.addStyleTag({ content: PRINT_CSS });
     await page.evaluate(UNLINK_LOCAL_SCRIPT);
     await page.evaluate(tocScript(printable.height, labelsFor(facts.language).contents));
     const pdf = await page.pdf({
       format: settings.paper.toLowerCase() as PaperFormat,
-      margin: { top: `${MARGIN_MM.top}mm`, bottom: `${MARGIN_MM.bottom}mm`, left: `${MARGIN_MM.left}mm`, right: `${MARGIN_MM.right}mm` },
+      margin: pdfMargin(),
       printBackground: true,
       displayHeaderFooter: true,
       headerTemplate: headerTemplate(facts),
@@ -118,6 +110,29 @@ export async function printDocument(browser: Browser, url: string, document: Pri
   } finally {
     await page.close();
   }
+}
+
+/** page.pdf's margins, as CSS lengths. */
+export function pdfMargin(): { top: string; bottom: string; left: string; right: string } {
+  return { top: `${MARGIN_MM.top}mm`, bottom: `${MARGIN_MM.bottom}mm`, left: `${MARGIN_MM.left}mm`, right: `${MARGIN_MM.right}mm` };
+}
+
+/** The area inside the margins, in CSS pixels. */
+function printableArea(paper: Paper): { width: number; height: number } {
+  const size = PAPER_MM[paper];
+  return {
+    width: Math.floor((size.width - MARGIN_MM.left - MARGIN_MM.right) * PX_PER_MM),
+    height: Math.floor((size.height - MARGIN_MM.top - MARGIN_MM.bottom) * PX_PER_MM),
+  };
+}
+
+/** Loads the page and waits for its render-ready signal (see READY_CHECK); never a fixed delay. */
+async function loadWhenReady(page: Page, url: string, document: PrintDocument, timeout: number): Promise<void> {
+  const response = await page.goto(url, { waitUntil: 'load', timeout });
+  if (!response?.ok()) throw pageError(document, `The page answered ${response?.status() ?? 'nothing'} when loaded for printing.`);
+  await page.waitForFunction(READY_CHECK, { timeout, polling: 50 }).catch(() => {
+    throw pageError(document, `The page did not say it was ready to print within ${timeout / 1000} s.`);
+  });
 }
 
 /** The page's own <meta> first, then dist/pledge.json, then the page title. */
