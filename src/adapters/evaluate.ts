@@ -2,7 +2,7 @@ import path from 'node:path';
 import { stat } from 'node:fs/promises';
 import { evaluateCommitments } from '../core/kpi/commitments.ts';
 import { SourceScan } from '../core/kpi/source-scan.ts';
-import type { Evaluation, KpiResult } from '../core/kpi/types.ts';
+import type { Evaluation, KpiResult, RowIssue } from '../core/kpi/types.ts';
 import { InputError, InputErrors } from '../core/input-error.ts';
 import type { DataSource, KpiDef } from '../core/schema/kpis.ts';
 import type { YamlSource } from '../core/yaml-source.ts';
@@ -123,9 +123,11 @@ function missingColumnErrors(group: SourceGroup, scan: SourceScan, source: YamlS
   }));
 }
 
-/** `--strict`: every bad row becomes an error, at its line in the data file. */
+/** `--strict`: every bad row becomes an error, at its line in the data file (once, however many KPIs read it). */
 function rejectBadRows(results: readonly KpiResult[]): void {
-  const errors = results.flatMap((result) => result.badRows.examples.map((issue) => new InputError(
+  const seen = new Set<string>();
+  const fresh = (issue: RowIssue) => !seen.has(`${issue.file}:${issue.line}:${issue.message}`) && Boolean(seen.add(`${issue.file}:${issue.line}:${issue.message}`));
+  const errors = results.flatMap((result) => result.badRows.examples.filter(fresh).map((issue) => new InputError(
     { file: issue.file, line: issue.line, column: 1 },
     `Bad row for KPI "${result.kpi.id}": ${issue.message}${issue.column ? ` (column ${issue.column})` : ''}.`,
     result.badRows.count > result.badRows.examples.length
