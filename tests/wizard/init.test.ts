@@ -30,7 +30,7 @@ describe('pledge init', () => {
     const dir = path.join(parent, 'My Shop');
     const expected = ['package.json', 'astro.config.mjs', 'README.md', 'content/promise.yaml', 'content/kpis.yaml',
       ...await exampleFiles('reports'), ...await exampleFiles('data')];
-    expect(out).toBe(`${expected.map((file) => `  created  ${file}\n`).join('')}\nYour pledge project is ready in My Shop. Next:\n  cd "My Shop"\n  npx pledge draft    # make the promise yours\n  npx pledge check    # check it\n`);
+    expect(out).toBe(`${expected.map((file) => `  created  ${file}\n`).join('')}\nYour pledge project is ready in My Shop. Next:\n  cd "My Shop"\n  npx pledge draft --new    # write your own promise (the example is kept as a backup)\n  npx pledge check          # check it\n`);
     expect(await readFile(path.join(dir, 'content/promise.yaml'), 'utf8')).toBe(await readFile(path.join(REPO, 'content/promise.yaml'), 'utf8'));
     expect(await readFile(path.join(dir, 'content/kpis.yaml'), 'utf8')).toBe(await readFile(path.join(REPO, 'content/kpis.yaml'), 'utf8'));
     const pkg = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8')) as { name: string; scripts: Record<string, string> };
@@ -48,7 +48,7 @@ describe('pledge init', () => {
     expect(out).toContain('  skipped  README.md (it already exists; left as it was)\n');
     expect(out).toContain('  skipped  content/promise.yaml (it already exists; left as it was)\n');
     expect(out).toContain('  created  content/kpis.yaml\n');
-    expect(out).toContain('\nYour pledge project is ready. Next:\n  npx pledge draft');
+    expect(out).toContain('\nYour pledge project is ready. Next:\n  npx pledge draft --new');
     expect(await readFile(path.join(dir, 'content/promise.yaml'), 'utf8')).toBe('company: mine\n');
     expect(await readFile(path.join(dir, 'README.md'), 'utf8')).toBe('# mine\n');
 

@@ -2,7 +2,7 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { exampleCopy, removeDir, Terminal } from './tty.ts';
+import { exampleCopy, removeDir, REPO, Terminal } from './tty.ts';
 
 // The real wizard in a real terminal (tmux): slow on a loaded 2-core machine, so generous timeouts.
 const SESSION_TIMEOUT = 240_000;
@@ -248,5 +248,36 @@ describe('pledge draft in a terminal', () => {
     expect(await t.exitCode()).toBe(130);
     expect(await readFile(path.join(content, 'promise.yaml'), 'utf8')).toBe(before);
     expect((await readdir(content)).sort()).toEqual(filesBefore);
+  }, SESSION_TIMEOUT);
+});
+
+describe('pledge init in a terminal', () => {
+  it('offers the wizard for a new promise, and the example is kept as the backup', async () => {
+    root = await exampleCopy();
+    await rm(path.join(root, 'content'), { recursive: true });
+    const t = terminal = new Terminal(root);
+    t.start(['init', 'shop']);
+    await t.next('created  content/promise.yaml');
+    await t.next('Write your own promise now?');
+    t.keys('Enter');
+    await t.next('Language of the promise');
+    t.keys('Enter');
+    // A fresh start: no answer is pre-filled from the example.
+    await t.next('What is your company called?');
+    t.type('Bean Box');
+    await t.next('Who is the promise for?');
+    t.keys('C-c');
+    await t.next('Cancelled: no file was written.');
+    expect(await t.exitCode()).toBe(130);
+    const example = await readFile(path.join(REPO, 'content/promise.yaml'), 'utf8');
+    expect(await readFile(path.join(root, 'shop/content/promise.yaml'), 'utf8')).toBe(example);
+  }, SESSION_TIMEOUT);
+
+  it('asks nothing when it is not on a terminal', async () => {
+    root = await exampleCopy();
+    const t = terminal = new Terminal(root);
+    t.startPiped(['init', 'shop']);
+    expect(await t.exitCode()).toBe(0);
+    expect(t.screen()).not.toContain('Write your own promise now?');
   }, SESSION_TIMEOUT);
 });

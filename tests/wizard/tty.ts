@@ -28,7 +28,16 @@ export class Terminal {
   constructor(readonly cwd: string) {}
 
   start(args: string[]): void {
-    const command = ['env', '-u', 'CI', 'PLEDGE_DEBUG=1', process.execPath, PLEDGE, ...args].map(shellQuote).join(' ');
+    this.launch(args, '');
+  }
+
+  /** Same, with stdin from /dev/null: pledge is not on a terminal, as in a script. */
+  startPiped(args: string[]): void {
+    this.launch(args, ' < /dev/null');
+  }
+
+  private launch(args: string[], redirect: string): void {
+    const command = ['env', '-u', 'CI', 'PLEDGE_DEBUG=1', process.execPath, PLEDGE, ...args].map(shellQuote).join(' ') + redirect;
     // After pledge exits, print its exit code and keep the pane open so the test can read it.
     this.tmux('new-session', '-d', '-x', '120', '-y', '50', '-c', this.cwd, `${command}; echo "EXIT=$?"; sleep 600`);
     this.tmux('set-option', '-g', 'history-limit', '10000');

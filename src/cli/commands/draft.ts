@@ -11,11 +11,14 @@ import { runWizard } from '../wizard/run.ts';
 
 export const command: Command = {
   summary: 'Write or edit content/promise.yaml with a guided wizard (or from --answers FILE), checked as you go',
-  usage: 'pledge draft [--root DIR] [--answers FILE] [--format text|json|github]',
+  usage: 'pledge draft [--root DIR] [--new] [--answers FILE] [--format text|json|github]',
   async run(argv, io) {
     const { values } = parseArgs({
       args: argv,
-      options: { root: { type: 'string' }, answers: { type: 'string' }, format: { type: 'string', default: 'text' } },
+      options: {
+        root: { type: 'string' }, answers: { type: 'string' }, format: { type: 'string', default: 'text' },
+        new: { type: 'boolean', default: false },
+      },
     });
     const format = values.format as FindingFormat;
     if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}"; use one of: ${FORMATS.join(', ')}.`);
@@ -24,11 +27,15 @@ export const command: Command = {
     if (!io.interactive) {
       throw new UsageError('pledge draft asks questions, so it needs an interactive terminal. In scripts and CI, use `pledge draft --answers FILE`.');
     }
-    const outcome = await runWizard(root, io);
-    // 130: the conventional code for "stopped by Ctrl-C".
-    return outcome.written ? fullCheck(root, io, format) : 130;
+    return draftInteractively(root, io, { fresh: values.new, format });
   },
 };
+
+/** The wizard, then `pledge check` on what it wrote. 130 (the usual code for Ctrl-C) when cancelled. */
+export async function draftInteractively(root: string, io: CliIO, options: { fresh?: boolean; format?: FindingFormat } = {}): Promise<number> {
+  const outcome = await runWizard(root, io, { fresh: options.fresh ?? false });
+  return outcome.written ? fullCheck(root, io, options.format ?? 'text') : 130;
+}
 
 async function fromAnswers(file: string, root: string, io: CliIO, format: FindingFormat): Promise<number> {
   const backup = await draftFromAnswersFile(file, root, io.cwd);

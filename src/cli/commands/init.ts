@@ -3,7 +3,10 @@ import { parseArgs } from 'node:util';
 import { displayPath } from '../../adapters/files.ts';
 import { scaffoldProject } from '../../adapters/scaffold.ts';
 import { EXIT, UsageError } from '../io.ts';
+import { wizardText } from '../../core/draft/text/index.ts';
 import type { Command } from '../main.ts';
+import { askYesNo, WizardCancelled } from '../wizard/prompts.ts';
+import { draftInteractively } from './draft.ts';
 
 export const command: Command = {
   summary: 'Start a new pledge project from the example (never overwrites a file)',
@@ -17,8 +20,12 @@ export const command: Command = {
     for (const file of written) io.out(`  created  ${file}\n`);
     for (const file of skipped) io.out(`  skipped  ${file} (it already exists; left as it was)\n`);
     io.out(written.length
-      ? `\nYour pledge project is ready${shown === '.' ? '' : ` in ${shown}`}. Next:\n${shown === '.' ? '' : `  cd ${shellWord(shown)}\n`}  npx pledge draft    # make the promise yours\n  npx pledge check    # check it\n`
+      ? `\nYour pledge project is ready${shown === '.' ? '' : ` in ${shown}`}. Next:\n${shown === '.' ? '' : `  cd ${shellWord(shown)}\n`}  npx pledge draft --new    # write your own promise (the example is kept as a backup)\n  npx pledge check          # check it\n`
       : `\nNothing to do: every file already exists${shown === '.' ? ' here' : ` in ${shown}`}.\n`);
+    // Only on a terminal: in scripts and CI init asks nothing.
+    if (io.interactive && written.includes('content/promise.yaml') && await wantsToDraft()) {
+      return draftInteractively(target, io, { fresh: true });
+    }
     return EXIT.ok;
   },
 };
@@ -26,4 +33,13 @@ export const command: Command = {
 /** A folder name as the user would type it in a shell. */
 function shellWord(text: string): string {
   return /^[\w./-]+$/.test(text) ? text : `"${text.replace(/(["\\$`])/g, '\\$1')}"`;
+}
+
+/** Ctrl-C here just ends init: the project is already in place. */
+async function wantsToDraft(): Promise<boolean> {
+  const text = wizardText('en');
+  return askYesNo(text, text.initDraftNow, true).catch((error: unknown) => {
+    if (error instanceof WizardCancelled) return false;
+    throw error;
+  });
 }

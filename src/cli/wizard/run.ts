@@ -21,6 +21,11 @@ import {
   askAssets, askAudience, askBenefit, askCallToAction, askCompany, askFeedback, askLanguage, askPromiseTypes, askValues,
 } from './steps.ts';
 
+export interface WizardOptions {
+  /** Start from blank answers even when promise.yaml exists (it is still backed up on save). */
+  fresh?: boolean;
+}
+
 export interface WizardOutcome {
   /** undefined when the user cancelled: nothing was written. */
   written?: { file: string; backup: string | undefined };
@@ -31,10 +36,10 @@ export interface WizardOutcome {
  * promise.yaml written (with a backup). Any Ctrl-C before the end leaves every file as it was,
  * because nothing is written until the user chooses to save.
  */
-export async function runWizard(root: string, io: CliIO): Promise<WizardOutcome> {
+export async function runWizard(root: string, io: CliIO, options: WizardOptions = {}): Promise<WizardOutcome> {
   const paths = contentPaths(root);
   const file = displayPath(paths.promise, io.cwd);
-  const existing = await readValidated(paths.promise, io.cwd, promiseSchema);
+  const existing = options.fresh ? undefined : await readValidated(paths.promise, io.cwd, promiseSchema);
   const kpis = await readValidated(paths.kpis, io.cwd, kpisFileSchema);
   const answers = existing ? answersFromPromise(existing.doc) : emptyAnswers();
   const project: Project = { root, contentDir: paths.contentDir, promise: existing ?? draftPromise(answers, file), kpis };

@@ -2,6 +2,7 @@ import type { WizardText } from './types.ts';
 
 export const en: WizardText = {
   intro: 'pledge draft: let us write your customer promise, one answer at a time',
+  initDraftNow: 'Write your own promise now? (The example stays in content/promise.yaml.bak.)',
   editing: 'Editing {file}: each question starts from your current answer; press Enter to keep it.',
   company: 'What is your company called?',
   audienceWho: 'Who is the promise for? Name your customers in a few words.',
@@ -58,7 +59,7 @@ export const en: WizardText = {
   },
   suggest: {
     margin: 'Promise with a margin: promise {public}{unit} and aim for {internal}{unit} inside the team.',
-    marginFromData: 'Your data, last {n} periods: from {worst}{unit} to {best}{unit}. Suggested: promise {public}{unit}, aim for {internal}{unit}.',
+    marginFromData: 'Your data, last {n} periods: {worst}{unit} at worst, {best}{unit} at best. Suggested: promise {public}{unit}, aim for {internal}{unit}.',
     exceedFocus: 'You already exceed on {dims}. Choose one dimension to exceed on (time, cost or service): exceeding on all of them makes none believable.',
     benefit: 'This reads like a feature. Say what the customer gains, e.g. "you can plan dinner before the parcel arrives" rather than "we have parcel tracking".',
     overPromise: 'In the last {n} periods you reached {worst}{unit} at worst and {best}{unit} at best: promising {public}{unit} means breaking the promise. Promise {suggested}{unit}, or be sure you can do better.',

@@ -2,6 +2,7 @@ import type { WizardText } from './types.ts';
 
 export const pt: WizardText = {
   intro: 'pledge draft: vamos escrever a sua promessa ao cliente, uma resposta de cada vez',
+  initDraftNow: 'Escrever já a sua promessa? (O exemplo fica em content/promise.yaml.bak.)',
   editing: 'A editar {file}: cada pergunta começa com a resposta atual; Enter mantém-na.',
   company: 'Como se chama a sua empresa?',
   audienceWho: 'Para quem é a promessa? Diga quem são os seus clientes em poucas palavras.',
@@ -58,7 +59,7 @@ export const pt: WizardText = {
   },
   suggest: {
     margin: 'Prometa com margem: prometa {public}{unit} e aponte para {internal}{unit} dentro da equipa.',
-    marginFromData: 'Os seus dados, últimos {n} períodos: de {worst}{unit} a {best}{unit}. Sugestão: prometa {public}{unit}, aponte para {internal}{unit}.',
+    marginFromData: 'Os seus dados, últimos {n} períodos: {worst}{unit} no pior, {best}{unit} no melhor. Sugestão: prometa {public}{unit}, aponte para {internal}{unit}.',
     exceedFocus: 'Já vão além em {dims}. Escolham uma só dimensão para superar (tempo, custo ou serviço): superar em todas torna nenhuma credível.',
     benefit: 'Isto parece uma característica. Diga o que o cliente ganha, p. ex. "recebe a encomenda antes do fim de semana" em vez de "temos seguimento de encomendas".',
     overPromise: 'Nos últimos {n} períodos chegaram a {worst}{unit} no pior e {best}{unit} no melhor: prometer {public}{unit} é quebrar a promessa. Prometa {suggested}{unit}, ou garanta que conseguem melhor.',

@@ -5,6 +5,8 @@
  */
 export interface WizardText {
   intro: string;
+  /** Asked by `pledge init` on a terminal. */
+  initDraftNow: string;
   editing: string;
   company: string;
   audienceWho: string;

@@ -2,6 +2,7 @@ import type { WizardText } from './types.ts';
 
 export const zh: WizardText = {
   intro: 'pledge draft：一步一步写下您对客户的承诺',
+  initDraftNow: '现在就写您自己的承诺吗？（示例保留在 content/promise.yaml.bak。）',
   editing: '正在编辑 {file}：每个问题都以当前答案开始，按回车保留。',
   company: '贵公司叫什么名字？',
   audienceWho: '这个承诺是对谁的？用几个词说出您的客户。',
@@ -58,7 +59,7 @@ export const zh: WizardText = {
   },
   suggest: {
     margin: '承诺要留余地：对外承诺 {public}{unit}，团队内部以 {internal}{unit} 为目标。',
-    marginFromData: '您的数据，最近 {n} 个周期：从 {worst}{unit} 到 {best}{unit}。建议：对外承诺 {public}{unit}，内部目标 {internal}{unit}。',
+    marginFromData: '您的数据，最近 {n} 个周期：最差 {worst}{unit}，最好 {best}{unit}。建议：对外承诺 {public}{unit}，内部目标 {internal}{unit}。',
     exceedFocus: '您已经在{dims}上超出期望。只选一个维度（时间、价格或服务）：样样都超出反而让人不信。',
     benefit: '这读起来像产品功能。请说客户得到什么，例如“包裹到达前您就能安排好晚餐”，而不是“我们有包裹追踪”。',
     overPromise: '最近 {n} 个周期里，您最差是 {worst}{unit}，最好是 {best}{unit}：承诺 {public}{unit} 就会违背承诺。建议承诺 {suggested}{unit}，或者确认您能做得更好。',
