@@ -1,0 +1,48 @@
+import { execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
+
+export interface BenchContext {
+  /** Smaller inputs only (e.g. 1M rows, not 10M). */
+  quick: boolean;
+  /** The repository root. */
+  root: string;
+  log(line: string): void;
+}
+
+export interface BenchSection {
+  name: string;
+  summary: string;
+  run(context: BenchContext): Promise<void>;
+}
+
+/** What a measured child process prints as its last line of output (JSON). */
+export interface ChildReport {
+  seconds: number;
+  rows: number;
+  maxRssMb: number;
+  [detail: string]: unknown;
+}
+
+/** Runs a Node script in a child process and parses the JSON report it prints last. */
+export async function runChild(args: string[], cwd: string): Promise<ChildReport> {
+  const { stdout } = await promisify(execFile)(process.execPath, args, { cwd, maxBuffer: 16 * 1024 * 1024 });
+  const last = stdout.trim().split('\n').pop() ?? '{}';
+  return JSON.parse(last) as ChildReport;
+}
+
+/** Wall-clock seconds of a shell command (for the `cat file > /dev/null` floor). */
+export async function timeShell(command: string): Promise<number> {
+  const start = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn('sh', ['-c', command], { stdio: 'ignore' });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} exited ${code}`))));
+  });
+  return (performance.now() - start) / 1000;
+}
+
+/** The median of a few runs: the machine is shared, so single runs are noisy. */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}

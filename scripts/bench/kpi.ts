@@ -1,0 +1,92 @@
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { median, runChild, timeShell, type BenchContext, type BenchSection, type ChildReport } from './_measure.ts';
+
+/**
+ * The KPI engine against DuckDB and a `cat` floor, on the same generated orders file, in the same run:
+ * on-time delivery by month (count and on-time count per month). Times are each program's own compute
+ * time, after its runtime has started (Node + tsx, or DuckDB's module load), so startup costs don't decide.
+ */
+const PROMISE = `company: Bench Co
+language: en
+audience: { who: benchmark readers }
+values: [speed]
+promise_types: [delivery]
+benefit: numbers you can trust
+commitments:
+  - id: on-time
+    kpi: on_time_delivery
+    target: { comparison: ">=", value: 95, unit: "%" }
+    period: month
+`;
+
+const KPIS = `kpis:
+  - id: on_time_delivery
+    name: On-time delivery
+    formula: on_time_rate
+    source: data/orders.csv
+    columns: { done: delivered_at, promised: promised_at }
+    timestamp: promised_at
+    period: month
+    unit: "%"
+    better: higher
+    method: Orders delivered on or before the promised date.
+`;
+
+const label = (rows: number) => (rows >= 1e6 ? `${rows / 1e6}M` : `${rows / 1e3}k`);
+
+/** bench-data/kpi-<size>/: a project whose only KPI reads a generated orders file (made once, then reused). */
+async function benchProject(root: string, rows: number, log: (line: string) => void): Promise<string> {
+  const dir = path.join(root, 'bench-data', `kpi-${label(rows)}`);
+  const data = path.join(dir, 'content', 'data');
+  mkdirSync(data, { recursive: true });
+  writeFileSync(path.join(dir, 'content', 'promise.yaml'), PROMISE);
+  writeFileSync(path.join(dir, 'content', 'kpis.yaml'), KPIS);
+  if (!existsSync(path.join(data, 'orders.csv'))) {
+    log(`Generating ${label(rows)} orders in ${path.relative(root, data)}/ (once) ...`);
+    await runChild(['--import', 'tsx', path.join(root, 'scripts/generate-data.ts'), '--rows', String(rows), '--only', 'orders',
+      '--clean', '--from', '2019-01-01', '--out', data], root).catch(() => undefined);
+  }
+  return dir;
+}
+
+async function measure(runs: number, once: () => Promise<ChildReport>): Promise<ChildReport> {
+  const reports: ChildReport[] = [];
+  for (let i = 0; i < runs; i++) reports.push(await once());
+  const seconds = median(reports.map((r) => r.seconds));
+  return { ...(reports.find((r) => r.seconds === seconds) ?? reports[0] ?? { rows: 0, maxRssMb: 0 }), seconds, maxRssMb: Math.max(...reports.map((r) => r.maxRssMb)) };
+}
+
+function row(name: string, seconds: number, rows: number, mb: number, rss: number | undefined, duck: number, cat: number): string {
+  const cells = [name.padEnd(26), `${seconds.toFixed(2)} s`.padStart(9), `${(rows / seconds / 1e6).toFixed(2)} M rows/s`.padStart(16),
+    `${(mb / seconds).toFixed(0)} MB/s`.padStart(10), (rss === undefined ? '—' : `${rss.toFixed(0)} MB`).padStart(9),
+    `${(seconds / duck).toFixed(2)}`.padStart(10), `${(seconds / cat).toFixed(1)}`.padStart(8)];
+  return cells.join('  ');
+}
+
+async function benchSize(context: BenchContext, rows: number): Promise<void> {
+  const { root, log } = context;
+  const dir = await benchProject(root, rows, log);
+  const file = path.join(dir, 'content', 'data', 'orders.csv');
+  const mb = statSync(file).size / 1e6;
+  const runs = rows <= 1e6 ? 3 : 1;
+  const cat = median(await Promise.all([0, 1, 2].map(() => timeShell(`cat '${file}' > /dev/null`))));
+  const engine = await measure(runs, () => runChild(['--import', 'tsx', path.join(root, 'scripts/bench/_engine-child.ts'), dir], root));
+  const duck = await measure(runs, () => runChild(['--import', 'tsx', path.join(root, 'scripts/bench/_duckdb-child.ts'), file], root));
+  log(`${label(rows)} rows, ${mb.toFixed(0)} MB (median of ${runs} run${runs > 1 ? 's' : ''}; ratio = time ÷ the other's time, lower is better)`);
+  log(['program'.padEnd(26), 'time'.padStart(9), 'throughput'.padStart(16), 'MB/s'.padStart(10), 'peak RSS'.padStart(9), 'vs DuckDB'.padStart(10), 'vs cat'.padStart(8)].join('  '));
+  log(row('pledge (KPI engine)', engine.seconds, engine.rows, mb, engine.maxRssMb, duck.seconds, cat));
+  log(row('DuckDB read_csv+GROUP BY', duck.seconds, duck.rows, mb, duck.maxRssMb, duck.seconds, cat));
+  log(row('cat > /dev/null', cat, rows, mb, undefined, duck.seconds, cat));
+  const agree = engine.rows === duck.rows;
+  log(`Rows counted: pledge ${engine.rows}, DuckDB ${duck.rows}${agree ? ' (agree)' : ' (DIFFER)'}.`);
+  log(`Targets: ratio vs DuckDB <= 1.0 on 1M rows; peak RSS < 300 MB on 10M rows.\n`);
+}
+
+export const section: BenchSection = {
+  name: 'kpi',
+  summary: 'CSV ingestion + KPI computation (on-time delivery by month) vs DuckDB and a cat floor',
+  async run(context) {
+    for (const rows of context.quick ? [1e6] : [1e6, 1e7]) await benchSize(context, rows);
+  },
+};

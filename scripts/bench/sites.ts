@@ -1,0 +1,100 @@
+/**
+ * Sites benchmark: a full `pledge build` of the example and of a 1M-row dataset, each as a fresh
+ * process the way a user runs it, next to a bare `astro build` of an empty page (the floor any
+ * Astro site pays) and `pledge kpi` on the same 1M rows (the KPI engine's own time), all in one run.
+ *
+ *   node --import tsx scripts/bench/sites.ts          (alone)
+ *   npm run bench                                      (with the other sections)
+ */
+import { execFile } from 'node:child_process';
+import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+
+export interface BenchRow {
+  metric: string;
+  value: number;
+  unit: string;
+  baseline?: number;
+  note?: string;
+}
+
+const run_ = promisify(execFile);
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const PLEDGE = path.join(REPO, 'bin', 'pledge.mjs');
+const REPEATS = 3;
+const BIG_ROWS = Number(process.env.BENCH_SITE_ROWS ?? 1_000_000);
+
+export async function run(): Promise<BenchRow[]> {
+  const work = await mkdtemp(path.join(os.tmpdir(), 'pledge-bench-sites-'));
+  try {
+    const bare = await bareAstroProject(path.join(work, 'bare'));
+    const example = await exampleCopy(path.join(work, 'example'));
+    const big = await bigCopy(path.join(work, 'big'));
+    const bareMs = await medianMs(() => exec(process.execPath, [astroBin(), 'build', '--silent'], bare));
+    const exampleMs = await medianMs(() => exec(process.execPath, [PLEDGE, 'build'], example));
+    const kpiMs = await medianMs(() => exec(process.execPath, [PLEDGE, 'kpi', '--format', 'json'], big), 1);
+    const bigMs = await medianMs(() => exec(process.execPath, [PLEDGE, 'build'], big), 1);
+    return [
+      { metric: 'bare astro build, empty page', value: bareMs, unit: 'ms' },
+      { metric: 'pledge build, example', value: exampleMs, unit: 'ms', baseline: bareMs,
+        note: `${(exampleMs / bareMs).toFixed(2)}x the bare build (target: within 3x)` },
+      { metric: `pledge kpi, ${BIG_ROWS.toLocaleString('en')} orders`, value: kpiMs, unit: 'ms' },
+      { metric: `pledge build, ${BIG_ROWS.toLocaleString('en')} orders`, value: bigMs, unit: 'ms', baseline: bareMs + kpiMs,
+        note: `${(bigMs / (bareMs + kpiMs)).toFixed(2)}x (bare build + KPI engine) (target: about 1x)` },
+    ];
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+async function exec(command: string, args: string[], cwd: string): Promise<void> {
+  await run_(command, args, { cwd, env: { ...process.env, CI: '1', SOURCE_DATE_EPOCH: '1793491200', ASTRO_TELEMETRY_DISABLED: '1' }, maxBuffer: 256 * 1024 * 1024 });
+}
+
+async function medianMs(work: () => Promise<void>, repeats = REPEATS): Promise<number> {
+  const times: number[] = [];
+  for (let index = 0; index < repeats; index += 1) {
+    const started = performance.now();
+    await work();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return Math.round(times[Math.floor(times.length / 2)] ?? 0);
+}
+
+function astroBin(): string {
+  const astroPackage = createRequire(import.meta.url).resolve('astro/package.json');
+  return path.join(path.dirname(astroPackage), 'bin', 'astro.mjs');
+}
+
+/** The smallest Astro site: one page, no integrations; node_modules linked so astro resolves. */
+async function bareAstroProject(dir: string): Promise<string> {
+  await mkdir(path.join(dir, 'src', 'pages'), { recursive: true });
+  await writeFile(path.join(dir, 'src', 'pages', 'index.astro'), '<html lang="en"><head><title>Empty</title></head><body><h1>Empty</h1></body></html>\n');
+  await writeFile(path.join(dir, 'package.json'), '{ "name": "bare", "private": true, "type": "module" }\n');
+  await symlink(path.join(REPO, 'node_modules'), path.join(dir, 'node_modules'), 'junction');
+  return dir;
+}
+
+async function exampleCopy(dir: string): Promise<string> {
+  await cp(path.join(REPO, 'content'), path.join(dir, 'content'), { recursive: true });
+  return dir;
+}
+
+/** The example with its orders file replaced by BIG_ROWS generated orders. */
+async function bigCopy(dir: string): Promise<string> {
+  await exampleCopy(dir);
+  await exec(process.execPath, ['--import', 'tsx', path.join(REPO, 'scripts', 'generate-data.ts'),
+    '--rows', String(BIG_ROWS), '--only', 'orders', '--out', path.join(dir, 'content', 'data')], REPO);
+  return dir;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  for (const row of await run()) {
+    console.log(`${row.metric.padEnd(40)} ${String(row.value).padStart(8)} ${row.unit}${row.note ? `  ${row.note}` : ''}`);
+  }
+}
