@@ -170,7 +170,10 @@ describe('pledge draft in a terminal', () => {
     t.retype('noventa', '99');
     await t.next('Meta interna, mais exigente');
     t.keys('Enter');
-    await t.next('Em que período é medido?');
+    const periodPrompt = await t.next('Em que período é medido?');
+    // The prompt library's key hints are English only, so in Portuguese they are not shown.
+    await t.waitFor('todos os trimestres');
+    expect(t.screen().slice(periodPrompt.lastIndexOf('Em que período'))).not.toContain('to navigate');
     t.keys('Enter');
     await t.next('O que recebe o cliente quando falham?');
     t.type('devolvemos o valor do envio');

@@ -35,6 +35,12 @@ export async function askText<T>(text: WizardText, ask: AskText<T>): Promise<T> 
   return parsed.value;
 }
 
+/** The prompt library's key hints are English only; other languages explain keys in their own prompts. */
+let keyHints = true;
+export function showKeyHints(on: boolean): void {
+  keyHints = on;
+}
+
 export interface Choice<T> {
   value: T;
   label: string;
@@ -46,6 +52,7 @@ export async function askSelect<T>(message: string, options: Choice<T>[], initia
     message,
     options: options.map((o) => ({ value: o.value, label: o.label, ...(o.hint ? { hint: o.hint } : {}) })) as clack.Option<T>[],
     ...(initial !== undefined ? { initialValue: initial } : {}),
+    showInstructions: keyHints,
   }));
 }
 
@@ -55,6 +62,7 @@ export async function askMany<T>(message: string, options: Choice<T>[], initial:
     options: options.map((o) => ({ value: o.value, label: o.label })) as clack.Option<T>[],
     initialValues: initial,
     required: false,
+    showInstructions: keyHints,
   }));
 }
 

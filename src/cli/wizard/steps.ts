@@ -6,7 +6,7 @@ import {
   parseAssets, parseOptionalText, parseOptionalUrl, parsePromiseTypes, parseText, parseUrl, parseValues,
 } from '../../core/draft/validate.ts';
 import { runStep, textOf, type WizardContext } from './context.ts';
-import { askMany, askSelect, askText, suggest } from './prompts.ts';
+import { askMany, askSelect, askText, showKeyHints, suggest } from './prompts.ts';
 
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', pt: 'Português', zh: '中文' };
 
@@ -14,6 +14,7 @@ const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', pt: 'Portuguê
 export async function askLanguage(ctx: WizardContext): Promise<void> {
   ctx.answers.language = await askSelect('Language of the promise / Idioma da promessa / 承诺的语言',
     LANGUAGES.map((value) => ({ value, label: LANGUAGE_NAMES[value] })), ctx.answers.language);
+  showKeyHints(textOf(ctx).keyHints);
 }
 
 export async function askCompany(ctx: WizardContext): Promise<void> {

@@ -1,6 +1,7 @@
 import type { WizardText } from './types.ts';
 
 export const en: WizardText = {
+  keyHints: true,
   intro: 'pledge draft: let us write your customer promise, one answer at a time',
   initDraftNow: 'Write your own promise now? (The example stays in content/promise.yaml.bak.)',
   editing: 'Editing {file}: each question starts from your current answer; press Enter to keep it.',

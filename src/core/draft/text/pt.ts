@@ -1,6 +1,7 @@
 import type { WizardText } from './types.ts';
 
 export const pt: WizardText = {
+  keyHints: false,
   intro: 'pledge draft: vamos escrever a sua promessa ao cliente, uma resposta de cada vez',
   initDraftNow: 'Escrever já a sua promessa? (O exemplo fica em content/promise.yaml.bak.)',
   editing: 'A editar {file}: cada pergunta começa com a resposta atual; Enter mantém-na.',

@@ -5,6 +5,8 @@
  */
 export interface WizardText {
   intro: string;
+  /** Show the prompt library's key hints ("↑/↓ to navigate"), which exist only in English. */
+  keyHints: boolean;
   /** Asked by `pledge init` on a terminal. */
   initDraftNow: string;
   editing: string;

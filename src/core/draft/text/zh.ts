@@ -1,6 +1,7 @@
 import type { WizardText } from './types.ts';
 
 export const zh: WizardText = {
+  keyHints: false,
   intro: 'pledge draft：一步一步写下您对客户的承诺',
   initDraftNow: '现在就写您自己的承诺吗？（示例保留在 content/promise.yaml.bak。）',
   editing: '正在编辑 {file}：每个问题都以当前答案开始，按回车保留。',
