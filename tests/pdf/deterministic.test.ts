@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pdfDate, pdfString, sourceDateEpoch, stampPdf, xrefOffsets } from '../../src/adapters/pdf/deterministic.ts';
+import { canonicalNodeIds, pdfDate, pdfString, sourceDateEpoch, stampPdf, xrefOffsets } from '../../src/adapters/pdf/deterministic.ts';
 
 /** A minimal PDF shaped like Chromium's: Info first, a classic xref table, trailer, startxref. */
 function makePdf(info: string): string {
@@ -70,6 +70,23 @@ describe('stampPdf', () => {
     const binary = makePdf(CHROMIUM_INFO).replace('/Count 0>>', '/Count 0>>\n\u00ff\u0080\u0000\u009f');
     const out = stampPdf(bytesOf(binary), stamp);
     expect(Buffer.from(out).includes(Buffer.from([0x0a, 0xff, 0x80, 0x00, 0x9f]))).toBe(true);
+  });
+});
+
+describe('canonicalNodeIds', () => {
+  // The same structure printed twice, the DOM node counter having moved on by a different amount.
+  const structure = (a: string, b: string, c: string) =>
+    `<</S /TH /ID (node${a})>> <</S /TD /ID (node${b})>> <</S /TD /ID (node${c})>> /IDTree <</Names [(node${a}) 1 0 R (node${b}) 2 0 R]>>`;
+
+  it('numbers structure ids by rank, whatever the counter started at', () => {
+    const first = canonicalNodeIds(structure('00000016', '00000017', '00000903'));
+    expect(first).toBe(structure('00000000', '00000001', '00000002'));
+    expect(canonicalNodeIds(structure('00000015', '00000020', '00000019'))).toBe(structure('00000000', '00000002', '00000001'));
+  });
+
+  it('keeps every id its length, so no byte offset moves', () => {
+    const text = structure('16', '00000017', '123456789');
+    expect(canonicalNodeIds(text)).toBe(structure('00', '00000001', '000000002'));
   });
 });
 

@@ -92,7 +92,7 @@ function shiftXref(section: string, after: number, delta: number): string {
  * (same length), which keeps them valid and still deterministic.
  */
 export function stampPdf(pdf: Uint8Array, stamp: PdfStamp): Uint8Array {
-  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
+  const text = canonicalNodeIds(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1'));
   const layout = locate(text);
   if (!layout) return Buffer.from(blankDates(text), 'latin1');
   const { infoStart, infoEnd, xrefStart } = layout;
@@ -106,6 +106,19 @@ export function stampPdf(pdf: Uint8Array, stamp: PdfStamp): Uint8Array {
   const out = text.slice(0, infoStart) + rewritten + text.slice(infoEnd, xrefStart)
     + shiftXref(text.slice(xrefStart, trailerStart), infoStart, delta) + tail;
   return Buffer.from(out, 'latin1');
+}
+
+/**
+ * A tagged PDF names each structure element after its DOM node (`/ID (node00000016)`), and DOM node
+ * numbers come from a counter shared by every tab of the browser: print pages in parallel and the
+ * numbers shift from run to run. Each id becomes its rank among the document's ids, padded to its
+ * own length, so the file keeps its length and the ID tree (sorted by id) keeps its order.
+ */
+export function canonicalNodeIds(text: string): string {
+  const ids = [...new Set(text.match(/\(node\d+\)/g) ?? [])].map((id) => Number(id.slice(5, -1)));
+  const rank = new Map([...new Set(ids)].sort((a, b) => a - b).map((id, index) => [id, index]));
+  return text.replace(/\(node(\d+)\)/g, (_match, digits: string) =>
+    `(node${String(rank.get(Number(digits)) ?? 0).padStart(digits.length, '0')})`);
 }
 
 /** Same-length fallback: every PDF date string becomes the epoch. */
