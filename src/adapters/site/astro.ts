@@ -50,10 +50,19 @@ export function astroConfig(kind: SiteKind, view: unknown, outDir: string, workD
   };
 }
 
+let astroModule: Promise<typeof import('astro')> | undefined;
+
+/** Starts loading Astro once; failures surface when a build awaits it, never as an unhandled rejection. */
+export function preloadAstro(): Promise<typeof import('astro')> {
+  astroModule ??= import('astro');
+  astroModule.catch(() => undefined);
+  return astroModule;
+}
+
 /** Builds one site. Astro is loaded on first use, so commands that never build stay fast. */
 export async function buildAstroSite(kind: SiteKind, view: unknown, outDir: string, workDir: string): Promise<void> {
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
-  const { build } = await import('astro');
+  const { build } = await preloadAstro();
   await build(astroConfig(kind, view, outDir, workDir));
 }
 

@@ -11,7 +11,7 @@ import { publicPageView } from '../../core/site/public-view.ts';
 import { evaluateProject } from '../evaluate.ts';
 import { displayPath } from '../files.ts';
 import { contentPaths, loadProject, type Project } from '../project.ts';
-import { buildAstroSite, linkNodeModules } from './astro.ts';
+import { buildAstroSite, linkNodeModules, preloadAstro } from './astro.ts';
 import { fullJson, publicJson } from './pledge-json.ts';
 
 export interface BuildOptions {
@@ -45,6 +45,8 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
     const started = performance.now();
     try { return await work(); } finally { timings[step] = Math.round(performance.now() - started); }
   };
+  // Loading Astro takes a good part of a build: start it now, alongside reading and computing the data.
+  preloadAstro();
   const root = path.resolve(options.root);
   const distDir = path.join(root, 'dist');
   const project = await timed('load', () => loadProject(root, options.cwd));
