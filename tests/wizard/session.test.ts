@@ -1,4 +1,4 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -282,5 +282,21 @@ describe('pledge init in a terminal', () => {
     t.startPiped(['init', 'shop']);
     expect(await t.exitCode()).toBe(0);
     expect(t.screen()).not.toContain('Write your own promise now?');
+  }, SESSION_TIMEOUT);
+});
+
+describe('pledge draft on a broken promise.yaml', () => {
+  it('says where it is broken and how to start over, and writes nothing', async () => {
+    root = await exampleCopy();
+    const promisePath = path.join(root, 'content/promise.yaml');
+    const broken = (await readFile(promisePath, 'utf8')).replace('benefit:', 'benefits:');
+    await writeFile(promisePath, broken);
+    const t = terminal = new Terminal(root);
+    t.start(['draft']);
+    expect(await t.exitCode()).toBe(2);
+    const screen = t.screen();
+    expect(screen).toContain('content/promise.yaml:17:1  Unknown key "benefits". Did you mean "benefit"?');
+    expect(screen).toContain('content/promise.yaml:1:1  pledge draft starts from this file, so it has to be valid first. Fix the lines above, or run `pledge draft --new` to start over');
+    expect(await readFile(promisePath, 'utf8')).toBe(broken);
   }, SESSION_TIMEOUT);
 });

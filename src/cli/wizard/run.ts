@@ -12,6 +12,7 @@ import { kpisFileSchema } from '../../core/schema/kpis.ts';
 import { promiseSchema, type PromiseDoc } from '../../core/schema/promise.ts';
 import { validateSource } from '../../core/schema/validate.ts';
 import { parseYaml } from '../../core/yaml-source.ts';
+import { InputError, InputErrors, inputErrorsOf, placeOf } from '../../core/input-error.ts';
 import type { CliIO } from '../io.ts';
 import { loadDraftChecker } from './checks.ts';
 import { askCommitments } from './commitment.ts';
@@ -39,7 +40,7 @@ export interface WizardOutcome {
 export async function runWizard(root: string, io: CliIO, options: WizardOptions = {}): Promise<WizardOutcome> {
   const paths = contentPaths(root);
   const file = displayPath(paths.promise, io.cwd);
-  const existing = options.fresh ? undefined : await readValidated(paths.promise, io.cwd, promiseSchema);
+  const existing = options.fresh ? undefined : await readExisting(paths.promise, io.cwd, file);
   const kpis = await readValidated(paths.kpis, io.cwd, kpisFileSchema);
   const answers = existing ? answersFromPromise(existing.doc) : emptyAnswers();
   const project: Project = { root, contentDir: paths.contentDir, promise: existing ?? draftPromise(answers, file), kpis };
@@ -108,6 +109,18 @@ async function readValidated<S extends z.ZodType>(file: string, cwd: string, sch
   if (!await exists(file)) return undefined;
   const source = await readYamlInput(file, cwd);
   return { source, doc: validateSource(source, schema) };
+}
+
+/** The promise.yaml to edit; when it is invalid, the errors say where, and how to start over instead. */
+async function readExisting(promisePath: string, cwd: string, file: string): Promise<Loaded<PromiseDoc> | undefined> {
+  try {
+    return await readValidated(promisePath, cwd, promiseSchema);
+  } catch (error) {
+    const errors = inputErrorsOf(error);
+    if (!errors) throw error;
+    throw new InputErrors([...errors, new InputError(placeOf(file), 'pledge draft starts from this file, so it has to be valid first.',
+      'Fix the lines above, or run `pledge draft --new` to start over (this file is then kept as promise.yaml.bak).')]);
+  }
 }
 
 /**
