@@ -5,6 +5,7 @@ import { evaluateProject } from '../../adapters/evaluate.ts';
 import { loadProject } from '../../adapters/project.ts';
 import type { Finding } from '../../core/check/finding.ts';
 import { FORMATS, formatGithub, formatJson, formatText, type FindingFormat } from '../../core/check/format.ts';
+import { formatBadRows, formatStatusTable } from '../../core/kpi/format.ts';
 import type { Evaluation } from '../../core/kpi/types.ts';
 import { EXIT, UsageError } from '../io.ts';
 import type { Command } from '../main.ts';
@@ -29,10 +30,13 @@ export const command: Command = {
     const format = FORMATS.find((name) => name === values.format);
     if (!format) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}".`);
     const project = await loadProject(path.resolve(io.cwd, values.root), io.cwd);
-    const evaluation = await evaluateProject(project, { strict: values.strict });
+    const evaluation = await evaluateProject(project, { strict: values.strict, cwd: io.cwd });
     const { statement, findings } = await checkProject(project, { evaluation });
-    if (format === 'text') io.out(`${statement.text}\n\n`);
+    // The status table once some commitment has a complete period of data; until then it would only say "no-data".
+    const measured = evaluation.commitments.some((c) => c.latest);
+    if (format === 'text') io.out(`${statement.text}\n\n${measured ? `${formatStatusTable(evaluation, project.promise.doc.commitments)}\n` : ''}`);
     io.out(render(format, findings));
+    if (format === 'text') io.err(formatBadRows(evaluation));
     return exitCode(findings, evaluation);
   },
 };
@@ -40,7 +44,6 @@ export const command: Command = {
 function render(format: FindingFormat, findings: Finding[]): string {
   if (format === 'json') return formatJson(findings);
   if (format === 'github') return formatGithub(findings);
-  // INTEGRATION POINT (KPI engine): print `formatStatusTable(evaluation)` from src/core/kpi/format.ts here, before the findings.
   return formatText(findings);
 }
 
