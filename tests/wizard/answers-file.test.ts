@@ -30,8 +30,8 @@ describe('pledge draft --answers FILE', () => {
     const original = await readFile(path.join(root, 'content/promise.yaml'), 'utf8');
     await writeFile(path.join(root, 'answers.yaml'), MINIMAL);
     const drafted = await runCli(['draft', '--answers', 'answers.yaml'], root);
-    expect(drafted.err).toBe('Wrote content/promise.yaml (the previous version is in content/promise.yaml.bak).\n');
     const checked = await runCli(['check'], root);
+    expect(drafted.err).toBe(`Wrote content/promise.yaml (the previous version is in content/promise.yaml.bak).\n${checked.err}`);
     expect([drafted.code, drafted.out]).toEqual([checked.code, checked.out]);
     expect(await readFile(path.join(root, 'content/promise.yaml.bak'), 'utf8')).toBe(original);
     const written = await readFile(path.join(root, 'content/promise.yaml'), 'utf8');
