@@ -24,6 +24,16 @@ export const FORMULA_ROLES: Record<FormulaId, readonly string[]> = {
   ratio: ['numerator', 'denominator'],
 };
 
+/** An IANA time zone Intl knows, e.g. Europe/London. */
+const timeZone = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'this is not a time zone pledge knows. | Use an IANA name such as Europe/London, America/Sao_Paulo or UTC.');
+
 /** A path inside the project: relative, and never climbing out of it. */
 export const projectPath = z
   .string()
@@ -51,7 +61,7 @@ export const kpiSchema = z.strictObject({
   columns: z.record(z.string(), z.string().min(1)).default({}),
   /** The column whose time places a row in a period. */
   timestamp: z.string().min(1),
-  timezone: z.string().optional(),
+  timezone: timeZone.optional(),
   filter: filterSchema.optional(),
   period: period.default('month'),
   segment_by: z.array(z.string().min(1)).default([]),
@@ -84,7 +94,7 @@ export const dataSourceSchema = z.strictObject({
   file: projectPath,
   /** Columns that never reach the public site (emails, agent names, free-text comments). */
   internal_columns: z.array(z.string().min(1)).default([]),
-  timezone: z.string().optional(),
+  timezone: timeZone.optional(),
   delimiter: z.string().length(1).optional(),
   /** A column that identifies a row (e.g. order_id): a repeated value is a bad row. Costs memory per distinct value. */
   key: z.string().min(1).optional(),
