@@ -3,6 +3,7 @@
 // with each site's view model, computed from your content/, as a virtual module.
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
+import { viewPlugin } from './src/adapters/site/view-plugin.mjs';
 
 const site = process.env.PLEDGE_SITE === 'internal' ? 'internal' : 'public';
 const viewFile = process.env.PLEDGE_VIEW;
@@ -14,13 +15,5 @@ export default defineConfig({
   compressHTML: true,
   devToolbar: { enabled: false },
   build: { format: 'file', inlineStylesheets: 'always', assets: '_assets' },
-  vite: {
-    plugins: [{
-      name: 'pledge-view',
-      resolveId: (id) => (id === 'virtual:pledge/view' ? '\0virtual:pledge/view' : undefined),
-      load: (id) => (id === '\0virtual:pledge/view'
-        ? `export default ${viewFile ? readFileSync(viewFile, 'utf8') : '{}'};`
-        : undefined),
-    }],
-  },
+  vite: { plugins: [viewPlugin(viewFile ? JSON.parse(readFileSync(viewFile, 'utf8')) : {})] },
 });

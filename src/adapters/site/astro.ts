@@ -1,3 +1,4 @@
+import { fork } from 'node:child_process';
 import { mkdir, symlink } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -10,26 +11,12 @@ export const SITE_SOURCES = path.join(PACKAGE_ROOT, 'src', 'site');
 
 export type SiteKind = 'public' | 'internal';
 
-export const VIEW_MODULE = 'virtual:pledge/view';
-
-/**
- * The site's data as a virtual module: each build is handed only its own view model, so the
- * public build never has the internal data in memory, on disk or in its module graph.
- */
-export function viewPlugin(view: unknown) {
-  const resolved = `\0${VIEW_MODULE}`;
-  return {
-    name: 'pledge-view',
-    resolveId: (id: string) => (id === VIEW_MODULE ? resolved : undefined),
-    load: (id: string) => (id === resolved ? `export default ${JSON.stringify(view)};` : undefined),
-  };
-}
-
 /**
  * One static site: its own pages folder (src/site/public or src/site/internal), styles inlined,
- * no scripts, flat `.html` files so relative links work wherever it is deployed.
+ * no scripts, flat `.html` files so relative links work wherever it is deployed. Plain data, so it
+ * can be sent to a worker; the worker adds the plugin that hands the site its view model.
  */
-export function astroConfig(kind: SiteKind, view: unknown, outDir: string, workDir: string): AstroInlineConfig {
+export function astroSettings(kind: SiteKind, outDir: string, workDir: string): AstroInlineConfig {
   return {
     configFile: false,
     root: workDir,
@@ -42,7 +29,6 @@ export function astroConfig(kind: SiteKind, view: unknown, outDir: string, workD
     devToolbar: { enabled: false },
     build: { format: 'file', inlineStylesheets: 'always', assets: '_assets' },
     vite: {
-      plugins: [viewPlugin(view)],
       logLevel: 'error',
       build: { sourcemap: false },
       server: { fs: { allow: [PACKAGE_ROOT, workDir] } },
@@ -50,20 +36,39 @@ export function astroConfig(kind: SiteKind, view: unknown, outDir: string, workD
   };
 }
 
-let astroModule: Promise<typeof import('astro')> | undefined;
-
-/** Starts loading Astro once; failures surface when a build awaits it, never as an unhandled rejection. */
-export function preloadAstro(): Promise<typeof import('astro')> {
-  astroModule ??= import('astro');
-  astroModule.catch(() => undefined);
-  return astroModule;
+export interface SiteBuilder {
+  /** Builds the site from its view model; resolves when the pages are written. */
+  build(view: unknown): Promise<void>;
+  stop(): void;
 }
 
-/** Builds one site. Astro is loaded on first use, so commands that never build stay fast. */
-export async function buildAstroSite(kind: SiteKind, view: unknown, outDir: string, workDir: string): Promise<void> {
-  process.env.ASTRO_TELEMETRY_DISABLED = '1';
-  const { build } = await preloadAstro();
-  await build(astroConfig(kind, view, outDir, workDir));
+/**
+ * Starts a process that loads Astro at once, so loading it overlaps reading the data, and the two
+ * sites build side by side on a multi-core machine. Each process only ever receives its own site's view.
+ * `workDir` must exist: it is the process's working directory, which Astro's output must sit inside.
+ */
+export function startSiteBuilder(kind: SiteKind, outDir: string, workDir: string): SiteBuilder {
+  const child = fork(fileURLToPath(new URL('./astro-worker.mjs', import.meta.url)), [], {
+    cwd: workDir,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    execArgv: [],
+    serialization: 'advanced',
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const done = new Promise<void>((resolve, reject) => {
+    child.once('message', (reply: { ok: boolean; message?: string }) =>
+      (reply.ok ? resolve() : reject(new Error(`The ${kind} site did not build: ${reply.message ?? 'unknown error'}`))));
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`The ${kind} site builder stopped early (exit code ${code}).`)));
+  });
+  done.catch(() => undefined);
+  return {
+    build(view) {
+      child.send({ settings: astroSettings(kind, outDir, path.join(workDir, `${kind}-work`)), view });
+      return done;
+    },
+    stop: () => { if (child.exitCode === null) child.kill(); },
+  };
 }
 
 /**

@@ -8,10 +8,11 @@ import type { RenderedReport, SiteInput } from '../../core/site/input.ts';
 import { internalSiteView } from '../../core/site/internal-view.ts';
 import { publicSubset } from '../../core/site/public-subset.ts';
 import { publicPageView } from '../../core/site/public-view.ts';
+import { checkProject } from '../check-project.ts';
 import { evaluateProject } from '../evaluate.ts';
 import { displayPath } from '../files.ts';
 import { contentPaths, loadProject, type Project } from '../project.ts';
-import { buildAstroSite, linkNodeModules, preloadAstro } from './astro.ts';
+import { linkNodeModules, startSiteBuilder } from './astro.ts';
 import { fullJson, publicJson } from './pledge-json.ts';
 
 export interface BuildOptions {
@@ -45,35 +46,42 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
     const started = performance.now();
     try { return await work(); } finally { timings[step] = Math.round(performance.now() - started); }
   };
-  // Loading Astro takes a good part of a build: start it now, alongside reading and computing the data.
-  preloadAstro();
   const root = path.resolve(options.root);
   const distDir = path.join(root, 'dist');
   const project = await timed('load', () => loadProject(root, options.cwd));
-  const evaluation = await timed('evaluate', () => options.evaluate ? options.evaluate(project) : evaluateProject(project, options.cwd ? { cwd: options.cwd } : {}));
-  const { statement, findings } = await timed('check', () => checkWithEvaluation(project, evaluation));
-  if (findings.some(blocksBuild)) return { status: 'blocked', findings, distDir, timings };
-  const reports = await timed('reports', () => renderReports(project, evaluation, options.cwd));
-  const input: SiteInput = {
-    promise: project.promise.doc,
-    kpis: project.kpis?.doc ?? { kpis: [], sources: [] },
-    statement, evaluation, findings, reports,
-    generatedAt: buildDate(options.env ?? process.env),
-  };
   const workDir = path.join(root, `.pledge-tmp-build-${process.pid}-${Date.now().toString(36)}`);
+  const staged = path.join(workDir, 'dist');
+  await linkNodeModules(workDir);
+  // Started now so that loading Astro overlaps computing the KPIs.
+  const builders = {
+    public: startSiteBuilder('public', path.join(staged, 'public'), workDir),
+    internal: startSiteBuilder('internal', path.join(staged, 'internal'), workDir),
+  };
   try {
-    const staged = path.join(workDir, 'dist');
-    await linkNodeModules(workDir);
+    const evaluation = await timed('evaluate', () => options.evaluate ? options.evaluate(project) : evaluateProject(project, options.cwd ? { cwd: options.cwd } : {}));
+    const { statement, findings } = await timed('check', () => checkWithEvaluation(project, evaluation));
+    if (findings.some(blocksBuild)) return { status: 'blocked', findings, distDir, timings };
+    const reports = await timed('reports', () => renderReports(project, evaluation, options.cwd));
+    const input: SiteInput = {
+      promise: project.promise.doc,
+      kpis: project.kpis?.doc ?? { kpis: [], sources: [] },
+      statement, evaluation, findings, reports,
+      generatedAt: buildDate(options.env ?? process.env),
+    };
     const subset = publicSubset(input);
-    await timed('public site', () => buildAstroSite('public', publicPageView(subset), path.join(staged, 'public'), path.join(workDir, 'public-work')));
-    await timed('internal site', () => buildAstroSite('internal', internalSiteView(input), path.join(staged, 'internal'), path.join(workDir, 'internal-work')));
+    await timed('sites', () => Promise.all([
+      builders.public.build(publicPageView(subset)),
+      builders.internal.build(internalSiteView(input)),
+    ]));
     await writeFile(path.join(staged, 'pledge.json'), fullJson(input));
     await writeFile(path.join(staged, 'public', 'pledge.json'), publicJson(subset));
     await swapIn(staged, distDir, workDir);
+    return { status: 'built', findings, distDir, timings };
   } finally {
+    builders.public.stop();
+    builders.internal.stop();
     await rm(workDir, { recursive: true, force: true });
   }
-  return { status: 'built', findings, distDir, timings };
 }
 
 /**
@@ -84,19 +92,9 @@ export function blocksBuild(finding: Finding): boolean {
   return finding.severity === 'error' && finding.rule !== 'promise-broken';
 }
 
-interface CheckModule {
-  checkProject(project: Project, options: { evaluation?: Evaluation }): Promise<{ statement: Statement; findings: Finding[] }>;
-}
-
-/** The checker and composer (a sibling adapter); until it exists the statement falls back to promise.yaml. */
-async function checkWithEvaluation(project: Project, evaluation: Evaluation): Promise<{ statement: Statement | null; findings: Finding[] }> {
-  const specifier = '../check-project.ts';
-  const checker = await (import(specifier) as Promise<CheckModule>).catch((error: { code?: string }) => {
-    if (error.code === 'ERR_MODULE_NOT_FOUND') return undefined;
-    throw error;
-  });
-  if (!checker) return { statement: null, findings: [] };
-  return checker.checkProject(project, { evaluation });
+/** The checker also composes the statement; the data-aware rules see this build's evaluation. */
+function checkWithEvaluation(project: Project, evaluation: Evaluation): Promise<{ statement: Statement | null; findings: Finding[] }> {
+  return checkProject(project, { evaluation });
 }
 
 async function renderReports(project: Project, evaluation: Evaluation, cwd?: string): Promise<RenderedReport[]> {

@@ -4,6 +4,7 @@ import type { Language } from '../schema/text.ts';
 export interface UiStrings {
   ourPromise: string;
   ourCommitments: string;
+  atAGlance: string;
   target: string;
   latest: string;
   status: { kept: string; 'at-risk': string; broken: string; 'no-data': string };
@@ -25,6 +26,7 @@ export interface UiStrings {
 const en: UiStrings = {
   ourPromise: 'Our promise',
   ourCommitments: 'What we commit to, and how we did',
+  atAGlance: 'At a glance',
   target: 'Our target',
   latest: 'Latest result',
   status: { kept: 'Kept', 'at-risk': 'At risk', broken: 'Broken', 'no-data': 'Not enough data' },
@@ -46,6 +48,7 @@ const en: UiStrings = {
 const pt: UiStrings = {
   ourPromise: 'A nossa promessa',
   ourCommitments: 'O que prometemos, e como cumprimos',
+  atAGlance: 'Em resumo',
   target: 'A nossa meta',
   latest: 'Último resultado',
   status: { kept: 'Cumprida', 'at-risk': 'Em risco', broken: 'Não cumprida', 'no-data': 'Dados insuficientes' },
@@ -67,6 +70,7 @@ const pt: UiStrings = {
 const zh: UiStrings = {
   ourPromise: '我们的承诺',
   ourCommitments: '我们的承诺与兑现情况',
+  atAGlance: '概览',
   target: '目标',
   latest: '最新结果',
   status: { kept: '已兑现', 'at-risk': '有风险', broken: '未兑现', 'no-data': '数据不足' },
