@@ -14,6 +14,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 
+import type { BenchSection } from './_measure.ts';
+
 export interface BenchRow {
   metric: string;
   value: number;
@@ -26,6 +28,7 @@ const run_ = promisify(execFile);
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const PLEDGE = path.join(REPO, 'bin', 'pledge.mjs');
 const REPEATS = 3;
+let repeats = REPEATS;
 const BIG_ROWS = Number(process.env.BENCH_SITE_ROWS ?? 1_000_000);
 
 export async function run(): Promise<BenchRow[]> {
@@ -55,9 +58,9 @@ async function exec(command: string, args: string[], cwd: string): Promise<void>
   await run_(command, args, { cwd, env: { ...process.env, CI: '1', SOURCE_DATE_EPOCH: '1793491200', ASTRO_TELEMETRY_DISABLED: '1' }, maxBuffer: 256 * 1024 * 1024 });
 }
 
-async function medianMs(work: () => Promise<void>, repeats = REPEATS): Promise<number> {
+async function medianMs(work: () => Promise<void>, times_ = repeats): Promise<number> {
   const times: number[] = [];
-  for (let index = 0; index < repeats; index += 1) {
+  for (let index = 0; index < times_; index += 1) {
     const started = performance.now();
     await work();
     times.push(performance.now() - started);
@@ -93,8 +96,19 @@ async function bigCopy(dir: string): Promise<string> {
   return dir;
 }
 
+function formatRow(row: BenchRow): string {
+  return `${row.metric.padEnd(40)} ${String(row.value).padStart(8)} ${row.unit}${row.note ? `  ${row.note}` : ''}`;
+}
+
+export const section: BenchSection = {
+  name: 'sites',
+  summary: 'pledge build of the example and of 1M orders, next to a bare astro build of an empty page',
+  async run({ quick, log }) {
+    repeats = quick ? 1 : REPEATS;
+    for (const row of await run()) log(formatRow(row));
+  },
+};
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  for (const row of await run()) {
-    console.log(`${row.metric.padEnd(40)} ${String(row.value).padStart(8)} ${row.unit}${row.note ? `  ${row.note}` : ''}`);
-  }
+  for (const row of await run()) console.log(formatRow(row));
 }
