@@ -18,6 +18,8 @@ const REPORT_XSS = [
   'Latest on-time delivery: :kpi[on_time_delivery]', '',
 ].join('\n');
 const CSV_SCRIPT = '<script>window.__xss=\'csv\'</script>';
+/** In a date column, so the row is skipped and its cell quoted on the data-quality page. */
+const CSV_IMG = '<img src=x onerror=window.__xss=3>';
 
 describe('the built sites in headless Chromium', () => {
   let root: string;
@@ -27,7 +29,8 @@ describe('the built sites in headless Chromium', () => {
   beforeAll(async () => {
     root = await copyExample();
     await writeFile(path.join(root, 'content', 'reports', 'hostile.md'), REPORT_XSS);
-    await appendCsv(root, 'orders.csv', [`K-9999992,C-000001,a@example.com,2026-10-03T10:00:00Z,2026-10-05T18:00:00Z,2026-10-05T09:00:00Z,${CSV_SCRIPT},web,9.99`]);
+    await appendCsv(root, 'orders.csv', [`K-9999992,C-000001,a@example.com,2026-10-03T10:00:00Z,2026-10-05T18:00:00Z,2026-10-05T09:00:00Z,${CSV_SCRIPT},web,9.99`,
+      `K-9999993,C-000001,a@example.com,2026-10-03T10:00:00Z,2026-10-05T18:00:00Z,${CSV_IMG},North,web,9.99`]);
     const result = await buildProject({ root, env: { SOURCE_DATE_EPOCH: FIXED_EPOCH } });
     expect(result.status).toBe('built');
     server = await serveSites({ '/internal/': path.join(root, 'dist', 'internal'), '/': path.join(root, 'dist', 'public') });
@@ -121,6 +124,9 @@ describe('the built sites in headless Chromium', () => {
     const kpi = await open('/internal/kpi/on_time_delivery.html');
     expect(await kpi.$eval('main', (main) => main.textContent)).toContain(CSV_SCRIPT);
     await kpi.close();
+    const quality = await open('/internal/data-quality.html');
+    expect(await quality.$eval('main', (main) => main.textContent)).toContain(CSV_IMG);
+    await quality.close();
     const report = await readFile(path.join(root, 'dist', 'internal', 'reports', 'hostile.html'), 'utf8');
     expect(report).not.toContain('window.__xss');
   }, SLOW);

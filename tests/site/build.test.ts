@@ -101,6 +101,22 @@ describe('pledge build, reproducible and atomic', () => {
     for (const [file, bytes] of before) expect(after.get(file)?.equals(bytes), file).toBe(true);
     expect((await listFiles(root)).filter((f) => f.startsWith('.pledge-tmp'))).toEqual([]);
   }, BUILD_TIMEOUT);
+
+  it('keeps the previous dist/ when a report embeds an unknown KPI, naming the report line', async () => {
+    await editFile(path.join(root, 'content', 'promise.yaml'), (text) => text.replace('company: [Kestrel Kitchen', 'company: Kestrel Kitchen'));
+    const before = await readAll(path.join(root, 'dist'));
+    await writeFile(path.join(root, 'content', 'reports', 'typo.md'), '# Typo\n\nOn time: :kpi[on_time_delivry]\n');
+    const failed = await run(process.execPath, [path.join(REPO, 'bin', 'pledge.mjs'), 'build'], { cwd: root, env })
+      .then(() => ({ code: 0, stderr: '' }), (error: { code: number; stderr: string }) => error);
+    expect(failed.code).toBe(2);
+    expect(failed.stderr.trim().split('\n')).toEqual([
+      'content/reports/typo.md:3:10  The report embeds KPI "on_time_delivry", which kpis.yaml does not define. '
+      + 'Use one of: on_time_delivery, first_response_time, csat, nps, tickets_within_sla, churn, repeat_purchase.',
+    ]);
+    const after = await readAll(path.join(root, 'dist'));
+    for (const [file, bytes] of before) expect(after.get(file)?.equals(bytes), file).toBe(true);
+    expect((await listFiles(root)).filter((f) => f.startsWith('.pledge-tmp'))).toEqual([]);
+  }, BUILD_TIMEOUT);
 });
 
 describe('pledge build stopped by an error finding', () => {
