@@ -85,13 +85,21 @@ describe('the built sites in headless Chromium', () => {
   it('has a 12-period history table beside every chart', async () => {
     const page = await open('/');
     const tables = await page.$$eval('article.card', (articles) => articles.map((a) => ({
-      charts: a.querySelectorAll('.chart-svg svg').length,
+      charts: [...a.querySelectorAll('.chart-svg')].filter((chart) => (chart as HTMLElement).offsetParent !== null && chart.querySelector('svg')).length,
       rows: a.querySelectorAll('table.history-table tbody tr').length,
       rowHeaders: a.querySelectorAll('table.history-table tbody th[scope=row]').length,
     })));
     expect(tables).toEqual([
       { charts: 1, rows: 12, rowHeaders: 12 }, { charts: 1, rows: 12, rowHeaders: 12 }, { charts: 1, rows: 12, rowHeaders: 12 },
     ]);
+    await page.close();
+  }, SLOW);
+
+  it('shows one chart per commitment on a phone too, the compact one', async () => {
+    const page = await open('/', { width: 390 });
+    const visible = await page.$$eval('.chart-svg', (charts) => charts.filter((chart) => (chart as HTMLElement).offsetParent !== null)
+      .map((chart) => chart.className));
+    expect(visible).toEqual(['chart-svg chart-compact', 'chart-svg chart-compact', 'chart-svg chart-compact']);
     await page.close();
   }, SLOW);
 

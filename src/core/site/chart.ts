@@ -13,6 +13,10 @@ export interface ChartSpec {
   unit: string;
   width?: number;
   height?: number;
+  /** At most this many period labels on the x axis (default 6). */
+  maxTicks?: number;
+  /** Text size in SVG units (default 12): larger for charts drawn small, so they read on a phone. */
+  fontSize?: number;
 }
 
 /**
@@ -25,14 +29,14 @@ export function lineChart(spec: ChartSpec): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const labels = spec.points.map((p) => p.label);
   const defined = spec.points.filter((p) => p.value !== null);
-  const every = Math.ceil(labels.length / 6);
+  const every = Math.ceil(labels.length / (spec.maxTicks ?? 6));
   const svg = Plot.plot({
     document,
     width: spec.width ?? 560,
     height: spec.height ?? 200,
     marginLeft: 44,
-    marginRight: 16,
-    style: { fontSize: '12px', background: 'transparent' },
+    marginRight: 28,
+    style: { fontSize: `${spec.fontSize ?? 12}px`, background: 'transparent' },
     x: { type: 'point', domain: labels, label: null, tickFormat: (d: string, i: number) => (i % every === (labels.length - 1) % every ? d : '') },
     y: { grid: true, label: spec.unit ? `${spec.unit}` : null, nice: true, domain: yDomain(spec) },
     marks: [

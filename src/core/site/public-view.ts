@@ -25,6 +25,8 @@ export interface CommitmentView {
   method: string;
   history: PeriodRow[];
   chartSvg: string;
+  /** The same chart drawn for a phone's width: fewer labels, larger text. */
+  chartSvgCompact: string;
   chartLabel: string;
 }
 
@@ -68,6 +70,7 @@ function commitmentView(c: PublicCommitment, language: Language): CommitmentView
     label: strings.status[p.status],
   });
   const history = c.history.map(row);
+  const points = c.history.map((p, i) => ({ label: history[i]?.period ?? p.period, value: p.value }));
   return {
     id: c.id,
     heading: c.kpi.name,
@@ -78,11 +81,8 @@ function commitmentView(c: PublicCommitment, language: Language): CommitmentView
     remedy: c.remedy,
     method: c.kpi.method,
     history,
-    chartSvg: lineChart({
-      points: c.history.map((p, i) => ({ label: history[i]?.period ?? p.period, value: p.value })),
-      target: c.target.value,
-      unit: c.kpi.unit,
-    }),
+    chartSvg: lineChart({ points, target: c.target.value, unit: c.kpi.unit }),
+    chartSvgCompact: lineChart({ points, target: c.target.value, unit: c.kpi.unit, width: 340, height: 190, maxTicks: 3, fontSize: 14 }),
     chartLabel: strings.chartLabel(c.kpi.name),
   };
 }
