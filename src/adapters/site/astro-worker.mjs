@@ -8,6 +8,9 @@ const astro = import('astro');
 // Reported when the build awaits it, not as an unhandled rejection.
 astro.catch(() => undefined);
 
+// If pledge stops (Ctrl-C, a failed check), stop too rather than wait for a view that never comes.
+process.once('disconnect', () => process.exit(1));
+
 process.once('message', async ({ settings, view }) => {
   let reply;
   try {
