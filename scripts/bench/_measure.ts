@@ -24,8 +24,8 @@ export interface ChildReport {
 }
 
 /** Runs a Node script in a child process and parses the JSON report it prints last. */
-export async function runChild(args: string[], cwd: string): Promise<ChildReport> {
-  const { stdout } = await promisify(execFile)(process.execPath, args, { cwd, maxBuffer: 16 * 1024 * 1024 });
+export async function runChild(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<ChildReport> {
+  const { stdout } = await promisify(execFile)(process.execPath, args, { cwd, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, ...env } });
   const last = stdout.trim().split('\n').pop() ?? '{}';
   return JSON.parse(last) as ChildReport;
 }

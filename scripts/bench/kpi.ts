@@ -58,7 +58,7 @@ async function measure(runs: number, once: () => Promise<ChildReport>): Promise<
 }
 
 function row(name: string, seconds: number, rows: number, mb: number, rss: number | undefined, duck: number, cat: number): string {
-  const cells = [name.padEnd(26), `${seconds.toFixed(2)} s`.padStart(9), `${(rows / seconds / 1e6).toFixed(2)} M rows/s`.padStart(16),
+  const cells = [name.padEnd(27), `${seconds.toFixed(2)} s`.padStart(9), `${(rows / seconds / 1e6).toFixed(2)} M rows/s`.padStart(16),
     `${(mb / seconds).toFixed(0)} MB/s`.padStart(10), (rss === undefined ? '—' : `${rss.toFixed(0)} MB`).padStart(9),
     `${(seconds / duck).toFixed(2)}`.padStart(10), `${(seconds / cat).toFixed(1)}`.padStart(8)];
   return cells.join('  ');
@@ -71,15 +71,18 @@ async function benchSize(context: BenchContext, rows: number): Promise<void> {
   const mb = statSync(file).size / 1e6;
   const runs = rows <= 1e6 ? 3 : 1;
   const cat = median(await Promise.all([0, 1, 2].map(() => timeShell(`cat '${file}' > /dev/null`))));
-  const engine = await measure(runs, () => runChild(['--import', 'tsx', path.join(root, 'scripts/bench/_engine-child.ts'), dir], root));
+  const child = ['--import', 'tsx', path.join(root, 'scripts/bench/_engine-child.ts'), dir];
+  const engine = await measure(runs, () => runChild(child, root, { PLEDGE_WORKERS: '1' }));
+  const parallel = await measure(runs, () => runChild(child, root, { PLEDGE_WORKERS: '2' }));
   const duck = await measure(runs, () => runChild(['--import', 'tsx', path.join(root, 'scripts/bench/_duckdb-child.ts'), file], root));
   log(`${label(rows)} rows, ${mb.toFixed(0)} MB (median of ${runs} run${runs > 1 ? 's' : ''}; ratio = time ÷ the other's time, lower is better)`);
-  log(['program'.padEnd(26), 'time'.padStart(9), 'throughput'.padStart(16), 'MB/s'.padStart(10), 'peak RSS'.padStart(9), 'vs DuckDB'.padStart(10), 'vs cat'.padStart(8)].join('  '));
-  log(row('pledge (KPI engine)', engine.seconds, engine.rows, mb, engine.maxRssMb, duck.seconds, cat));
+  log(['program'.padEnd(27), 'time'.padStart(9), 'throughput'.padStart(16), 'MB/s'.padStart(10), 'peak RSS'.padStart(9), 'vs DuckDB'.padStart(10), 'vs cat'.padStart(8)].join('  '));
+  log(row('pledge (1 thread, default)', engine.seconds, engine.rows, mb, engine.maxRssMb, duck.seconds, cat));
+  log(row('pledge (PLEDGE_WORKERS=2)', parallel.seconds, parallel.rows, mb, parallel.maxRssMb, duck.seconds, cat));
   log(row('DuckDB read_csv+GROUP BY', duck.seconds, duck.rows, mb, duck.maxRssMb, duck.seconds, cat));
   log(row('cat > /dev/null', cat, rows, mb, undefined, duck.seconds, cat));
-  const agree = engine.rows === duck.rows;
-  log(`Rows counted: pledge ${engine.rows}, DuckDB ${duck.rows}${agree ? ' (agree)' : ' (DIFFER)'}.`);
+  const agree = engine.rows === duck.rows && parallel.rows === duck.rows && JSON.stringify(engine.periods) === JSON.stringify(parallel.periods);
+  log(`Rows counted: pledge ${engine.rows} (2 threads: ${parallel.rows}), DuckDB ${duck.rows}${agree ? ' (agree)' : ' (DIFFER)'}.`);
   log(`Targets: ratio vs DuckDB <= 1.0 on 1M rows; peak RSS < 300 MB on 10M rows.\n`);
 }
 

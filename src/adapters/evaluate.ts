@@ -6,7 +6,9 @@ import type { Evaluation, KpiResult, RowIssue } from '../core/kpi/types.ts';
 import { InputError, InputErrors } from '../core/input-error.ts';
 import type { DataSource, KpiDef } from '../core/schema/kpis.ts';
 import type { YamlSource } from '../core/yaml-source.ts';
-import { readTable } from './data/index.ts';
+import { readCsvHeader } from './data/csv.ts';
+import { formatOf, readTable } from './data/index.ts';
+import { PARALLEL_MIN_BYTES, scanCsvInParallel, workerCount } from './data/parallel.ts';
 import { displayPath } from './files.ts';
 import type { Project } from './project.ts';
 
@@ -43,7 +45,8 @@ export async function evaluateProject(project: Project, options: EvaluateOptions
   const scans = new Map<KpiDef, SourceScan>();
   let [rowsBefore, bytesBefore] = [0, 0];
   for (const [i, group] of groups.entries()) {
-    const scan = await scanSource(group, source, (rows, bytes) => options.onProgress?.(rowsBefore + rows, group.shown, bytesBefore + bytes));
+    const progress = (rows: number, bytes: number) => options.onProgress?.(rowsBefore + rows, group.shown, bytesBefore + bytes);
+    const scan = await scanLargeCsv(group, sizes[i] ?? 0, source, progress) ?? await scanSource(group, source, progress);
     for (const acc of scan.accumulators) scans.set(acc.kpi, scan);
     rowsBefore += scan.accumulators[0]?.rowsRead ?? 0;
     bytesBefore += sizes[i] ?? 0;
@@ -111,6 +114,20 @@ async function scanSource(group: SourceGroup, source: YamlSource, progress: (row
   if (!scan) scan = new SourceScan(kpis, group.shown, []);
   if (scan.hasMissingColumns) throw missingColumnErrors(group, scan, source);
   return scan;
+}
+
+/**
+ * A large CSV file without a key column is split between worker threads (see data/parallel.ts).
+ * Undefined when it should be read in one pass instead (small, keyed, one core, or slices that disagree).
+ */
+async function scanLargeCsv(group: SourceGroup, size: number, source: YamlSource, progress: (rows: number, bytes: number) => void): Promise<SourceScan | undefined> {
+  const workers = workerCount();
+  if (formatOf(group.file) !== 'csv' || size < PARALLEL_MIN_BYTES || workers < 2 || group.config?.key) return undefined;
+  const { header, delimiter } = await readCsvHeader(group.file, { delimiter: group.config?.delimiter });
+  const kpis = group.kpis.map((entry) => entry.kpi);
+  const check = new SourceScan(kpis, group.shown, header);
+  if (check.hasMissingColumns) throw missingColumnErrors(group, check, source);
+  return scanCsvInParallel({ file: group.file, shown: group.shown, delimiter, kpis, timeZone: group.config?.timezone, header, size, workers }, progress);
 }
 
 function missingColumnErrors(group: SourceGroup, scan: SourceScan, source: YamlSource): InputErrors {

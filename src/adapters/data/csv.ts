@@ -88,22 +88,61 @@ function isBlankLine(buf: Buffer, start: number): number {
   return -1;
 }
 
+/** A slice of a CSV file for one parallel worker (see parallel.ts). */
+export interface CsvRange {
+  /** Byte where the slice starts: the first record starting at or after it is the slice's first. */
+  start: number;
+  /** Byte where the next slice starts: parsing stops at the first record starting at or after it. */
+  end: number;
+  /** The header, already read by the caller (for every slice but the first). */
+  header?: string[];
+}
+
+/** Where a read started and stopped (absolute bytes), and the line counter at the stop. */
+export interface CsvReadInfo {
+  /** The delimiter used (given, or guessed from the header line). */
+  delimiter: string;
+  firstRecordAt: number;
+  stoppedAt: number;
+  line: number;
+}
+
 /**
  * Streams a CSV file with bounded memory (one chunk plus one unfinished record), reporting each row with
- * the real line of the file it starts on, embedded newlines included. A UTF-8 BOM is skipped.
+ * the real line of the file it starts on, embedded newlines included. A UTF-8 BOM is skipped. With a
+ * range, reads only the records that start inside it, numbering lines from 1 at its first record.
  */
-export async function readCsv(file: string, options: ReadOptions, sink: TableSink): Promise<void> {
-  const stream = createReadStream(file, { highWaterMark: CHUNK_BYTES });
+export async function readCsv(file: string, options: ReadOptions, sink: TableSink, range?: CsvRange): Promise<CsvReadInfo> {
+  // A slice after the first starts one byte early, so a record starting exactly at `start` is kept.
+  const from = range && range.start > 0 ? range.start - 1 : 0;
+  const stream = createReadStream(file, { highWaterMark: CHUNK_BYTES, start: from });
+  const limit = range?.end ?? Infinity;
   let carry: Buffer | undefined;
-  let header: string[] | undefined;
+  let header: string[] | undefined = range?.header;
   let wanted: readonly boolean[] | undefined;
+  if (header) {
+    const answer = sink.header(header);
+    wanted = Array.isArray(answer) ? header.map((_, i) => answer.includes(i)) : undefined;
+  }
   let delimiter = options.delimiter?.charCodeAt(0);
   let line = 1;
   let rows = 0;
+  let base = from;
+  let skipPartial = from > 0;
+  const info: CsvReadInfo = { delimiter: options.delimiter ?? ',', firstRecordAt: from, stoppedAt: -1, line: 1 };
   const consume = (buf: Buffer, atEnd: boolean): number | 'stop' => {
     const decode = isAscii(buf) ? asciiText : text;
     let p = 0;
+    if (skipPartial) {
+      const newline = buf.indexOf(LF);
+      if (newline < 0) return atEnd ? buf.length : 0;
+      [p, skipPartial, info.firstRecordAt] = [newline + 1, false, base + newline + 1];
+    }
     while (p < buf.length) {
+      if (base + p >= limit) {
+        info.stoppedAt = base + p;
+        return 'stop';
+      }
       const blank = isBlankLine(buf, p);
       if (blank >= 0) {
         [p, line] = [blank, line + 1];
@@ -112,7 +151,8 @@ export async function readCsv(file: string, options: ReadOptions, sink: TableSin
       if (delimiter === undefined) {
         const end = buf.indexOf(LF, p);
         if (end < 0 && !atEnd) return p;
-        delimiter = guessDelimiter(text(buf, p, end < 0 ? buf.length : end)).charCodeAt(0);
+        info.delimiter = guessDelimiter(text(buf, p, end < 0 ? buf.length : end));
+        delimiter = info.delimiter.charCodeAt(0);
       }
       const record = parseRecord(buf, p, delimiter, header ? wanted : undefined, atEnd, decode);
       if (!record) return p;
@@ -131,17 +171,39 @@ export async function readCsv(file: string, options: ReadOptions, sink: TableSin
     }
     return p;
   };
-  let first = true;
+  let first = from === 0;
   for await (const chunk of stream) {
     let buf = chunk as Buffer;
-    if (first && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
+    if (first && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) [buf, base] = [buf.subarray(3), 3];
     first = false;
     if (carry) buf = Buffer.concat([carry, buf]);
     const done = consume(buf, false);
-    if (done === 'stop') return void stream.destroy();
+    if (done === 'stop') return finish(stream, info, line);
     carry = done < buf.length ? buf.subarray(done) : undefined;
+    base += done;
   }
-  if (carry && consume(carry, true) === 'stop') return;
+  if (carry && consume(carry, true) === 'stop') return finish(stream, info, line);
   if (!header) sink.header([]);
   sink.progress?.(rows, stream.bytesRead);
+  info.stoppedAt = base + (carry?.length ?? 0);
+  return { ...info, line };
+}
+
+function finish(stream: { destroy(): void }, info: CsvReadInfo, line: number): CsvReadInfo {
+  stream.destroy();
+  return { ...info, line };
+}
+
+/** Only the header line of a CSV file (and the delimiter it uses). */
+export async function readCsvHeader(file: string, options: ReadOptions): Promise<{ header: string[]; delimiter: string }> {
+  let header: string[] = [];
+  const info = await readCsv(file, options, {
+    header(columns) {
+      header = columns;
+      return false;
+    },
+    row() {},
+    malformed() {},
+  });
+  return { header, delimiter: info.delimiter };
 }

@@ -20,6 +20,6 @@ export function readTable(file: string, options: ReadOptions, sink: TableSink): 
   switch (formatOf(file)) {
     case 'ndjson': return readNdjson(file, sink);
     case 'json': return readJsonArray(file, sink);
-    default: return readCsv(file, options, sink);
+    default: return readCsv(file, options, sink).then(() => undefined);
   }
 }

@@ -1,6 +1,6 @@
 import type { KpiDef } from '../schema/kpis.ts';
 import type { DataPath } from '../yaml-source.ts';
-import { cohortFigures, emptyCohort, isCohortFormula, readCustomer, type CohortCounts, type CustomerSpan } from './cohort.ts';
+import { cohortFigures, emptyCohort, isCohortFormula, mergeCohort, readCustomer, type CohortCounts, type CustomerSpan } from './cohort.ts';
 import { BUCKET_FORMULAS, rolesOf, RowProblem, type BucketFormula, type Cell, type Figure, type ReadContext } from './formulas.ts';
 import { Periods, type PeriodRange } from './period.ts';
 import { parseTimestamp, Zone } from './time.ts';
@@ -16,6 +16,17 @@ export interface MissingColumn {
 export const MAX_EXAMPLES = 20;
 
 interface Slot { range: PeriodRange; acc: unknown }
+
+/** What one worker computed over its share of a file: plain data, so it can cross a thread boundary. */
+export interface AccumulatorState {
+  rowsRead: number;
+  rowsUsed: number;
+  badCount: number;
+  examples: RowIssue[];
+  maxTime: number;
+  overall: [string, Slot][];
+  segments: [string, { segment: Record<string, string>; slots: [string, Slot][] }][];
+}
 
 /** One series (the whole KPI, or one segment): its buckets by period key. */
 class Series {
@@ -61,7 +72,12 @@ export class KpiAccumulator {
   private readonly overall = new Series();
   private readonly segments = new Map<string, { segment: Record<string, string>; series: Series }>();
 
-  constructor(readonly kpi: KpiDef, readonly file: string, header: readonly string[], sourceTimeZone?: string) {
+  readonly kpi: KpiDef;
+  readonly file: string;
+
+  constructor(kpi: KpiDef, file: string, header: readonly string[], sourceTimeZone?: string) {
+    this.kpi = kpi;
+    this.file = file;
     const find = (column: string, path: DataPath): number => {
       const index = header.indexOf(column);
       if (index < 0) this.missing.push({ column, path });
@@ -160,6 +176,43 @@ export class KpiAccumulator {
       this.segments.set(key, entry);
     }
     return entry.series;
+  }
+
+  snapshot(): AccumulatorState {
+    return {
+      rowsRead: this.rowsRead, rowsUsed: this.rowsUsed, badCount: this.badCount, examples: this.examples, maxTime: this.maxTime,
+      overall: [...this.overall.slots],
+      segments: [...this.segments].map(([key, { segment, series }]) => [key, { segment, slots: [...series.slots] }]),
+    };
+  }
+
+  /** Adds another worker's share of the same file; its line numbers are shifted by `lineOffset`. */
+  absorb(state: AccumulatorState, lineOffset: number): void {
+    this.rowsRead += state.rowsRead;
+    this.rowsUsed += state.rowsUsed;
+    this.badCount += state.badCount;
+    this.maxTime = Math.max(this.maxTime, state.maxTime);
+    const shifted = state.examples.map((issue) => ({ ...issue, line: issue.line + lineOffset }));
+    const examples = [...this.examples, ...shifted].sort((a, b) => a.line - b.line).slice(0, MAX_EXAMPLES);
+    this.examples.splice(0, this.examples.length, ...examples);
+    this.mergeSlots(this.overall, state.overall);
+    for (const [key, { segment, slots }] of state.segments) {
+      let entry = this.segments.get(key);
+      if (!entry) {
+        entry = { segment, series: new Series() };
+        this.segments.set(key, entry);
+      }
+      this.mergeSlots(entry.series, slots);
+    }
+  }
+
+  private mergeSlots(series: Series, slots: [string, Slot][]): void {
+    for (const [key, slot] of slots) {
+      const mine = series.slots.get(key);
+      if (!mine) series.slots.set(key, slot);
+      else if (this.formula) this.formula.merge(mine.acc, slot.acc);
+      else mergeCohort(mine.acc as CohortCounts, slot.acc as CohortCounts);
+    }
   }
 
   /** The KPI's figures; `dataDate` (epoch ms) decides which periods are complete and which pending rows are late. */

@@ -29,6 +29,12 @@ export const isCohortFormula = (formula: FormulaId) => formula === 'churn_rate' 
 
 export const emptyCohort = (): CohortCounts => ({ signups: 0, departures: 0, sameBucketDepartures: 0 });
 
+export function mergeCohort(into: CohortCounts, from: CohortCounts): void {
+  into.signups += from.signups;
+  into.departures += from.departures;
+  into.sameBucketDepartures += from.sameBucketDepartures;
+}
+
 /** Figures of consecutive periods, oldest first, from their counts. */
 export function cohortFigures(formula: FormulaId, periods: ReadonlyArray<{ range: PeriodRange; counts: CohortCounts }>): Figure[] {
   let signedUpBefore = 0;

@@ -6,7 +6,14 @@ export type Cell = string | number | boolean | null | undefined;
 
 /** Why one row cannot be used: it is counted and reported with its line, never silently dropped. */
 export class RowProblem {
-  constructor(readonly column: string, readonly message: string) {}
+  readonly column: string;
+  readonly message: string;
+
+  // Plain fields, not parameter properties: worker threads load this file with Node's type stripping.
+  constructor(column: string, message: string) {
+    this.column = column;
+    this.message = message;
+  }
 }
 
 /** What a formula needs to read one row: where its role columns are, and how to read a timestamp. */
@@ -32,6 +39,8 @@ export interface BucketFormula<P = unknown, A = unknown> {
   read(row: readonly Cell[], ctx: ReadContext): P | RowProblem | null;
   create(): A;
   add(acc: A, parsed: P): void;
+  /** Adds the rows of `from` (another worker's share of the file) into `into`. */
+  merge(into: A, from: A): void;
   figure(acc: A, kpi: KpiDef, dataDate: number): Figure;
 }
 
@@ -73,6 +82,10 @@ const percent = (part: number, whole: number): number | null => (whole === 0 ? n
 
 interface Share { n: number; hits: number }
 const share = (): Share => ({ n: 0, hits: 0 });
+const mergeShare = (into: Share, from: Share) => {
+  into.n += from.n;
+  into.hits += from.hits;
+};
 
 const nps: BucketFormula<number, Share> = {
   read: (row, ctx) => readScore(row, ctx, 0, 10),
@@ -81,6 +94,7 @@ const nps: BucketFormula<number, Share> = {
     acc.n++;
     acc.hits += score >= 9 ? 1 : score <= 6 ? -1 : 0;
   },
+  merge: mergeShare,
   figure: (acc) => ({ n: acc.n, value: percent(acc.hits, acc.n) }),
 };
 
@@ -91,6 +105,7 @@ const csat: BucketFormula<number, Share> = {
     acc.n++;
     if (score >= 4) acc.hits++;
   },
+  merge: mergeShare,
   figure: (acc) => ({ n: acc.n, value: percent(acc.hits, acc.n) }),
 };
 
@@ -100,11 +115,16 @@ const addTotal = (acc: Total, value: number) => {
   acc.n++;
   acc.sum += value;
 };
+const mergeTotal = (into: Total, from: Total) => {
+  into.n += from.n;
+  into.sum += from.sum;
+};
 
 const ces: BucketFormula<number, Total> = {
   read: (row, ctx) => readScore(row, ctx, 1, 7),
   create: total,
   add: addTotal,
+  merge: mergeTotal,
   figure: (acc) => ({ n: acc.n, value: acc.n ? acc.sum / acc.n : null }),
 };
 
@@ -121,6 +141,10 @@ function deadlineShare(read: BucketFormula<Outcome, Deadlines>['read']): BucketF
         acc.n++;
         if (outcome) acc.hits++;
       } else acc.pending.push(outcome.pendingSince);
+    },
+    merge(into, from) {
+      mergeShare(into, from);
+      into.pending.push(...from.pending);
     },
     figure(acc, _kpi, dataDate) {
       const overdue = acc.pending.filter((deadline) => deadline < dataDate).length;
@@ -172,6 +196,11 @@ const responseTime: BucketFormula<number, Durations> = {
     acc.sum += ms;
     addCount(acc.counts, ms);
   },
+  merge(into, from) {
+    into.n += from.n;
+    into.sum += from.sum;
+    for (const [ms, count] of from.counts) into.counts.set(ms, (into.counts.get(ms) ?? 0) + count);
+  },
   figure(acc, kpi) {
     const statistic = kpi.statistic ?? 'median';
     const ms = statistic === 'mean' ? (acc.n ? acc.sum / acc.n : null) : quantile(acc.counts, acc.n, QUANTILE[statistic]);
@@ -186,6 +215,9 @@ const repeatPurchaseRate: BucketFormula<string, Map<string, number>> = {
   },
   create: () => new Map(),
   add: (acc, customer) => acc.set(customer, (acc.get(customer) ?? 0) + 1),
+  merge(into, from) {
+    for (const [customer, orders] of from) into.set(customer, (into.get(customer) ?? 0) + orders);
+  },
   figure(acc) {
     let repeat = 0;
     for (const orders of acc.values()) if (orders >= 2) repeat++;
@@ -203,6 +235,7 @@ const mean: BucketFormula<number, Total> = {
   read: (row, ctx) => readNumber(row, ctx, 0),
   create: total,
   add: addTotal,
+  merge: mergeTotal,
   figure: (acc) => ({ n: acc.n, value: acc.n ? acc.sum / acc.n : null }),
 };
 
@@ -212,6 +245,7 @@ const count: BucketFormula<number, Total> = {
   read: () => 1,
   create: total,
   add: addTotal,
+  merge: mergeTotal,
   figure: (acc) => ({ n: acc.n, value: acc.n }),
 };
 
@@ -228,6 +262,11 @@ const ratio: BucketFormula<[number, number], Pair> = {
     acc.n++;
     acc.numerator += numerator;
     acc.denominator += denominator;
+  },
+  merge(into, from) {
+    into.n += from.n;
+    into.numerator += from.numerator;
+    into.denominator += from.denominator;
   },
   figure(acc, kpi) {
     if (acc.denominator === 0) return { n: acc.n, value: null };

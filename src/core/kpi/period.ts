@@ -47,7 +47,10 @@ export class Periods {
   private readonly zone: Zone | undefined;
   private last: PeriodRange = { key: '', start: 0, end: 0 };
 
-  constructor(readonly period: Period, timeZone?: string) {
+  readonly period: Period;
+
+  constructor(period: Period, timeZone?: string) {
+    this.period = period;
     this.zone = timeZone && timeZone !== 'UTC' ? new Zone(timeZone) : undefined;
   }
 

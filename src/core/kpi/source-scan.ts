@@ -12,8 +12,12 @@ export class SourceScan {
   private readonly seenKeys = new Set<string>();
   private readonly width: number;
 
-  constructor(kpis: readonly KpiDef[], readonly file: string, readonly header: readonly string[],
-    options: { timeZone?: string; key?: string } = {}) {
+  readonly file: string;
+  readonly header: readonly string[];
+
+  constructor(kpis: readonly KpiDef[], file: string, header: readonly string[], options: { timeZone?: string; key?: string } = {}) {
+    this.file = file;
+    this.header = header;
     this.accumulators = kpis.map((kpi) => new KpiAccumulator(kpi, file, header, options.timeZone));
     this.keyIndex = options.key ? header.indexOf(options.key) : -1;
     this.width = header.length;

@@ -97,7 +97,10 @@ export class Zone {
   private readonly format: Intl.DateTimeFormat;
   private readonly cache = new Map<number, number>();
 
-  constructor(readonly name: string) {
+  readonly name: string;
+
+  constructor(name: string) {
+    this.name = name;
     this.format = new Intl.DateTimeFormat('en-US', {
       timeZone: name, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
       hour: 'numeric', minute: 'numeric', second: 'numeric',
