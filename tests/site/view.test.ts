@@ -62,8 +62,8 @@ describe('the public page view', () => {
   it('words each commitment in the page language', () => {
     const view = publicPageView(publicSubset(exampleInput()));
     const [onTime, replies] = view.commitments;
-    expect(onTime).toMatchObject({ heading: 'On-time delivery', target: 'at least 95%', cadence: 'every month' });
-    expect(onTime!.latest).toEqual({ period: 'Mar 2026', value: '96.4%', status: 'kept', label: 'Kept', streak: 'Kept in 11 of the last 12 periods' });
+    expect(onTime).toMatchObject({ heading: 'On-time delivery', target: 'at least 95%', cadence: 'every month', targetLine: 'at least 95%, every month' });
+    expect(onTime!.latest).toEqual({ period: 'Mar 2026', value: '96.4%', status: 'kept', label: 'Kept', streak: 'Kept in 11 of the last 12 months' });
     expect(replies!.target).toBe('at most 4 hours');
     expect(view.dataAsOf).toBe('31 March 2026');
     expect(onTime!.chartSvg).toMatch(/^<svg[^>]*aria-hidden="true"/);
@@ -75,9 +75,10 @@ describe('the public page view', () => {
     const ptView = publicPageView(publicSubset(pt));
     expect(ptView.commitments[0]!.latest).toMatchObject({ value: '96,4%', label: 'Cumprida' });
     expect(ptView.commitments[0]!.target).toBe('pelo menos 95%');
+    expect(ptView.commitments[0]!.latest!.streak).toBe('Cumprida em 11 dos últimos 12 meses');
     const zh = exampleInput();
     zh.promise.language = 'zh';
-    expect(publicPageView(publicSubset(zh)).commitments[1]!.target).toBe('至多 4 hours');
+    expect(publicPageView(publicSubset(zh)).commitments[1]!.targetLine).toBe('至多 4 hours，每月');
   });
 });
 

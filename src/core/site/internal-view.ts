@@ -108,7 +108,7 @@ function commitmentRow(input: SiteInput, c: Commitment): InternalCommitmentRow {
     latestValue: formatValue(evaluation?.latest?.value ?? null, unit, language),
     status,
     statusLabel: UI_STRINGS[language].status[status],
-    streak: evaluation ? UI_STRINGS[language].streak(evaluation.streak.kept, evaluation.streak.of) : '',
+    streak: evaluation ? UI_STRINGS[language].streak(evaluation.streak.kept, evaluation.streak.of, c.period ?? kpi?.period ?? 'month') : '',
     remedy: c.remedy ?? null,
   };
 }

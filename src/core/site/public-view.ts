@@ -20,6 +20,8 @@ export interface CommitmentView {
   kpiName: string;
   target: string;
   cadence: string;
+  /** `at least 95%, every month` */
+  targetLine: string;
   latest: (PeriodRow & { streak: string }) | null;
   remedy: string | null;
   method: string;
@@ -77,7 +79,8 @@ function commitmentView(c: PublicCommitment, language: Language): CommitmentView
     kpiName: c.kpi.name,
     target: formatTarget(c.target, c.kpi.unit, language),
     cadence: strings.every[c.period],
-    latest: c.latest ? { ...row(c.latest), streak: strings.streak(c.streak.kept, c.streak.of) } : null,
+    targetLine: `${formatTarget(c.target, c.kpi.unit, language)}${strings.separator}${strings.every[c.period]}`,
+    latest: c.latest ? { ...row(c.latest), streak: strings.streak(c.streak.kept, c.streak.of, c.period) } : null,
     remedy: c.remedy,
     method: c.kpi.method,
     history,

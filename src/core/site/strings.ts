@@ -1,4 +1,4 @@
-import type { Language } from '../schema/text.ts';
+import type { Language, Period } from '../schema/text.ts';
 
 /** Every word the pages show that does not come from the user's files, per language. */
 export interface UiStrings {
@@ -8,7 +8,7 @@ export interface UiStrings {
   target: string;
   latest: string;
   status: { kept: string; 'at-risk': string; broken: string; 'no-data': string };
-  streak: (kept: number, of: number) => string;
+  streak: (kept: number, of: number, period: Period) => string;
   history: string;
   period: string;
   value: string;
@@ -21,6 +21,8 @@ export interface UiStrings {
   every: { week: string; month: string; quarter: string };
   chartLabel: (name: string) => string;
   published: string;
+  /** Between the target and how often it is measured. */
+  separator: string;
 }
 
 const en: UiStrings = {
@@ -30,7 +32,7 @@ const en: UiStrings = {
   target: 'Our target',
   latest: 'Latest result',
   status: { kept: 'Kept', 'at-risk': 'At risk', broken: 'Broken', 'no-data': 'Not enough data' },
-  streak: (kept, of) => `Kept in ${kept} of the last ${of} periods`,
+  streak: (kept, of, period) => `Kept in ${kept} of the last ${of} ${({ week: 'weeks', month: 'months', quarter: 'quarters' })[period]}`,
   history: 'History',
   period: 'Period',
   value: 'Result',
@@ -43,6 +45,7 @@ const en: UiStrings = {
   every: { week: 'every week', month: 'every month', quarter: 'every quarter' },
   chartLabel: (name) => `${name}: result per period, with the target as a dashed line. The same figures are in the table.`,
   published: 'Published with pledge',
+  separator: ', ',
 };
 
 const pt: UiStrings = {
@@ -52,7 +55,7 @@ const pt: UiStrings = {
   target: 'A nossa meta',
   latest: 'Último resultado',
   status: { kept: 'Cumprida', 'at-risk': 'Em risco', broken: 'Não cumprida', 'no-data': 'Dados insuficientes' },
-  streak: (kept, of) => `Cumprida em ${kept} dos últimos ${of} períodos`,
+  streak: (kept, of, period) => `Cumprida em ${kept} ${({ week: 'das últimas', month: 'dos últimos', quarter: 'dos últimos' })[period]} ${of} ${({ week: 'semanas', month: 'meses', quarter: 'trimestres' })[period]}`,
   history: 'Histórico',
   period: 'Período',
   value: 'Resultado',
@@ -65,6 +68,7 @@ const pt: UiStrings = {
   every: { week: 'todas as semanas', month: 'todos os meses', quarter: 'todos os trimestres' },
   chartLabel: (name) => `${name}: resultado por período, com a meta a tracejado. Os mesmos valores estão na tabela.`,
   published: 'Publicado com pledge',
+  separator: ', ',
 };
 
 const zh: UiStrings = {
@@ -74,7 +78,7 @@ const zh: UiStrings = {
   target: '目标',
   latest: '最新结果',
   status: { kept: '已兑现', 'at-risk': '有风险', broken: '未兑现', 'no-data': '数据不足' },
-  streak: (kept, of) => `最近 ${of} 个周期中兑现 ${kept} 个`,
+  streak: (kept, of, period) => `最近 ${of} ${({ week: '周', month: '个月', quarter: '个季度' })[period]}中兑现 ${kept} 次`,
   history: '历史',
   period: '周期',
   value: '结果',
@@ -87,6 +91,7 @@ const zh: UiStrings = {
   every: { week: '每周', month: '每月', quarter: '每季度' },
   chartLabel: (name) => `${name}：每个周期的结果，虚线为目标。表格中有相同的数据。`,
   published: '由 pledge 发布',
+  separator: '，',
 };
 
 export const UI_STRINGS: Record<Language, UiStrings> = { en, pt, zh };
