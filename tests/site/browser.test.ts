@@ -103,6 +103,15 @@ describe('the built sites in headless Chromium', () => {
     await page.close();
   }, SLOW);
 
+  it('prints light even when the screen is dark, and dark mode really is dark', async () => {
+    const page = await open('/', { dark: true });
+    const colours = () => page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.querySelector('.badge-kept')!).color]);
+    expect(await colours()).toEqual(['rgb(21, 20, 19)', 'rgb(143, 220, 164)']);
+    await page.emulateMediaType('print');
+    expect(await colours()).toEqual(['rgb(255, 255, 255)', 'rgb(23, 96, 47)']);
+    await page.close();
+  }, SLOW);
+
   it('renders fully with JavaScript disabled', async () => {
     const page = await open('/', { javascript: false });
     const html = await page.content();
