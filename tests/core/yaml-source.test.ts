@@ -84,6 +84,7 @@ describe('validateSource', () => {
     name: NPS
     formula: nps
     source: ../../etc/passwd
+    columns: { score: score }
     timestamp: at
     better: higher
     method: Promoters minus detractors.
