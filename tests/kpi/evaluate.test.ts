@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -58,6 +58,25 @@ describe('evaluateProject', () => {
       { count: 1, examples: [{ file: 'content/data/orders.csv', line: 7, column: 'order_id', message: 'order_id "A5" appears again (a duplicate row)' }] },
       { count: 1, examples: [{ file: 'content/data/surveys.ndjson', line: 4, column: 'score', message: '"9" is not a score from 1 to 5' }] },
     ]);
+  });
+
+  it('reads each data file once, however many KPIs use it, and reports progress', async () => {
+    const root = project();
+    const files: string[] = [];
+    let [total, rows] = [0, 0];
+    await evaluateProject(await loadProject(root, root), {
+      cwd: root,
+      onStart: (bytes) => void (total = bytes),
+      onProgress(rowsRead, file) {
+        rows = rowsRead;
+        if (files.at(-1) !== file) files.push(file);
+      },
+    });
+    // 7 order rows (read once for both order KPIs) and 5 survey answers
+    expect(rows).toBe(12);
+    // orders.csv feeds two KPIs but is read in one pass: each file shows up in one run of progress calls.
+    expect(files).toEqual(['content/data/orders.csv', 'content/data/surveys.ndjson']);
+    expect(total).toBe(statSync(path.join(root, 'content/data/orders.csv')).size + statSync(path.join(root, 'content/data/surveys.ndjson')).size);
   });
 
   it('with strict, turns every bad row into an input error at its line, once per row', async () => {
