@@ -72,8 +72,8 @@ describe('evaluateProject', () => {
         if (files.at(-1) !== file) files.push(file);
       },
     });
-    // 7 order rows (read once for both order KPIs) and 5 survey answers
-    expect(rows).toBe(12);
+    // 8 order rows (read once for both order KPIs) and 5 survey answers
+    expect(rows).toBe(13);
     // orders.csv feeds two KPIs but is read in one pass: each file shows up in one run of progress calls.
     expect(files).toEqual(['content/data/orders.csv', 'content/data/surveys.ndjson']);
     expect(total).toBe(statSync(path.join(root, 'content/data/orders.csv')).size + statSync(path.join(root, 'content/data/surveys.ndjson')).size);
