@@ -10,6 +10,7 @@ import type { SiteInput } from '../../src/core/site/input.ts';
 import { internalSiteView } from '../../src/core/site/internal-view.ts';
 import { publicSubset } from '../../src/core/site/public-subset.ts';
 import { publicPageView } from '../../src/core/site/public-view.ts';
+import { fill, streakText, UI_STRINGS, uiStringsSchema } from '../../src/core/site/strings.ts';
 import { REPO } from './helpers.ts';
 
 /** The example's promise and KPIs with the hand-made evaluation of tests/fixtures/site. */
@@ -120,5 +121,21 @@ describe('formatting', () => {
     expect(formatPeriod('2026-Q1', 'en')).toBe('Q1 2026');
     expect(formatPeriod('2026-W07', 'en')).toBe('2026 W07');
     expect(formatTarget({ comparison: '<', value: 2 }, 'hours', 'en')).toBe('less than 2 hours');
+  });
+});
+
+describe('UI strings (src/core/site/strings/*.json)', () => {
+  it.each(['en', 'pt', 'zh'] as const)('%s fills in every placeholder', (language) => {
+    const strings = UI_STRINGS[language];
+    for (const period of ['week', 'month', 'quarter'] as const) {
+      expect(streakText(strings, 7, 12, period)).toMatch(/^(?=.*7)(?=.*12)[^{}]+$/);
+    }
+    expect(fill(strings.chartLabel, { name: 'NAME' })).toMatch(/^(?=.*NAME)[^{}]+$/);
+  });
+
+  it('rejects a language file with a missing or extra key', () => {
+    const { published: _published, ...missing } = UI_STRINGS.en;
+    expect(uiStringsSchema.safeParse(missing).success).toBe(false);
+    expect(uiStringsSchema.safeParse({ ...UI_STRINGS.en, extra: 'x' }).success).toBe(false);
   });
 });

@@ -5,7 +5,7 @@ import type { Language } from '../schema/text.ts';
 import { lineChart } from './chart.ts';
 import { formatDate, formatPeriod, formatTarget, formatValue } from './format.ts';
 import { commitmentText, statementText, type RenderedReport, type SiteInput } from './input.ts';
-import { UI_STRINGS } from './strings.ts';
+import { streakText, UI_STRINGS } from './strings.ts';
 
 export interface InternalCommitmentRow {
   id: string;
@@ -108,7 +108,7 @@ function commitmentRow(input: SiteInput, c: Commitment): InternalCommitmentRow {
     latestValue: formatValue(evaluation?.latest?.value ?? null, unit, language),
     status,
     statusLabel: UI_STRINGS[language].status[status],
-    streak: evaluation ? UI_STRINGS[language].streak(evaluation.streak.kept, evaluation.streak.of, c.period ?? kpi?.period ?? 'month') : '',
+    streak: evaluation ? streakText(UI_STRINGS[language], evaluation.streak.kept, evaluation.streak.of, c.period ?? kpi?.period ?? 'month') : '',
     remedy: c.remedy ?? null,
   };
 }

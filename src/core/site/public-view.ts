@@ -2,7 +2,7 @@ import type { Language } from '../schema/text.ts';
 import { lineChart } from './chart.ts';
 import { formatDate, formatPeriod, formatTarget, formatValue } from './format.ts';
 import type { PublicCommitment, PublicPeriod, PublicStatus, PublicSubset } from './public-subset.ts';
-import { UI_STRINGS } from './strings.ts';
+import { fill, streakText, UI_STRINGS } from './strings.ts';
 
 export interface StatusView {
   status: PublicStatus;
@@ -80,12 +80,12 @@ function commitmentView(c: PublicCommitment, language: Language): CommitmentView
     target: formatTarget(c.target, c.kpi.unit, language),
     cadence: strings.every[c.period],
     targetLine: `${formatTarget(c.target, c.kpi.unit, language)}${strings.separator}${strings.every[c.period]}`,
-    latest: c.latest ? { ...row(c.latest), streak: strings.streak(c.streak.kept, c.streak.of, c.period) } : null,
+    latest: c.latest ? { ...row(c.latest), streak: streakText(strings, c.streak.kept, c.streak.of, c.period) } : null,
     remedy: c.remedy,
     method: c.kpi.method,
     history,
     chartSvg: lineChart({ points, target: c.target.value, unit: c.kpi.unit }),
     chartSvgCompact: lineChart({ points, target: c.target.value, unit: c.kpi.unit, width: 340, height: 190, maxTicks: 3, fontSize: 14 }),
-    chartLabel: strings.chartLabel(c.kpi.name),
+    chartLabel: fill(strings.chartLabel, { name: c.kpi.name }),
   };
 }
