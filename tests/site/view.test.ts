@@ -64,7 +64,7 @@ describe('the public page view', () => {
     const view = publicPageView(publicSubset(exampleInput()));
     const [onTime, replies] = view.commitments;
     expect(onTime).toMatchObject({ heading: 'On-time delivery', target: 'at least 95%', cadence: 'every month', targetLine: 'at least 95%, every month' });
-    expect(onTime!.latest).toEqual({ period: 'Mar 2026', value: '96.4%', status: 'kept', label: 'Kept', streak: 'Kept in 11 of the last 12 months' });
+    expect(onTime!.latest).toEqual({ period: 'Mar 2026', value: '96.4%', status: 'kept', label: 'Kept', streak: 'Kept in 11 of the last 12 periods' });
     expect(replies!.target).toBe('at most 4 hours');
     expect(view.dataAsOf).toBe('31 March 2026');
     expect(onTime!.chartSvg).toMatch(/^<svg[^>]*aria-hidden="true"/);
