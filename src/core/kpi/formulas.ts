@@ -1,4 +1,5 @@
-import { FORMULA_ROLES, type FormulaId, type KpiDef } from '../schema/kpis.ts';
+import type { FormulaId, KpiDef } from '../schema/kpis.ts';
+import { FORMULA_ROLES } from './roles.ts';
 import { addCount, quantile } from './stats.ts';
 
 /** A value as a reader hands it over: CSV gives strings, JSON any scalar. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FORMULA_ROLES } from '../kpi/roles.ts';
 import { period, plainText } from './text.ts';
 
 export const FORMULAS = [
@@ -7,22 +8,8 @@ export const FORMULAS = [
 ] as const;
 export type FormulaId = (typeof FORMULAS)[number];
 
-/** The column roles each formula reads, as data: `columns` must map every one of them. */
-export const FORMULA_ROLES: Record<FormulaId, readonly string[]> = {
-  nps: ['score'],
-  csat: ['score'],
-  ces: ['score'],
-  on_time_rate: ['done', 'promised'],
-  response_time: ['start', 'end'],
-  within_sla_rate: ['start', 'end'],
-  churn_rate: ['start', 'end'],
-  retention_rate: ['start', 'end'],
-  repeat_purchase_rate: ['customer'],
-  mean: ['value'],
-  sum: ['value'],
-  count: [],
-  ratio: ['numerator', 'denominator'],
-};
+// The formula → column roles table lives with the engine (no zod there, so worker threads load fast).
+export { FORMULA_ROLES } from '../kpi/roles.ts';
 
 /** An IANA time zone Intl knows, e.g. Europe/London. */
 const timeZone = z.string().refine((zone) => {
