@@ -37,17 +37,17 @@ export function astroSettings(kind: SiteKind, outDir: string, workDir: string): 
 }
 
 export interface SiteBuilder {
-  /** Builds the site from its view model; resolves when the pages are written. */
-  build(view: unknown): Promise<void>;
+  /** Builds one site from its view model; builds run one after another; resolves when its pages are written. */
+  build(kind: SiteKind, view: unknown, outDir: string): Promise<void>;
   stop(): void;
 }
 
 /**
- * Starts a process that loads Astro at once, so loading it overlaps reading the data, and the two
- * sites build side by side on a multi-core machine. Each process only ever receives its own site's view.
+ * Starts a process that loads Astro at once, so that loading it overlaps loading pledge's modules and
+ * computing the KPIs. Each build it runs gets only its own site's settings and view model.
  * `workDir` must exist: it is the process's working directory, which Astro's output must sit inside.
  */
-export function startSiteBuilder(kind: SiteKind, outDir: string, workDir: string): SiteBuilder {
+export function startSiteBuilder(workDir: string): SiteBuilder {
   const child = fork(fileURLToPath(new URL('./astro-worker.mjs', import.meta.url)), [], {
     cwd: workDir,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
@@ -55,15 +55,18 @@ export function startSiteBuilder(kind: SiteKind, outDir: string, workDir: string
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const done = new Promise<void>((resolve, reject) => {
-    child.once('message', (reply: { ok: boolean; message?: string }) =>
-      (reply.ok ? resolve() : reject(new Error(`The ${kind} site did not build: ${reply.message ?? 'unknown error'}`))));
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`The ${kind} site builder stopped early (exit code ${code}).`)));
+  const waiting: Array<{ kind: SiteKind; resolve: () => void; reject: (error: Error) => void }> = [];
+  child.on('message', (reply: { ok: boolean; message?: string }) => {
+    const next = waiting.shift();
+    if (reply.ok) next?.resolve();
+    else next?.reject(new Error(`The ${next.kind} site did not build: ${reply.message ?? 'unknown error'}`));
   });
-  done.catch(() => undefined);
+  const failAll = (error: Error) => { for (const next of waiting.splice(0)) next.reject(error); };
+  child.on('error', failAll);
+  child.on('exit', (code) => failAll(new Error(`The site builder stopped early (exit code ${code}).`)));
   return {
-    build(view) {
+    build(kind, view, outDir) {
+      const done = new Promise<void>((resolve, reject) => { waiting.push({ kind, resolve, reject }); });
       child.send({ settings: astroSettings(kind, outDir, path.join(workDir, `${kind}-work`)), view });
       return done;
     },
