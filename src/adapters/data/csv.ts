@@ -108,6 +108,94 @@ export interface CsvReadInfo {
 }
 
 /**
+ * One pass over a CSV file: where it is (absolute byte of the buffer start, line number), the header and
+ * the delimiter. `consume` takes the complete records of a buffer and says how many bytes it used.
+ * (Plain fields, no parameter properties: worker threads load this file with Node's type stripping.)
+ */
+class CsvCursor {
+  readonly info: CsvReadInfo;
+  header: string[] | undefined;
+  line = 1;
+  rows = 0;
+  base: number;
+  bytesRead: () => number = () => 0;
+  private wanted: readonly boolean[] | undefined;
+  private delimiter: number | undefined;
+  private skipPartial: boolean;
+  private readonly sink: TableSink;
+  private readonly limit: number;
+
+  constructor(sink: TableSink, options: ReadOptions, from: number, range: CsvRange | undefined) {
+    this.sink = sink;
+    this.limit = range?.end ?? Infinity;
+    this.base = from;
+    this.skipPartial = from > 0;
+    this.delimiter = options.delimiter?.charCodeAt(0);
+    this.info = { delimiter: options.delimiter ?? ',', firstRecordAt: from, stoppedAt: -1, line: 1 };
+    if (range?.header) this.takeHeader(range.header);
+  }
+
+  consume(buf: Buffer, atEnd: boolean): number | 'stop' {
+    const decode = isAscii(buf) ? asciiText : text;
+    let p = this.skipPartialLine(buf);
+    if (p < 0) return atEnd ? buf.length : 0;
+    while (p < buf.length) {
+      if (this.base + p >= this.limit) {
+        this.info.stoppedAt = this.base + p;
+        return 'stop';
+      }
+      const blank = isBlankLine(buf, p);
+      if (blank >= 0) {
+        [p, this.line] = [blank, this.line + 1];
+        continue;
+      }
+      const delimiter = this.delimiter ?? this.guessDelimiter(buf, p, atEnd);
+      if (delimiter === undefined) return p;
+      const record = parseRecord(buf, p, delimiter, this.header ? this.wanted : undefined, atEnd, decode);
+      if (!record) return p;
+      p = record.next;
+      if (this.take(record) === 'stop') return 'stop';
+    }
+    return p;
+  }
+
+  /** A slice after the first begins mid-record: skip to the first line start. -1 when none is in sight yet. */
+  private skipPartialLine(buf: Buffer): number {
+    if (!this.skipPartial) return 0;
+    const newline = buf.indexOf(LF);
+    if (newline < 0) return -1;
+    this.skipPartial = false;
+    this.info.firstRecordAt = this.base + newline + 1;
+    return newline + 1;
+  }
+
+  private guessDelimiter(buf: Buffer, p: number, atEnd: boolean): number | undefined {
+    const end = buf.indexOf(LF, p);
+    if (end < 0 && !atEnd) return undefined;
+    this.info.delimiter = guessDelimiter(text(buf, p, end < 0 ? buf.length : end));
+    this.delimiter = this.info.delimiter.charCodeAt(0);
+    return this.delimiter;
+  }
+
+  private take(record: Parsed): 'stop' | undefined {
+    const at = this.line;
+    this.line += 1 + record.newlines;
+    if (!this.header) return this.takeHeader(record.cells.map((cell) => String(cell ?? '').trim()));
+    this.sink.row(record.cells, at);
+    if (++this.rows % PROGRESS_EVERY === 0) this.sink.progress?.(this.rows, this.bytesRead());
+    return undefined;
+  }
+
+  takeHeader(header: string[]): 'stop' | undefined {
+    this.header = header;
+    const answer = this.sink.header(header);
+    if (answer === false) return 'stop';
+    this.wanted = Array.isArray(answer) ? header.map((_, i) => answer.includes(i)) : undefined;
+    return undefined;
+  }
+}
+
+/**
  * Streams a CSV file with bounded memory (one chunk plus one unfinished record), reporting each row with
  * the real line of the file it starts on, embedded newlines included. A UTF-8 BOM is skipped. With a
  * range, reads only the records that start inside it, numbering lines from 1 at its first record.
@@ -116,82 +204,29 @@ export async function readCsv(file: string, options: ReadOptions, sink: TableSin
   // A slice after the first starts one byte early, so a record starting exactly at `start` is kept.
   const from = range && range.start > 0 ? range.start - 1 : 0;
   const stream = createReadStream(file, { highWaterMark: CHUNK_BYTES, start: from });
-  const limit = range?.end ?? Infinity;
+  const cursor = new CsvCursor(sink, options, from, range);
+  cursor.bytesRead = () => stream.bytesRead;
   let carry: Buffer | undefined;
-  let header: string[] | undefined = range?.header;
-  let wanted: readonly boolean[] | undefined;
-  if (header) {
-    const answer = sink.header(header);
-    wanted = Array.isArray(answer) ? header.map((_, i) => answer.includes(i)) : undefined;
-  }
-  let delimiter = options.delimiter?.charCodeAt(0);
-  let line = 1;
-  let rows = 0;
-  let base = from;
-  let skipPartial = from > 0;
-  const info: CsvReadInfo = { delimiter: options.delimiter ?? ',', firstRecordAt: from, stoppedAt: -1, line: 1 };
-  const consume = (buf: Buffer, atEnd: boolean): number | 'stop' => {
-    const decode = isAscii(buf) ? asciiText : text;
-    let p = 0;
-    if (skipPartial) {
-      const newline = buf.indexOf(LF);
-      if (newline < 0) return atEnd ? buf.length : 0;
-      [p, skipPartial, info.firstRecordAt] = [newline + 1, false, base + newline + 1];
-    }
-    while (p < buf.length) {
-      if (base + p >= limit) {
-        info.stoppedAt = base + p;
-        return 'stop';
-      }
-      const blank = isBlankLine(buf, p);
-      if (blank >= 0) {
-        [p, line] = [blank, line + 1];
-        continue;
-      }
-      if (delimiter === undefined) {
-        const end = buf.indexOf(LF, p);
-        if (end < 0 && !atEnd) return p;
-        info.delimiter = guessDelimiter(text(buf, p, end < 0 ? buf.length : end));
-        delimiter = info.delimiter.charCodeAt(0);
-      }
-      const record = parseRecord(buf, p, delimiter, header ? wanted : undefined, atEnd, decode);
-      if (!record) return p;
-      const at = line;
-      line += 1 + record.newlines;
-      p = record.next;
-      if (!header) {
-        header = record.cells.map((cell) => String(cell ?? '').trim());
-        const answer = sink.header(header);
-        if (answer === false) return 'stop';
-        wanted = Array.isArray(answer) ? header.map((_, i) => answer.includes(i)) : undefined;
-        continue;
-      }
-      sink.row(record.cells, at);
-      if (++rows % PROGRESS_EVERY === 0) sink.progress?.(rows, stream.bytesRead);
-    }
-    return p;
-  };
   let first = from === 0;
   for await (const chunk of stream) {
     let buf = chunk as Buffer;
-    if (first && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) [buf, base] = [buf.subarray(3), 3];
+    if (first && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) [buf, cursor.base] = [buf.subarray(3), 3];
     first = false;
     if (carry) buf = Buffer.concat([carry, buf]);
-    const done = consume(buf, false);
-    if (done === 'stop') return finish(stream, info, line);
+    const done = cursor.consume(buf, false);
+    if (done === 'stop') return finish(stream, cursor);
     carry = done < buf.length ? buf.subarray(done) : undefined;
-    base += done;
+    cursor.base += done;
   }
-  if (carry && consume(carry, true) === 'stop') return finish(stream, info, line);
-  if (!header) sink.header([]);
-  sink.progress?.(rows, stream.bytesRead);
-  info.stoppedAt = base + (carry?.length ?? 0);
-  return { ...info, line };
+  if (carry && cursor.consume(carry, true) === 'stop') return finish(stream, cursor);
+  if (!cursor.header) sink.header([]);
+  sink.progress?.(cursor.rows, stream.bytesRead);
+  return { ...cursor.info, stoppedAt: cursor.base + (carry?.length ?? 0), line: cursor.line };
 }
 
-function finish(stream: { destroy(): void }, info: CsvReadInfo, line: number): CsvReadInfo {
+function finish(stream: { destroy(): void }, cursor: CsvCursor): CsvReadInfo {
   stream.destroy();
-  return { ...info, line };
+  return { ...cursor.info, line: cursor.line };
 }
 
 /** Only the header line of a CSV file (and the delimiter it uses). */
