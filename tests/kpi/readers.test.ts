@@ -57,6 +57,12 @@ describe('CSV', () => {
   it('decodes only the columns asked for', async () => {
     expect((await read('only.csv', 'a,b,c\n1,2,3\n', { only: [2] })).rows).toEqual([[2, [undefined, undefined, '3']]]);
   });
+  it('reports a quote that is never closed at the line where it opens', async () => {
+    expect(await read('unclosed.csv', 'a,b\n1,2\n3,"oops\n4,5\n')).toEqual({
+      header: ['a', 'b'], rows: [[2, ['1', '2']]],
+      malformed: ['3: a quoted field starting on this line is never closed, so the rest of the file could not be read'],
+    });
+  });
   it('an empty file has no header and no rows', async () => {
     expect(await read('empty.csv', '')).toEqual({ header: [], rows: [], malformed: [] });
   });

@@ -27,10 +27,10 @@ const text = (buf: Buffer, start: number, end: number) => (buf as SliceBuffer).u
 const asciiText = (buf: Buffer, start: number, end: number) => (buf as SliceBuffer).latin1Slice(start, end);
 
 /** One parsed record: its cells (only wanted columns decoded), field count, and where the next one starts. */
-interface Parsed { cells: Cell[]; next: number; newlines: number }
+interface Parsed { cells: Cell[]; next: number; newlines: number; unclosed?: boolean }
 
 /** A quoted field: its text, the byte after it (a delimiter, LF or the end) and the newlines inside it. */
-interface QuotedField { value: string; end: number; newlines: number }
+interface QuotedField { value: string; end: number; newlines: number; unclosed?: boolean }
 
 /**
  * Reads a quoted field starting at `start` (its opening quote): `""` is a quote, newlines are part of the
@@ -44,7 +44,7 @@ function quotedField(buf: Buffer, start: number, delimiter: number, atEnd: boole
   let from = start + 1;
   let i = from;
   for (; ; i++) {
-    if (i >= length) return atEnd ? { value: parts.join('') + decode(buf, from, length), end: length, newlines } : null;
+    if (i >= length) return atEnd ? { value: parts.join('') + decode(buf, from, length), end: length, newlines, unclosed: true } : null;
     if (buf[i] === LF) newlines++;
     else if (buf[i] === QUOTE) {
       if (buf[i + 1] !== QUOTE) break;
@@ -78,6 +78,7 @@ function parseRecord(buf: Buffer, start: number, delimiter: number, wanted: read
       const field = quotedField(buf, i, delimiter, atEnd, decode);
       if (!field) return null;
       [value, i, newlines] = [field.value, field.end, newlines + field.newlines];
+      if (field.unclosed) return { cells: [...cells, value], next: length, newlines, unclosed: true };
     } else {
       while (i < length && buf[i] !== delimiter && buf[i] !== LF) i++;
       if (wanted === undefined || wanted[column]) value = decode(buf, p, i > p && buf[i - 1] === CR && buf[i] !== delimiter ? i - 1 : i);
@@ -188,6 +189,10 @@ class CsvCursor {
     const at = this.line;
     this.line += 1 + record.newlines;
     if (!this.header) return this.takeHeader(record.cells.map((cell) => String(cell ?? '').trim()));
+    if (record.unclosed) {
+      this.sink.malformed(at, 'a quoted field starting on this line is never closed, so the rest of the file could not be read');
+      return undefined;
+    }
     this.sink.row(record.cells, at);
     if (++this.rows % PROGRESS_EVERY === 0) this.sink.progress?.(this.rows, this.bytesRead());
     return undefined;

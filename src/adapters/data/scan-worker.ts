@@ -13,7 +13,9 @@ const info = await readCsv(job.file, { delimiter: job.delimiter }, {
     return scan.neededColumns;
   },
   row: (cells, line) => scan?.add(cells, line),
-  malformed() {},
+  malformed(line, message) {
+    for (const acc of scan?.accumulators ?? []) acc.reject(line, undefined, message);
+  },
   progress: (rows, bytes) => post({ type: 'progress', rows, bytes }),
 }, job.range);
 post({ type: 'done', info, states: scan?.accumulators.map((acc) => acc.snapshot()) ?? [] });
