@@ -3,8 +3,8 @@
  * report, next to bare puppeteer `page.pdf` of the same pages in the same run and the same browser,
  * plus the browser start time.
  *
+ *   npm run bench -- --only pdf                        (this section; --quick for fewer repeats)
  *   node --import tsx scripts/bench/pdf.ts            (alone)
- *   npm run bench                                      (with the other sections)
  */
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -16,6 +16,7 @@ import { listDocuments, selectDocuments, type PrintDocument } from '../../src/ad
 import { inParallel, pdfMargin, renderPdfs } from '../../src/adapters/pdf/render.ts';
 import { serveStatic } from '../../src/adapters/pdf/serve.ts';
 import { buildProject } from '../../src/adapters/site/build.ts';
+import { median, type BenchSection } from './_measure.ts';
 
 export interface BenchRow {
   metric: string;
@@ -28,17 +29,19 @@ export interface BenchRow {
 }
 
 const REPEATS = { example: 5, long: 3, start: 3 };
+const QUICK_REPEATS = { example: 2, long: 1, start: 2 };
 
-export async function run(): Promise<BenchRow[]> {
+export async function run(options: { quick?: boolean; root?: string } = {}): Promise<BenchRow[]> {
+  const repeats = options.quick ? QUICK_REPEATS : REPEATS;
   const work = await mkdtemp(path.join(os.tmpdir(), 'pledge-bench-pdf-'));
   try {
-    const rows: BenchRow[] = [await browserStart()];
-    const exampleDist = await buildExample(work);
+    const rows: BenchRow[] = [await browserStart(repeats.start)];
+    const exampleDist = await buildExample(work, options.root ?? process.cwd());
     const longDist = await writeLongReport(path.join(work, 'long'));
     const browser = await launchBrowser();
     try {
-      rows.push(...await compare(browser, 'example', exampleDist, undefined, REPEATS.example, work));
-      rows.push(...await compare(browser, '40-page report', longDist, ['long-report'], REPEATS.long, work));
+      rows.push(...await compare(browser, 'example', exampleDist, undefined, repeats.example, work));
+      rows.push(...await compare(browser, '40-page report', longDist, ['long-report'], repeats.long, work));
     } finally {
       await browser.close();
     }
@@ -48,9 +51,9 @@ export async function run(): Promise<BenchRow[]> {
   }
 }
 
-async function browserStart(): Promise<BenchRow> {
+async function browserStart(repeats: number): Promise<BenchRow> {
   const times: number[] = [];
-  for (let index = 0; index < REPEATS.start; index += 1) {
+  for (let index = 0; index < repeats; index += 1) {
     const started = performance.now();
     const browser = await launchBrowser();
     times.push(performance.now() - started);
@@ -94,9 +97,9 @@ async function barePdfs(browser: Browser, documents: PrintDocument[]): Promise<v
   }
 }
 
-async function buildExample(work: string): Promise<string> {
+async function buildExample(work: string, repository: string): Promise<string> {
   const root = path.join(work, 'example');
-  await cp(path.resolve('content'), path.join(root, 'content'), { recursive: true });
+  await cp(path.join(repository, 'content'), path.join(root, 'content'), { recursive: true });
   const result = await buildProject({ root, env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600' } });
   if (result.status !== 'built') throw new Error('The example project did not build; run `pledge build` to see why.');
   return result.distDir;
@@ -126,23 +129,25 @@ body { font-family: 'DejaVu Sans', sans-serif; font-size: 11pt; } table { border
 td, th { border: 1px solid #999; padding: 3px 6px; }</style></head><body><main><h1>Regional delivery report</h1>${body}</main></body></html>`;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] ?? 0 : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
 async function timed(work: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
   await work();
   return performance.now() - started;
 }
 
-export default { name: 'pdf', run };
+function formatRow(row: BenchRow): string {
+  const baseline = row.baseline === undefined ? '' : `  (bare page.pdf: ${row.baseline} ${row.unit})`;
+  return `${row.metric}: ${row.value} ${row.unit}${baseline}${row.note ? `\n  ${row.note}` : ''}`;
+}
+
+export const section: BenchSection = {
+  name: 'pdf',
+  summary: 'PDFs per second through pledge vs bare page.pdf of the same pages, and the browser start',
+  async run({ quick, root, log }) {
+    for (const row of await run({ quick, root })) log(formatRow(row));
+  },
+};
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  for (const row of await run()) {
-    const baseline = row.baseline === undefined ? '' : `  (bare page.pdf: ${row.baseline} ${row.unit})`;
-    console.log(`pdf  ${row.metric}: ${row.value} ${row.unit}${baseline}${row.note ? `\n     ${row.note}` : ''}`);
-  }
+  for (const row of await run()) console.log(formatRow(row));
 }

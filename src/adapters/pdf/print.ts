@@ -22,13 +22,32 @@ export const PRINT_CSS = `
 `;
 
 /**
- * Resolves once the page says it is ready: the load event has fired, web fonts are loaded, and no
- * element still carries `data-render-ready="false"` (a page that draws with scripts sets it in its
- * HTML and flips it to "true" when done). A static page without the attribute is ready on load.
+ * Resolves once the page says it is ready: the load event has fired, no element still carries
+ * `data-render-ready="false"` (a page that draws with scripts sets it in its HTML and flips it to
+ * "true" when done; a static page without the attribute is ready on load), and every web font it
+ * uses has loaded. Checked on each DOM change (the flip is one), never on a timer: timers in
+ * background tabs are throttled to once a second. One evaluate, because puppeteer's
+ * waitForFunction first injects its own helpers into the page, which costs more than the wait.
  */
-export const READY_CHECK = `(() => document.readyState === 'complete'
-  && document.fonts.status === 'loaded'
-  && !document.querySelector('[data-render-ready="false"]'))()`;
+export const WHEN_READY = `new Promise((resolve) => {
+  const ready = () => document.readyState === 'complete' && !document.querySelector('[data-render-ready="false"]');
+  if (ready()) return resolve();
+  const observer = new MutationObserver(() => {
+    if (!ready()) return;
+    observer.disconnect();
+    resolve();
+  });
+  observer.observe(document, { attributes: true, childList: true, subtree: true });
+}).then(() => document.fonts.ready).then(() => true)`;
+
+/** Adds a <style> in one round trip (addStyleTag waits for a load event a <style> never needs). */
+export function styleScript(css: string): string {
+  return `(() => {
+  const style = document.createElement('style');
+  style.textContent = ${JSON.stringify(css)};
+  document.head.append(style);
+})()`;
+}
 
 /** What the page says about itself, for the header and footer (read from <html lang> and <meta>). */
 export const READ_FACTS = `(() => {

@@ -8,7 +8,7 @@ import { displayPath } from '../files.ts';
 import { sourceDateEpoch, stampPdf } from './deterministic.ts';
 import { listDocuments, readSiteFacts, selectDocuments, type PrintDocument, type SiteFacts } from './documents.ts';
 import { footerTemplate, headerTemplate, labelsFor, type FrameFacts } from './page-frame.ts';
-import { PRINT_CSS, READ_FACTS, READY_CHECK, tocScript, UNLINK_LOCAL_SCRIPT } from './print.ts';
+import { PRINT_CSS, READ_FACTS, styleScript, tocScript, UNLINK_LOCAL_SCRIPT, WHEN_READY } from './print.ts';
 import { serveStatic, type StaticServer } from './serve.ts';
 
 export type Paper = 'A4' | 'Letter';
@@ -55,12 +55,13 @@ export async function renderPdfs(options: RenderOptions): Promise<{ files: strin
     for (const siteDir of new Set(documents.map((document) => document.siteDir))) servers.set(siteDir, await serveStatic(siteDir));
     await mkdir(options.outDir, { recursive: true });
     options.onProgress?.(0, documents.length, documents[0]?.name ?? '');
+    const producer = `pledge (${await browser.version()})`;
     let done = 0;
     const files = await inParallel(documents, os.availableParallelism(), async (document) => {
       const origin = servers.get(document.siteDir)?.origin ?? '';
       const pdf = await printDocument(browser, `${origin}${document.urlPath}`, document, {
         paper: options.paper ?? 'A4', siteFacts, date: sourceDateEpoch(env) ?? dateOf(siteFacts.dataDate),
-        readyTimeoutMs: options.readyTimeoutMs ?? READY_TIMEOUT_MS,
+        readyTimeoutMs: options.readyTimeoutMs ?? READY_TIMEOUT_MS, producer,
       });
       const file = path.join(options.outDir, `${document.name}.pdf`);
       await writeAtomically(file, pdf);
@@ -80,6 +81,8 @@ interface PrintSettings {
   /** The date stamped into the PDF; absent leaves the PDF without dates. */
   date: Date | undefined;
   readyTimeoutMs: number;
+  /** The PDF's Producer: pledge and the browser version. */
+  producer: string;
 }
 
 /** One page to PDF bytes, in a browser tab of its own. */
@@ -92,9 +95,8 @@ export async function printDocument(browser: Browser, url: string, document: Pri
     await page.emulateMediaType('print');
     await loadWhenReady(page, url, document, settings.readyTimeoutMs);
     const facts = frameFacts(await page.evaluate(READ_FACTS) as Partial<FrameFacts> & { title?: string }, settings.siteFacts);
-    await page.addStyleTag({ content: PRINT_CSS });
-    await page.evaluate(UNLINK_LOCAL_SCRIPT);
-    await page.evaluate(tocScript(printable.height, labelsFor(facts.language).contents));
+    // One round trip: print CSS, local links unlinked, then the contents (measured with the print CSS on).
+    await page.evaluate([styleScript(PRINT_CSS), UNLINK_LOCAL_SCRIPT, tocScript(printable.height, labelsFor(facts.language).contents)].join(';\n'));
     const pdf = await page.pdf({
       format: settings.paper.toLowerCase() as PaperFormat,
       margin: pdfMargin(),
@@ -106,7 +108,7 @@ export async function printDocument(browser: Browser, url: string, document: Pri
       tagged: true,
       timeout: PRINT_TIMEOUT_MS,
     });
-    return stampPdf(pdf, { date: settings.date, creator: 'pledge', producer: `pledge (${await browser.version()})` });
+    return stampPdf(pdf, { date: settings.date, creator: 'pledge', producer: settings.producer });
   } finally {
     await page.close();
   }
@@ -130,9 +132,18 @@ function printableArea(paper: Paper): { width: number; height: number } {
 async function loadWhenReady(page: Page, url: string, document: PrintDocument, timeout: number): Promise<void> {
   const response = await page.goto(url, { waitUntil: 'load', timeout });
   if (!response?.ok()) throw pageError(document, `The page answered ${response?.status() ?? 'nothing'} when loaded for printing.`);
-  await page.waitForFunction(READY_CHECK, { timeout, polling: 50 }).catch(() => {
-    throw pageError(document, `The page did not say it was ready to print within ${timeout / 1000} s.`);
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(pageError(document, `The page did not say it was ready to print within ${timeout / 1000} s.`)), timeout);
   });
+  // Closing the page settles a wait that lost the race; that rejection is expected and ignored.
+  const ready = page.evaluate(WHEN_READY);
+  ready.catch(() => undefined);
+  try {
+    await Promise.race([ready, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The page's own <meta> first, then dist/pledge.json, then the page title. */
