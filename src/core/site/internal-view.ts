@@ -5,7 +5,7 @@ import type { Language } from '../schema/text.ts';
 import { lineChart } from './chart.ts';
 import { formatDate, formatPeriod, formatTarget, formatValue } from './format.ts';
 import { commitmentText, statementText, type RenderedReport, type SiteInput } from './input.ts';
-import { streakText, UI_STRINGS } from './strings.ts';
+import { streakText, UI_STRINGS, type UiStrings } from './strings.ts';
 
 export interface InternalCommitmentRow {
   id: string;
@@ -58,6 +58,8 @@ export interface TouchpointView {
 
 export interface InternalSiteView {
   lang: Language;
+  /** The reports site's words in the promise's language, placeholders still in. */
+  labels: UiStrings['internal'];
   company: string;
   statement: string;
   dataAsOf: string | null;
@@ -78,6 +80,7 @@ export function internalSiteView(input: SiteInput): InternalSiteView {
     .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.id.localeCompare(b.id));
   return {
     lang: language,
+    labels: UI_STRINGS[language].internal,
     company: input.promise.company,
     statement: statementText(input),
     dataAsOf: formatDate(input.evaluation.dataDate, language),

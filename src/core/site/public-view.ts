@@ -39,7 +39,7 @@ export interface PublicPageView {
   title: string;
   statement: string;
   dataAsOf: string | null;
-  labels: Pick<typeof UI_STRINGS.en, 'ourPromise' | 'ourCommitments' | 'atAGlance' | 'target' | 'latest' | 'history' | 'period' | 'value'
+  labels: Pick<typeof UI_STRINGS.en, 'ourPromise' | 'ourCommitments' | 'atAGlance' | 'target' | 'latest' | 'history' | 'period' | 'value' | 'statusHeading'
     | 'howWeMeasure' | 'ifWeMiss' | 'dataAsOf' | 'feedbackTitle' | 'published'>;
   commitments: CommitmentView[];
   callToAction: { text: string; url: string } | null;
@@ -49,14 +49,14 @@ export interface PublicPageView {
 /** Built from the public subset only, so nothing internal can be on the page: it is not in the input. */
 export function publicPageView(subset: PublicSubset): PublicPageView {
   const strings = UI_STRINGS[subset.language];
-  const { ourPromise, ourCommitments, atAGlance, target, latest, history, period, value, howWeMeasure, ifWeMiss, dataAsOf, feedbackTitle, published } = strings;
+  const { ourPromise, ourCommitments, atAGlance, target, latest, history, period, value, statusHeading, howWeMeasure, ifWeMiss, dataAsOf, feedbackTitle, published } = strings;
   return {
     lang: subset.language,
     company: subset.company,
     title: `${subset.company} · ${ourPromise}`,
     statement: subset.statement,
     dataAsOf: formatDate(subset.dataDate, subset.language),
-    labels: { ourPromise, ourCommitments, atAGlance, target, latest, history, period, value, howWeMeasure, ifWeMiss, dataAsOf, feedbackTitle, published },
+    labels: { ourPromise, ourCommitments, atAGlance, target, latest, history, period, value, statusHeading, howWeMeasure, ifWeMiss, dataAsOf, feedbackTitle, published },
     commitments: subset.commitments.map((c) => commitmentView(c, subset.language)),
     callToAction: subset.callToAction,
     feedback: subset.feedback,

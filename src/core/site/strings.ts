@@ -20,6 +20,7 @@ export const uiStringsSchema = z.strictObject({
   history: text,
   period: text,
   value: text,
+  statusHeading: text,
   howWeMeasure: text,
   ifWeMiss: text,
   dataAsOf: text,
@@ -32,6 +33,20 @@ export const uiStringsSchema = z.strictObject({
   published: text,
   /** Between the target and how often it is measured. */
   separator: text,
+  /** The reports site; `{name}`-style placeholders are filled in by the pages. */
+  internal: z.strictObject({
+    tag: text, dataUpTo: text,
+    nav: z.strictObject({ overview: text, kpis: text, findings: text, touchpoints: text, reports: text, data: text }),
+    needAttention: text, commitments: text, errorsWarnings: text, rowsSkipped: text, attentionFirst: text,
+    columns: z.strictObject(Object.fromEntries(['commitment', 'status', 'latest', 'publicTarget', 'internalTarget', 'streak', 'kpi', 'visibility',
+      'formula', 'period', 'value', 'sample', 'complete', 'touchpoint', 'stage', 'expected', 'received', 'fileLine', 'column', 'problem']
+      .map((key) => [key, text])) as Record<'commitment' | 'status' | 'latest' | 'publicTarget' | 'internalTarget' | 'streak' | 'kpi' | 'visibility'
+      | 'formula' | 'period' | 'value' | 'sample' | 'complete' | 'touchpoint' | 'stage' | 'expected' | 'received' | 'fileLine' | 'column' | 'problem', typeof text>),
+    visibility: z.strictObject({ public: text, internal: text }),
+    kpiMeta: text, commitmentLine: text, allPeriods: text, yes: text, inProgress: text, bySegment: text, segmentCaption: text,
+    rowsSkippedTitle: text, chartCaption: text, findingsTitle: text, noFindings: text, touchpointsTitle: text, allTouchpointsMet: text,
+    touchpointGaps: text, notMeasured: text, gap: text, reportsTitle: text, noReports: text, dataTitle: text, allRowsValid: text, rowsSkippedFor: text,
+  }),
 });
 export type UiStrings = z.infer<typeof uiStringsSchema>;
 
