@@ -95,6 +95,14 @@ describe('the internal site view', () => {
     expect(view.commitments[1]).toMatchObject({ target: 'at least 95%', internalTarget: 'at least 97%', latestValue: '96.4%' });
   });
 
+  it('speaks the promise\'s language too', () => {
+    const pt = exampleInput();
+    pt.promise.language = 'pt';
+    const view = internalSiteView(pt);
+    expect([view.labels.nav.overview, view.commitments[0]!.statusLabel, view.commitments[0]!.streak])
+      .toEqual(['Resumo', 'Em risco', 'Cumprida em 11 dos últimos 12 meses']);
+  });
+
   it('flags touchpoints whose experience falls short, and lists every KPI with its segments', () => {
     const view = internalSiteView(exampleInput());
     expect(view.touchpoints.map((t) => [t.id, t.status, t.gap])).toEqual([
@@ -105,6 +113,7 @@ describe('the internal site view', () => {
     expect(onTime.segmentColumns).toEqual(['London', 'North', 'Scotland']);
     expect(onTime.segmentRows.at(-1)).toEqual({ period: 'Mar 2026', cells: ['95.8% (n=613)', '96.4% (n=613)', '97% (n=613)'] });
     expect(view.kpis.map((k) => k.id)).toContain('nps');
+    expect(view.labels.nav.overview).toBe('Overview');
     expect(view.rowIssues).toEqual([{ kpiId: 'on_time_delivery', kpiName: 'On-time delivery', count: 2, examples: exampleInput().evaluation.kpis[0]!.badRows.examples }]);
   });
 });
