@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { InputError, placeOf } from '../../core/input-error.ts';
 import { displayPath, exists } from '../../adapters/files.ts';
-import { renderPdfs, type Paper } from '../../adapters/pdf/render.ts';
+import { renderPdfs, type Paper, type RenderOptions } from '../../adapters/pdf/render.ts';
 import { EXIT, UsageError, type CliIO } from '../io.ts';
 import type { Command } from '../main.ts';
 
@@ -31,7 +31,7 @@ export const command: Command = {
     const outDir = values.out ? path.resolve(io.cwd, values.out) : path.join(distDir, 'reports');
     await requireBuiltSite(distDir, io.cwd);
     const only = values.only?.flatMap((names) => names.split(',')).map((name) => name.trim()).filter(Boolean);
-    const { files } = await withProgress(io, (onProgress) => renderPdfs({ distDir, outDir, only, paper, env: io.env, onProgress }));
+    const { files } = await renderPdfsWithProgress(io, { distDir, outDir, only, paper });
     io.out(`Wrote ${files.length} PDF${files.length === 1 ? '' : 's'} to ${displayPath(outDir, io.cwd)}: ${files.map((file) => path.basename(file)).join(', ')}\n`);
     return EXIT.ok;
   },
@@ -41,6 +41,14 @@ async function requireBuiltSite(distDir: string, cwd: string): Promise<void> {
   if (await exists(path.join(distDir, 'internal', 'index.html')) || await exists(path.join(distDir, 'public', 'index.html'))) return;
   throw new InputError(placeOf(displayPath(distDir, cwd)), 'The sites have not been built yet, so there is nothing to print.',
     'Run `pledge build` first (or `pledge build --pdf` to do both).');
+}
+
+/**
+ * renderPdfs with a progress bar on an interactive terminal and nothing in CI; `pledge build --pdf`
+ * can call this too, so both commands behave the same.
+ */
+export function renderPdfsWithProgress(io: CliIO, options: Omit<RenderOptions, 'env' | 'onProgress'>): Promise<{ files: string[] }> {
+  return withProgress(io, (onProgress) => renderPdfs({ ...options, env: io.env, onProgress }));
 }
 
 type Progress = (done: number, total: number, name: string) => void;
