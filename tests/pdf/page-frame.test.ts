@@ -13,7 +13,8 @@ describe('page header and footer', () => {
     expect(footerTemplate({ language: 'pt-BR', company: 'K', dataDate: '2026-03-31' }))
       .toMatch(/<span>Página <span class="pageNumber"><\/span> de <span class="totalPages"><\/span><\/span><span>Dados até 2026-03-31<\/span>/);
     expect(footerTemplate({ language: 'zh', company: 'K' }))
-      .toMatch(/<span>第 <span class="pageNumber"><\/span> 页，共 <span class="totalPages"><\/span>页<\/span><span><\/span>/);
+      .toMatch(/<span>第 <span class="pageNumber"><\/span> 页，共 <span class="totalPages"><\/span> 页<\/span><span><\/span>/);
+    expect(headerTemplate({ language: 'zh', company: '红隼厨房', period: '2026-03' })).toMatch(/<span>红隼厨房<\/span><span>周期：2026年3月<\/span><\/div>$/);
   });
 
   it('formats period keys for people', () => {

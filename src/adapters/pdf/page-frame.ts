@@ -11,17 +11,19 @@ export interface FrameFacts {
 interface Labels {
   page: string;
   of: string;
+  /** After the total, with its own leading space where the language wants one. */
   pageSuffix: string;
+  /** Precedes the period, separator included (a full-width colon in Chinese). */
   period: string;
   dataDate: string;
   contents: string;
 }
 
-const ENGLISH: Labels = { page: 'Page', of: 'of', pageSuffix: '', period: 'Period', dataDate: 'Data as of', contents: 'Contents' };
+const ENGLISH: Labels = { page: 'Page', of: 'of', pageSuffix: '', period: 'Period: ', dataDate: 'Data as of', contents: 'Contents' };
 const LABELS: Record<string, Labels | undefined> = {
   en: ENGLISH,
-  pt: { page: 'Página', of: 'de', pageSuffix: '', period: 'Período', dataDate: 'Dados até', contents: 'Índice' },
-  zh: { page: '第', of: '页，共', pageSuffix: '页', period: '周期', dataDate: '数据截至', contents: '目录' },
+  pt: { page: 'Página', of: 'de', pageSuffix: '', period: 'Período: ', dataDate: 'Dados até', contents: 'Índice' },
+  zh: { page: '第', of: '页，共', pageSuffix: ' 页', period: '周期：', dataDate: '数据截至', contents: '目录' },
 };
 
 export function labelsFor(language: string): Labels {
@@ -55,7 +57,7 @@ const FRAME_STYLE = 'font-family: \'Noto Sans\', \'DejaVu Sans\', sans-serif; fo
 
 export function headerTemplate(facts: FrameFacts): string {
   const labels = labelsFor(facts.language);
-  const period = facts.period ? `${labels.period}: ${formatPeriod(facts.period, facts.language)}` : '';
+  const period = facts.period ? `${labels.period}${formatPeriod(facts.period, facts.language)}` : '';
   return `<div style="${FRAME_STYLE}"><span>${escapeHtml(facts.company)}</span><span>${escapeHtml(period)}</span></div>`;
 }
 
