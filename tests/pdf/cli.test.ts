@@ -48,7 +48,7 @@ describe('pledge pdf', () => {
 
   it('names the pages it can print when --only names another', async () => {
     const result = await pledge(['--only', 'march'], project);
-    expect([result.code, result.err]).toEqual([2, '--only:1:1  There is no page named "march" to print. Choose from: overview, findings, late-chart, monthly, relatorio, public.\n']);
+    expect([result.code, result.err]).toEqual([2, '--only:1:1  There is no page named "march" to print. Choose from: overview, cards, findings, late-chart, monthly, relatorio, public.\n']);
   });
 
   it('refuses an unknown paper size and says which exist', async () => {

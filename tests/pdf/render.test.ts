@@ -11,7 +11,7 @@ import { imageCount, pageCount, pdfInfo, pdfText, renderPng } from './poppler.ts
 
 const FIXTURE = path.resolve('tests/fixtures/pdf/built');
 const ARTIFACTS = path.resolve('tests/artifacts');
-const NAMES = ['overview', 'findings', 'late-chart', 'monthly', 'relatorio', 'public'];
+const NAMES = ['overview', 'cards', 'findings', 'late-chart', 'monthly', 'relatorio', 'public'];
 
 let browser: Browser;
 let work: string;
@@ -27,18 +27,20 @@ function pagesOf(file: string): string[] {
   return Array.from({ length: pageCount(file) }, (_, index) => pdfText(file, index + 1));
 }
 
-/** Rows of the long table whose first and last lines landed on different pages. */
-function splitRows(file: string): number[] {
+/** Items (table rows, cards) whose first and last lines landed on different pages, or went missing. */
+function splitItems(file: string, count: number, first: (id: string) => string, last: (id: string) => string): number[] {
   const pages = pagesOf(file);
   const split: number[] = [];
-  for (let row = 1; row <= 120; row += 1) {
-    const id = String(row).padStart(3, '0');
-    const first = pages.findIndex((text) => text.includes(`Order ${id}`));
-    const last = pages.findIndex((text) => text.includes(`end of ${id}`));
-    if (first < 0 || first !== last) split.push(row);
+  for (let item = 1; item <= count; item += 1) {
+    const id = String(item).padStart(count >= 100 ? 3 : 2, '0');
+    const start = pages.findIndex((text) => text.includes(first(id)));
+    if (start < 0 || start !== pages.findIndex((text) => text.includes(last(id)))) split.push(item);
   }
   return split;
 }
+
+const splitRows = (file: string) => splitItems(file, 120, (id) => `Order ${id}`, (id) => `end of ${id}`);
+const splitCards = (file: string) => splitItems(file, 18, (id) => `Commitment ${id}`, (id) => `End of card ${id}`);
 
 /** Pages whose last body line is a section heading. */
 function pagesEndingInHeading(file: string): number[] {
@@ -94,6 +96,11 @@ describe('renderPdfs on a built site', () => {
 
   it('breaks a long table between rows, never through one, and keeps every row', () => {
     expect(splitRows(out('first', 'overview'))).toEqual([]);
+  });
+
+  it('keeps every commitment card on one page', () => {
+    expect(pageCount(out('first', 'cards'))).toBeGreaterThan(3);
+    expect(splitCards(out('first', 'cards'))).toEqual([]);
   });
 
   it('never leaves a heading alone at the bottom of a page', () => {
@@ -159,13 +166,13 @@ describe('renderPdfs on a built site', () => {
 
 describe('the same pages printed bare, without pledge', () => {
   // The control that shows the checks above can fail: plain page.pdf splits rows and strands headings.
-  it('splits table rows and strands headings', async () => {
+  it('splits table rows and cards, and strands headings', async () => {
     await mkdir(path.join(work, 'bare'));
     const server = await serveStatic(path.join(FIXTURE, 'internal'));
     const page = await browser.newPage();
     try {
       const margin = pdfMargin();
-      for (const [name, url] of [['overview', '/'], ['findings', '/reports/findings/']] as const) {
+      for (const [name, url] of [['overview', '/'], ['findings', '/reports/findings/'], ['cards', '/reports/cards/']] as const) {
         await page.goto(`${server.origin}${url}`);
         await page.pdf({ path: out('bare', name), format: 'a4', margin });
       }
@@ -175,5 +182,6 @@ describe('the same pages printed bare, without pledge', () => {
     }
     expect(splitRows(out('bare', 'overview')).length).toBeGreaterThan(5);
     expect(pagesEndingInHeading(out('bare', 'findings'))).toEqual([1]);
+    expect(splitCards(out('bare', 'cards')).length).toBeGreaterThan(0);
   });
 });
