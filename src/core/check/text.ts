@@ -46,36 +46,35 @@ export function lengthOf(text: string, lexicon: Lexicon): number {
   return count;
 }
 
-/** Every occurrence of any term, longest term first, never overlapping. Whole words except in Chinese. */
+/** Every occurrence of any term, the longest term winning where several start at one place, never overlapping. */
 export function findTerms(text: string, terms: readonly string[], lexicon: Lexicon): Span[] {
-  const found: Span[] = [];
-  const byLength = [...terms].sort((a, b) => b.length - a.length);
-  for (const term of byLength) {
-    for (const match of text.matchAll(termPattern(term, lexicon))) {
-      const span = { start: match.index, end: match.index + match[0].length, text: match[0] };
-      if (!found.some((f) => span.start < f.end && f.start < span.end)) found.push(span);
-    }
-  }
-  return found.sort((a, b) => a.start - b.start);
+  const lower = text.toLowerCase();
+  // toLowerCase can change the length of a few characters (İ); then fall back to the original text.
+  const haystack = lower.length === text.length ? lower : text;
+  return [...haystack.matchAll(termsPattern(terms, lexicon))]
+    .map((m) => ({ start: m.index, end: m.index + m[0].length, text: text.slice(m.index, m.index + m[0].length) }));
 }
 
 export function hasTerm(text: string, terms: readonly string[], lexicon: Lexicon): boolean {
-  return terms.some((term) => termPattern(term, lexicon).test(text));
+  return findTerms(text, terms, lexicon).length > 0;
 }
 
-const patterns = new Map<string, RegExp>();
+// One regular expression per word list, compiled once: Unicode-aware patterns are slow to compile,
+// and `pledge check` should answer in well under a second.
+const patterns = new WeakMap<readonly string[], RegExp>();
 
-function termPattern(term: string, lexicon: Lexicon): RegExp {
-  const key = `${lexicon.unit}:${term}`;
-  let pattern = patterns.get(key);
+function termsPattern(terms: readonly string[], lexicon: Lexicon): RegExp {
+  let pattern = patterns.get(terms);
   if (!pattern) {
-    const body = escapeRegExp(term).replace(/\s+/g, '\\s+').replace(/['’]/g, "['’]");
-    pattern = lexicon.unit === 'characters' && HAN.test(term)
-      ? new RegExp(body, 'giu')
-      : new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'giu');
-    patterns.set(key, pattern);
+    const alternatives = [...terms].sort((a, b) => b.length - a.length)
+      .map((term) => escapeRegExp(term.toLowerCase()).replace(/\s+/g, '\\s+').replace(/['’]/g, "['’]"));
+    const body = `(?:${alternatives.join('|')})`;
+    // Chinese has no spaces between words, so a term matches anywhere; elsewhere only whole words.
+    pattern = lexicon.unit === 'characters'
+      ? new RegExp(body, 'gu')
+      : new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'gu');
+    patterns.set(terms, pattern);
   }
-  pattern.lastIndex = 0;
   return pattern;
 }
 
