@@ -38,7 +38,7 @@ export const WHEN_READY = `new Promise((resolve) => {
     resolve();
   });
   observer.observe(document, { attributes: true, childList: true, subtree: true });
-}).then(() => document.fonts.ready).then(() => true)`;
+}).then(() => document.fonts.ready)`;
 
 /** Adds a <style> in one round trip (addStyleTag waits for a load event a <style> never needs). */
 export function styleScript(css: string): string {
@@ -87,7 +87,10 @@ export function tocScript(pageHeight: number, title: string): string {
   if (document.querySelector('nav.pledge-toc, [data-toc]')) return false;
   const headings = [...document.querySelectorAll('main h2, article h2, body > h2, section h2')];
   const unique = [...new Set(headings)];
-  if (unique.length < 3 || document.documentElement.scrollHeight <= pageHeight) return false;
+  if (unique.length < 3) return false;
+  // Three pages of text cannot fit on one sheet: skip measuring, which costs a full layout that printing redoes.
+  const surelyLong = document.body.textContent.length > 3 * 4000;
+  if (!surelyLong && document.documentElement.scrollHeight <= pageHeight) return false;
   const nav = document.createElement('nav');
   nav.className = 'pledge-toc';
   nav.setAttribute('aria-label', title);

@@ -93,8 +93,7 @@ export async function printDocument(browser: Browser, url: string, document: Pri
     // Lay the page out at the printed width, in print media, so the contents check measures what prints.
     await page.setViewport(printable);
     await page.emulateMediaType('print');
-    await loadWhenReady(page, url, document, settings.readyTimeoutMs);
-    const facts = frameFacts(await page.evaluate(READ_FACTS) as Partial<FrameFacts> & { title?: string }, settings.siteFacts);
+    const facts = frameFacts(await loadWhenReady(page, url, document, settings.readyTimeoutMs), settings.siteFacts);
     // One round trip: print CSS, local links unlinked, then the contents (measured with the print CSS on).
     await page.evaluate([styleScript(PRINT_CSS), UNLINK_LOCAL_SCRIPT, tocScript(printable.height, labelsFor(facts.language).contents)].join(';\n'));
     const pdf = await page.pdf({
@@ -128,8 +127,13 @@ function printableArea(paper: Paper): { width: number; height: number } {
   };
 }
 
-/** Loads the page and waits for its render-ready signal (see READY_CHECK); never a fixed delay. */
-async function loadWhenReady(page: Page, url: string, document: PrintDocument, timeout: number): Promise<void> {
+type PageFacts = Partial<FrameFacts> & { title?: string };
+
+/**
+ * Loads the page, waits for its render-ready signal (see WHEN_READY; never a fixed delay) and
+ * returns what the page says about itself, in the same round trip.
+ */
+async function loadWhenReady(page: Page, url: string, document: PrintDocument, timeout: number): Promise<PageFacts> {
   const response = await page.goto(url, { waitUntil: 'load', timeout });
   if (!response?.ok()) throw pageError(document, `The page answered ${response?.status() ?? 'nothing'} when loaded for printing.`);
   let timer: NodeJS.Timeout | undefined;
@@ -137,17 +141,17 @@ async function loadWhenReady(page: Page, url: string, document: PrintDocument, t
     timer = setTimeout(() => reject(pageError(document, `The page did not say it was ready to print within ${timeout / 1000} s.`)), timeout);
   });
   // Closing the page settles a wait that lost the race; that rejection is expected and ignored.
-  const ready = page.evaluate(WHEN_READY);
+  const ready = page.evaluate(`${WHEN_READY}.then(() => ${READ_FACTS})`) as Promise<PageFacts>;
   ready.catch(() => undefined);
   try {
-    await Promise.race([ready, timedOut]);
+    return await Promise.race([ready, timedOut]);
   } finally {
     clearTimeout(timer);
   }
 }
 
 /** The page's own <meta> first, then dist/pledge.json, then the page title. */
-function frameFacts(fromPage: Partial<FrameFacts> & { title?: string }, site: SiteFacts): FrameFacts {
+function frameFacts(fromPage: PageFacts, site: SiteFacts): FrameFacts {
   return {
     language: fromPage.language ?? site.language ?? 'en',
     company: fromPage.company ?? site.company ?? fromPage.title ?? '',
