@@ -20,6 +20,12 @@ ruleTable('jargon', [
     edits: [['remedy: we send you a voucher', 'remedy: we Leverage a voucher']],
     expected: [`content/promise.yaml:20:16  warning  jargon  ${buzz('Leverage')}`],
   },
+  {
+    name: 'a buzzword inside a folded statement, at its own line',
+    language: 'en',
+    edits: [['promise_types: [delivery]', 'promise_types: [delivery]\nstatement: >-\n  For home cooks, a kitchen that works:\n  seamless from the first pan.']],
+    expected: [`content/promise.yaml:11:3  warning  jargon  ${buzz('seamless')}`],
+  },
   { name: 'part of a longer word is not jargon', language: 'en', edits: [['benefit: you can plan dinner', 'benefit: you can plan robustly-cooked dinner']], expected: [] },
   { name: 'palavras simples passam', language: 'pt', expected: [] },
   {
