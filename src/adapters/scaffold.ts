@@ -47,14 +47,15 @@ export async function scaffoldProject(target: string, source = PACKAGE_ROOT): Pr
 async function plan(target: string, source: string): Promise<PlannedFile[]> {
   const content = path.join(source, 'content');
   const copy = (from: string) => () => readFile(from);
+  const copyYaml = (name: string) => async () => pointSchemaAtPackage(await readFile(path.join(content, name), 'utf8'));
   const files: PlannedFile[] = [
     { to: 'package.json', content: async () => packageJson(path.basename(path.resolve(target))) },
     { to: 'astro.config.mjs', content: async () => ASTRO_CONFIG },
     { to: 'README.md', content: async () => README },
-    { to: 'content/promise.yaml', content: copy(path.join(content, 'promise.yaml')) },
+    { to: 'content/promise.yaml', content: copyYaml('promise.yaml') },
   ];
   for (const name of ['kpis.yaml', 'rules.yaml']) {
-    if (await exists(path.join(content, name))) files.push({ to: `content/${name}`, content: copy(path.join(content, name)) });
+    if (await exists(path.join(content, name))) files.push({ to: `content/${name}`, content: copyYaml(name) });
   }
   for (const file of await listFiles(path.join(content, 'reports'))) {
     files.push({ to: `content/reports/${file}`, content: copy(path.join(content, 'reports', file)) });
@@ -63,6 +64,17 @@ async function plan(target: string, source: string): Promise<PlannedFile[]> {
     files.push({ to: `content/data/${file}`, content: () => sampleData(path.join(content, 'data', file)) });
   }
   return files;
+}
+
+/**
+ * In the new project the JSON Schemas live in the installed package, not beside content/, so the
+ * editor's `yaml-language-server` comment must point into node_modules for completion to work.
+ */
+export function pointSchemaAtPackage(yamlText: string): string {
+  return yamlText.replace(
+    /^(# yaml-language-server: \$schema=)\S*?(schemas\/[\w.-]+\.json)$/m,
+    '$1../node_modules/pledge/$2',
+  );
 }
 
 async function listFiles(folder: string): Promise<string[]> {

@@ -31,8 +31,14 @@ describe('pledge init', () => {
     const expected = ['package.json', 'astro.config.mjs', 'README.md', 'content/promise.yaml', 'content/kpis.yaml',
       ...await exampleFiles('reports'), ...await exampleFiles('data')];
     expect(out).toBe(`${expected.map((file) => `  created  ${file}\n`).join('')}\nYour pledge project is ready in My Shop. Next:\n  cd "My Shop"\n  npx pledge draft --new    # write your own promise (the example is kept as a backup)\n  npx pledge check          # check it\n`);
-    expect(await readFile(path.join(dir, 'content/promise.yaml'), 'utf8')).toBe(await readFile(path.join(REPO, 'content/promise.yaml'), 'utf8'));
-    expect(await readFile(path.join(dir, 'content/kpis.yaml'), 'utf8')).toBe(await readFile(path.join(REPO, 'content/kpis.yaml'), 'utf8'));
+    // The same files, but for the editor's schema comment, which points into the installed package.
+    for (const [name, schema] of [['promise.yaml', 'promise'], ['kpis.yaml', 'kpis']] as const) {
+      const original = await readFile(path.join(REPO, 'content', name), 'utf8');
+      const copied = await readFile(path.join(dir, 'content', name), 'utf8');
+      expect(copied.split('\n')[0]).toBe(`# yaml-language-server: $schema=../node_modules/pledge/schemas/${schema}.schema.json`);
+      expect(copied.split('\n').slice(1)).toEqual(original.split('\n').slice(1));
+      await expect(readFile(path.join(REPO, 'schemas', `${schema}.schema.json`), 'utf8')).resolves.toContain('"$schema"');
+    }
     const pkg = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8')) as { name: string; scripts: Record<string, string> };
     expect(pkg.name).toBe('my-shop');
     expect(pkg.scripts.check).toBe('pledge check');
