@@ -14,7 +14,7 @@ import type { Command } from '../main.ts';
 const INPUT_RULES = new Set(['kpi-unknown']);
 
 export const command: Command = {
-  summary: 'Validate every input, check the promise statement and evaluate the data.',
+  summary: 'Validate every input, check the promise statement and evaluate the data',
   usage: 'pledge check [--format text|json|github] [--root DIR] [--strict]',
   async run(argv, io) {
     const { values } = parseArgs({
