@@ -31,11 +31,11 @@ export const command: Command = {
   },
 };
 
-/** Loaded only for --pdf, so a plain build never starts a browser. */
+/** Loaded only for --pdf, so a plain build never loads puppeteer; the same progress bar as `pledge pdf`. */
 async function renderPdfsInto(distDir: string, io: CliIO): Promise<void> {
   const started = performance.now();
-  const { renderPdfs } = await import('../../adapters/pdf/render.ts');
-  const { files } = await renderPdfs({ distDir, outDir: path.join(distDir, 'reports'), env: io.env });
+  const { renderPdfsWithProgress } = await import('./pdf.ts');
+  const { files } = await renderPdfsWithProgress(io, { distDir, outDir: path.join(distDir, 'reports') });
   io.out(`Rendered ${files.length} PDF${files.length === 1 ? '' : 's'} into ${displayPath(path.join(distDir, 'reports'), io.cwd)} in ${seconds(started)} s.\n`);
 }
 
