@@ -5,7 +5,21 @@ import type { Bucket, Evaluation, KpiResult } from './types.ts';
 export function formatValue(value: number | null, unit: string): string {
   if (value === null) return '—';
   const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
-  const text = value.toFixed(digits);
+  return withUnit(value.toFixed(digits), unit);
+}
+
+/**
+ * A figure set against a target, with enough decimals to tell them apart: a best month of 99.47 % beside
+ * a promise of 99.5 % must not read "reached 99.5 %".
+ */
+export function formatValueAgainst(value: number, reference: number, unit: string): string {
+  const plain = formatValue(value, unit);
+  if (value === reference || Number.parseFloat(plain) !== reference) return plain;
+  const digits = [2, 3, 4, 5, 6].find((d) => Number(value.toFixed(d)) !== reference) ?? 6;
+  return withUnit(value.toFixed(digits), unit);
+}
+
+function withUnit(text: string, unit: string): string {
   if (!unit) return text;
   return unit === '%' ? `${text} %` : `${text} ${unit}`;
 }

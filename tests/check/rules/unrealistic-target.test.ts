@@ -17,6 +17,11 @@ describe('unrealistic-target', () => {
       `content/promise.yaml:18:40  warning  unrealistic-target  Commitment "replies" promises <= 4 hours, but the best month in the data (2026-02) reached 4.25 hours. | ${hint}`,
     ]);
   });
+  it('shows the best month with the decimals that tell it from the target', async () => {
+    expect(await runDataRule('unrealistic-target', { on_time: [94.96, 93] })).toEqual([
+      `content/promise.yaml:13:40  warning  unrealistic-target  Commitment "on-time" promises >= 95 %, but the best month in the data (2026-01) reached 94.96 %. | ${hint}`,
+    ]);
+  });
   it('says nothing without data, or with only months too small to count', async () => {
     expect(await runDataRule('unrealistic-target', { on_time: [null, null] })).toEqual([]);
     expect(await runDataRule('unrealistic-target', { on_time: [90] }, [], false)).toEqual([]);

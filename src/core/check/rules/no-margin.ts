@@ -1,4 +1,4 @@
-import { formatTarget, formatValue } from '../../kpi/format.ts';
+import { formatTarget, formatValueAgainst } from '../../kpi/format.ts';
 import { atLeastAsStrict, measuredCommitments, recentMedian } from '../../kpi/targets.ts';
 import { defineRule } from '../define-rule.ts';
 
@@ -23,7 +23,7 @@ export default defineRule({
       if (!median || !atLeastAsStrict(target, median.value)) continue;
       const unit = target.unit ?? result.kpi.unit;
       report(['commitments', index, 'target', 'value'],
-        `Commitment "${commitment.id}" promises ${formatTarget(target, unit)}, but the median of the last ${median.periods} ${result.kpi.period}s is ${formatValue(median.value, unit)}: about half the periods miss or barely meet it.`,
+        `Commitment "${commitment.id}" promises ${formatTarget(target, unit)}, but the median of the last ${median.periods} ${result.kpi.period}s is ${formatValueAgainst(median.value, target.value, unit)}: about half the periods miss or barely meet it.`,
         'Set the public target where you deliver comfortably, and keep the stricter figure as the internal_target.');
     }
   },

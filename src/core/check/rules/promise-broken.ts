@@ -1,4 +1,4 @@
-import { formatTarget, formatValue } from '../../kpi/format.ts';
+import { formatTarget, formatValueAgainst } from '../../kpi/format.ts';
 import { defineRule } from '../define-rule.ts';
 
 /**
@@ -19,7 +19,7 @@ export default defineRule({
       const unit = commitment.target.unit ?? evaluation?.kpis.find((k) => k.kpi.id === entry.kpiId)?.kpi.unit ?? '';
       const remedy = commitment.remedy ? `Customers are owed the remedy ("${commitment.remedy}"); ` : 'Tell the customers affected; ';
       report(['commitments', index, 'target', 'value'],
-        `Commitment "${commitment.id}" was broken in ${entry.latest.period}: ${entry.kpiId} was ${formatValue(entry.latest.value, unit)}, against a promise of ${formatTarget(commitment.target, unit)}.`,
+        `Commitment "${commitment.id}" was broken in ${entry.latest.period}: ${entry.kpiId} was ${formatValueAgainst(entry.latest.value, commitment.target.value, unit)}, against a promise of ${formatTarget(commitment.target, unit)}.`,
         `${remedy}find the cause, and say what you changed.`);
     }
   },

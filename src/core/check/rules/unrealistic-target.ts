@@ -1,4 +1,4 @@
-import { formatTarget, formatValue } from '../../kpi/format.ts';
+import { formatTarget, formatValueAgainst } from '../../kpi/format.ts';
 import { bestPeriod, meets, measuredCommitments } from '../../kpi/targets.ts';
 import { defineRule } from '../define-rule.ts';
 
@@ -17,7 +17,7 @@ export default defineRule({
       if (!best || meets(best.value, target)) continue;
       const unit = target.unit ?? result.kpi.unit;
       report(['commitments', index, 'target', 'value'],
-        `Commitment "${commitment.id}" promises ${formatTarget(target, unit)}, but the best ${result.kpi.period} in the data (${best.period}) reached ${formatValue(best.value, unit)}.`,
+        `Commitment "${commitment.id}" promises ${formatTarget(target, unit)}, but the best ${result.kpi.period} in the data (${best.period}) reached ${formatValueAgainst(best.value, target.value, unit)}.`,
         'Promise what you already achieve, with a margin, and raise the target once the figures have improved.');
     }
   },
