@@ -36,10 +36,18 @@ export function placeOf(file: string, line = 1, column = 1): Place {
   return { file, line, column };
 }
 
-/** One line: `file:line:col  what is wrong. How to fix it.` */
+/**
+ * One line: `file:line:col  what is wrong. How to fix it.` Control characters quoted from a bad file
+ * are shown as escapes, so a binary file cannot break the line or drive the user's terminal.
+ */
 export function formatInputError(error: InputError): string {
   const { file, line, column } = error.place;
-  return `${file}:${line}:${column}  ${error.message} ${error.hint}`.trimEnd();
+  return showControlCharacters(`${file}:${line}:${column}  ${error.message} ${error.hint}`.trimEnd());
+}
+
+function showControlCharacters(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export function inputErrorsOf(error: unknown): InputError[] | undefined {

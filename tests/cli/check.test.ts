@@ -139,6 +139,8 @@ describe('pledge check on bad input: one located line, exit 2, no stack trace, n
       ['content/rules.yaml:2:3  Unknown rule "jargn" in rules. Did you mean "jargon"? Valid rules: ']],
     ['a severity that does not exist', { 'content/rules.yaml': 'rules:\n  jargon: fatal\n' },
       ['content/rules.yaml:2:11  rules.jargon.severity: "fatal" is not allowed. Use one of: error, warning, info, off.']],
+    ['a binary file, its control characters shown as escapes', { [PROMISE]: '\u0000\u0001\u001b[2Jbinary' },
+      ['content/promise.yaml:1:1  expected a mapping (key: value), got "\\u0000\\u0001\\u001b[2Jbinary". Write a mapping (key: value) here.']],
   ])('%s', async (_name, edits, lines) => {
     const dir = project(edits);
     const before = snapshot(dir);
