@@ -60,7 +60,7 @@ describe('the example project, built and printed', () => {
       const card = text.slice(text.indexOf(`${commitment.kpi.name} `, text.indexOf('What we commit to')));
       const streak = built.commitments.find((c) => c.commitmentId === commitment.id)?.streak;
       expect(card, commitment.id).toMatch(new RegExp(`^${commitment.kpi.name} .*? ${STATUS_LABELS[commitment.latest?.status ?? 'no-data']} `));
-      expect(card).toContain(`Kept in ${streak?.kept} of the last ${streak?.of} periods`);
+      expect(card).toContain(`Kept in ${streak?.kept} of the last ${streak?.of} months`);
     }
   });
 

@@ -64,7 +64,7 @@ describe('the public page view', () => {
     const view = publicPageView(publicSubset(exampleInput()));
     const [onTime, replies] = view.commitments;
     expect(onTime).toMatchObject({ heading: 'On-time delivery', target: 'at least 95%', cadence: 'every month', targetLine: 'at least 95%, every month' });
-    expect(onTime!.latest).toEqual({ period: 'Mar 2026', value: '96.4%', status: 'kept', label: 'Kept', streak: 'Kept in 11 of the last 12 periods' });
+    expect(onTime!.latest).toEqual({ period: 'Mar 2026', value: '96.4%', status: 'kept', label: 'Kept', streak: 'Kept in 11 of the last 12 months' });
     expect(replies!.target).toBe('at most 4 hours');
     expect(view.dataAsOf).toBe('31 March 2026');
     expect(onTime!.chartSvg).toMatch(/^<svg[^>]*aria-hidden="true"/);
@@ -137,9 +137,19 @@ describe('UI strings (src/core/site/strings/*.json)', () => {
   it.each(['en', 'pt', 'zh'] as const)('%s fills in every placeholder', (language) => {
     const strings = UI_STRINGS[language];
     for (const period of ['week', 'month', 'quarter'] as const) {
-      expect(streakText(strings, 7, 12, period)).toMatch(/^(?=.*7)(?=.*12)[^{}]+$/);
+      expect(streakText(language, 7, 12, period)).toMatch(/^(?=.*7)(?=.*12)[^{}]+$/);
     }
     expect(fill(strings.chartLabel, { name: 'NAME' })).toMatch(/^(?=.*NAME)[^{}]+$/);
+  });
+
+  it('says the period in words, singular for one period', () => {
+    expect(streakText('en', 11, 12, 'month')).toBe('Kept in 11 of the last 12 months');
+    expect(streakText('en', 3, 4, 'quarter')).toBe('Kept in 3 of the last 4 quarters');
+    expect(streakText('en', 1, 1, 'week')).toBe('Kept in 1 of 1 week so far');
+    expect(streakText('pt', 5, 8, 'week')).toBe('Cumprida em 5 das últimas 8 semanas');
+    expect(streakText('pt', 0, 1, 'month')).toBe('Cumprida em 0 de 1 mês até agora');
+    expect(streakText('zh', 10, 12, 'quarter')).toBe('最近 12 个季度中兑现 10 次');
+    expect(streakText('zh', 1, 1, 'month')).toBe('最近 1 个月中兑现 1 次');
   });
 
   it('rejects a language file with a missing or extra key', () => {

@@ -111,7 +111,7 @@ function commitmentRow(input: SiteInput, c: Commitment): InternalCommitmentRow {
     latestValue: formatValue(evaluation?.latest?.value ?? null, unit, language),
     status,
     statusLabel: UI_STRINGS[language].status[status],
-    streak: evaluation ? streakText(UI_STRINGS[language], evaluation.streak.kept, evaluation.streak.of, c.period ?? kpi?.period ?? 'month') : '',
+    streak: evaluation ? streakText(language, evaluation.streak.kept, evaluation.streak.of, c.period ?? kpi?.period ?? 'month') : '',
     remedy: c.remedy ?? null,
   };
 }

@@ -80,7 +80,7 @@ function commitmentView(c: PublicCommitment, language: Language): CommitmentView
     target: formatTarget(c.target, c.kpi.unit, language),
     cadence: strings.every[c.period],
     targetLine: `${formatTarget(c.target, c.kpi.unit, language)}${strings.separator}${strings.every[c.period]}`,
-    latest: c.latest ? { ...row(c.latest), streak: streakText(strings, c.streak.kept, c.streak.of, c.period) } : null,
+    latest: c.latest ? { ...row(c.latest), streak: streakText(language, c.streak.kept, c.streak.of, c.period) } : null,
     remedy: c.remedy,
     method: c.kpi.method,
     history,

@@ -6,6 +6,8 @@ import zh from './strings/zh.json' with { type: 'json' };
 
 const text = z.string().min(1);
 const perPeriod = z.strictObject({ week: text, month: text, quarter: text });
+/** Intl.PluralRules categories we use: `one` for a single period, `other` for the rest. */
+const plural = z.strictObject({ one: text, other: text });
 
 /** Every word the pages show that does not come from the user's files: one JSON file per language. */
 export const uiStringsSchema = z.strictObject({
@@ -15,8 +17,8 @@ export const uiStringsSchema = z.strictObject({
   target: text,
   latest: text,
   status: z.strictObject({ kept: text, 'at-risk': text, broken: text, 'no-data': text }),
-  /** `{kept}` and `{of}` are filled in. */
-  streak: perPeriod,
+  /** `{kept}` and `{of}` are filled in; `one` when `{of}` is 1 (in languages that say so). */
+  streak: z.strictObject({ week: plural, month: plural, quarter: plural }),
   history: text,
   period: text,
   value: text,
@@ -59,9 +61,10 @@ export const UI_STRINGS: Record<Language, UiStrings> = {
 /** BCP 47 locale for number and date formatting. */
 export const LOCALES: Record<Language, string> = { en: 'en-GB', pt: 'pt-PT', zh: 'zh-CN' };
 
-/** `Kept in {kept} of the last {of} months` with the numbers in. */
-export function streakText(strings: UiStrings, kept: number, of: number, period: Period): string {
-  return fill(strings.streak[period], { kept: String(kept), of: String(of) });
+/** `Kept in {kept} of the last {of} months` with the numbers in, singular or plural by `of`. */
+export function streakText(language: Language, kept: number, of: number, period: Period): string {
+  const form = new Intl.PluralRules(LOCALES[language]).select(of) === 'one' ? 'one' : 'other';
+  return fill(UI_STRINGS[language].streak[period][form], { kept: String(kept), of: String(of) });
 }
 
 export function fill(template: string, values: Record<string, string>): string {
