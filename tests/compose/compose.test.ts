@@ -66,6 +66,15 @@ describe('composeStatement', () => {
       .toBe('Tempo até a primeira resposta: no máximo 4,5 horas até 2026-12-31. Se falharmos, enviamos um cupom para você.');
   });
 
+  it('says what is measured when a commitment has no target yet (a draft), never "Name:, every month"', () => {
+    const noTarget = (language: Language, target: string) => compose(language, [[`    target: ${target}\n`, '']]).commitments[1]?.text;
+    expect(noTarget('en', '{ comparison: "<=", value: 4, unit: hours }')).toBe('Time to first reply: we measure it every month. If we miss it, we send you a voucher.');
+    expect(noTarget('pt', '{ comparison: "<=", value: 4, unit: horas }')).toBe('Tempo até a primeira resposta: medimos a cada mês. Se falharmos, enviamos um cupom para você.');
+    expect(noTarget('zh', '{ comparison: "<=", value: 4, unit: 小时 }')).toBe('我们每月衡量首次回复时间。如果没有做到，我们送您一张优惠券。');
+    expect(compose('en', [['    target: { comparison: "<=", value: 4, unit: hours }\n    period: month\n', '    deadline: 2026-12-31\n']]).commitments[1]?.text)
+      .toBe('Time to first reply: we measure it until 2026-12-31. If we miss it, we send you a voucher.');
+  });
+
   it('lists several values and assets with the language\'s "and"', () => {
     expect(compose('en', [['values: [honesty, care]', 'values: [honesty, care, craft]']]).text).toContain('That is what honesty, care and craft mean to us.');
     expect(compose('zh', [['values: [诚实, 用心]', 'values: [诚实, 用心, 匠心]']]).text).toContain('这就是诚实、用心和匠心对我们的意义。');
