@@ -1,10 +1,13 @@
 import { ruleTable } from '../harness.ts';
 
-const message = 'content/promise.yaml:1:10  warning  cta-missing  The promise has no call to action, so a reader does not know what to do next. | Add call_to_action: { text: "Shop the new season\'s pans", url: https://... }.';
+const message = 'content/promise.yaml:24:1  warning  cta-missing  The promise has no call to action, so a reader does not know what to do next. | Add call_to_action: { text: "Shop the new season\'s pans", url: https://... }.';
 
 ruleTable('cta-missing', [
   { name: 'a call to action', language: 'en', expected: [] },
   { name: 'no call to action', language: 'en', edits: [['call_to_action:\n  text: Shop the new pans\n  url: https://kestrel.example/shop\n', '']], expected: [message] },
+  { name: 'no call to action, a closing comment and blank lines: after the comment', language: 'en',
+    edits: [['call_to_action:\n  text: Shop the new pans\n  url: https://kestrel.example/shop\n', ''], ['url: mailto:hello@kestrel.example\n', 'url: mailto:hello@kestrel.example\n# last reviewed in May\n\n\n']],
+    expected: [message.replace(':24:1', ':25:1')] },
   { name: 'com chamada para ação', language: 'pt', expected: [] },
   { name: 'sem chamada para ação', language: 'pt', edits: [['call_to_action:\n  text: Conheça as panelas novas\n  url: https://casaipe.example/loja\n', '']], expected: [message] },
 ]);
