@@ -36,6 +36,7 @@ describe('pledge build of the example with canaries planted in every internal fi
   beforeAll(async () => {
     root = await copyExample();
     await plantCanaries(root);
+    await writeFile(path.join(root, 'content', 'reports', 'no-heading.md'), 'Just a note, with no # heading.\n');
     const result = await buildProject({ root, env });
     expect(result.status).toBe('built');
     publicFiles = await readAll(path.join(root, 'dist', 'public'));
@@ -59,6 +60,15 @@ describe('pledge build of the example with canaries planted in every internal fi
     expect(report).toContain('CANARY-REPORT-NARRATIVE');
     const full = await readFile(path.join(root, 'dist', 'pledge.json'), 'utf8');
     expect(full).toContain('97.37');
+  });
+
+  it('shows a report\'s title once: its own # heading, else the file name from the layout', async () => {
+    const headings = async (name: string) => {
+      const html = await readFile(path.join(root, 'dist', 'internal', 'reports', `${name}.html`), 'utf8');
+      return { h1: [...html.matchAll(/<h1[^>]*>([^<]*)<\/h1>/g)].map((m) => m[1]), title: /<title>([^<]*)<\/title>/.exec(html)?.[1] };
+    };
+    expect(await headings('canary')).toEqual({ h1: ['Canary'], title: 'Canary · Kestrel Kitchen (Internal)' });
+    expect(await headings('no-heading')).toEqual({ h1: ['no-heading'], title: 'no-heading · Kestrel Kitchen (Internal)' });
   });
 
   it('publishes the public KPIs only, at-risk shown as kept', async () => {

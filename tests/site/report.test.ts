@@ -13,7 +13,13 @@ describe('report narratives', () => {
   it('embeds the latest value of a KPI, or a named period', () => {
     const report = renderReport('# March\n\nOn time: :kpi[on_time_delivery]; February: :kpi{id=on_time_delivery period=2026-02}.', 'march', context);
     expect(report.title).toBe('March');
+    expect(report.hasHeading).toBe(true);
     expect(report.html).toBe('<h1>March</h1>\n<p>On time: <strong class="kpi-value">96.4%</strong>; February: <strong class="kpi-value">97.5%</strong>.</p>');
+  });
+
+  it('takes the title from the # heading, through emphasis and code, else from the file name', () => {
+    expect(renderReport('Intro.\n\n# The *October* `on_time` report\n\nText.', 'oct', context)).toMatchObject({ title: 'The October on_time report', hasHeading: true });
+    expect(renderReport('## Only a section\n\nText.', '2026-10-monthly', context)).toMatchObject({ title: '2026-10-monthly', hasHeading: false });
   });
 
   it('embeds a table of the last periods', () => {

@@ -38,7 +38,8 @@ export function renderReport(markdown: string, slug: string, context: EmbedConte
     .use(rehypeStringify, { allowDangerousHtml: true });
   const mdast = processor.parse(markdown);
   const html = processor.stringify(processor.runSync(mdast) as HastRoot);
-  return { slug, title: titleOf(mdast) ?? slug, html };
+  const heading = titleOf(mdast);
+  return { slug, title: heading ?? slug, hasHeading: heading !== undefined, html };
 }
 
 /** Turns each pledge directive into a placeholder element that survives sanitizing. */
@@ -86,6 +87,11 @@ function fillEmbeds(node: HastRoot | Element, requests: EmbedRequest[], context:
 
 function titleOf(tree: MdastRoot): string | undefined {
   const heading = tree.children.find((n) => n.type === 'heading' && n.depth === 1);
-  if (!heading || !('children' in heading)) return undefined;
-  return heading.children.map((c) => ('value' in c ? c.value : '')).join('').trim() || undefined;
+  return heading ? textOf(heading).trim() || undefined : undefined;
+}
+
+/** The plain text of a node, through emphasis, code and links (`# The *October* report`). */
+function textOf(node: MdastNodes): string {
+  if ('value' in node) return node.value;
+  return 'children' in node ? node.children.map((child) => textOf(child as MdastNodes)).join('') : '';
 }

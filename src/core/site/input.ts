@@ -7,7 +7,10 @@ import type { PromiseDoc } from '../schema/promise.ts';
 /** A report narrative already rendered to safe HTML (see src/core/report). */
 export interface RenderedReport {
   slug: string;
+  /** The markdown's first `# heading`, else the file name. */
   title: string;
+  /** The markdown has its own `# heading`: the page must not add the title a second time. */
+  hasHeading: boolean;
   html: string;
 }
 
