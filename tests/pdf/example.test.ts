@@ -4,9 +4,9 @@ import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../src/adapters/browser.ts';
-import { renderPdfs } from '../../src/adapters/pdf/render.ts';
+import { MARGIN_MM, renderPdfs } from '../../src/adapters/pdf/render.ts';
 import { buildProject } from '../../src/adapters/site/build.ts';
-import { pageCount, pdfInfo, pdfText, renderPng } from './poppler.ts';
+import { bodyDepth, pageCount, pdfInfo, pdfText, renderPng } from './poppler.ts';
 
 /** The parts of dist/pledge.json and dist/public/pledge.json a reader can check the PDFs against. */
 interface Built {
@@ -26,6 +26,24 @@ let built: Built;
 let publicBuilt: PublicBuilt;
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 const pdf = (run: string, name: string) => path.join(root, run, `${name}.pdf`);
+const names = () => ['overview', ...built.reports.map((report) => report.slug), 'public'];
+const MARGIN_PT = { top: MARGIN_MM.top * 72 / 25.4, bottom: MARGIN_MM.bottom * 72 / 25.4 };
+
+/** The text of every heading of the built pages, as pdftotext prints it. */
+async function headingsOf(distDir: string): Promise<Set<string>> {
+  const pages = ['internal/index.html', 'public/index.html', ...built.reports.map((report) => `internal/reports/${report.slug}.html`)];
+  const headings = new Set<string>();
+  for (const page of pages) {
+    const html = await readFile(path.join(distDir, page), 'utf8');
+    for (const match of html.matchAll(/<h[1-4][^>]*>([\s\S]*?)<\/h[1-4]>/g)) headings.add(flat((match[1] ?? '').replace(/<[^>]+>/g, '')).trim());
+  }
+  return headings;
+}
+
+/** A page's lines as printed, without the running header (its first line) and footer (its last). */
+function bodyLines(file: string, page: number): string[] {
+  return pdfText(file, page).split('\n').map((line) => line.trim()).filter(Boolean).slice(1, -1);
+}
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'pledge-pdf-example-'));
@@ -64,6 +82,26 @@ describe('the example project, built and printed', () => {
     }
   });
 
+  it('public page: page 1 carries the statement and the whole first commitment, not the statement alone', () => {
+    const first = publicBuilt.commitments[0];
+    const page1 = flat(pdfText(pdf('first', 'public'), 1, 'reading'));
+    expect(page1).toContain(flat(built.statement.text));
+    expect(page1).toContain(`${first?.kpi.name} `);
+    expect(page1).toContain(`Kept in ${built.commitments[0]?.streak.kept} of the last ${built.commitments[0]?.streak.of}`);
+  });
+
+  it('no page but the last is mostly blank, and no page ends with a heading', async () => {
+    const headings = await headingsOf(path.join(root, 'dist'));
+    expect(headings.size).toBeGreaterThan(10);
+    for (const name of names()) {
+      const total = pageCount(pdf('first', name));
+      for (let page = 1; page <= total; page += 1) {
+        if (page < total) expect(bodyDepth(pdf('first', name), page, MARGIN_PT), `${name} page ${page}`).toBeGreaterThan(0.45);
+        expect(headings.has(bodyLines(pdf('first', name), page).at(-1) ?? ''), `${name} page ${page}`).toBe(false);
+      }
+    }
+  });
+
   it('A4 pages, each numbered "Page X of Y" with the data date, in every PDF', () => {
     for (const name of ['overview', 'public', ...built.reports.map((report) => report.slug)]) {
       const total = pageCount(pdf('first', name));
@@ -80,11 +118,11 @@ describe('the example project, built and printed', () => {
     }
   });
 
-  it('keeps PNGs of the public page and a report for people to look at', () => {
-    renderPng(pdf('first', 'public'), 1, path.resolve('tests/artifacts/example-public-page-1'));
-    renderPng(pdf('first', 'public'), 2, path.resolve('tests/artifacts/example-public-page-2'));
-    const report = built.reports.at(-1)?.slug ?? '';
-    renderPng(pdf('first', report), 2, path.resolve(`tests/artifacts/example-${report}-page-2`));
-    expect(pageCount(pdf('first', report))).toBeGreaterThanOrEqual(2);
+  it('keeps a PNG of every page of every PDF for people to look at', () => {
+    for (const name of names()) {
+      const total = pageCount(pdf('first', name));
+      for (let page = 1; page <= total; page += 1) renderPng(pdf('first', name), page, path.resolve(`tests/artifacts/example-${name}-page-${page}`));
+    }
+    expect(pageCount(pdf('first', 'public'))).toBeGreaterThanOrEqual(2);
   });
 });

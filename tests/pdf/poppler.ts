@@ -26,3 +26,16 @@ export function imageCount(file: string): number {
 export function renderPng(file: string, page: number, prefix: string): void {
   execFileSync('pdftoppm', ['-r', '70', '-png', '-singlefile', '-f', String(page), '-l', String(page), file, prefix]);
 }
+
+/**
+ * How far down the page its body text reaches, as a share of the page height (0 to 1): the lowest
+ * word between the running header and footer, which sit in the top and bottom `marginPt`.
+ */
+export function bodyDepth(file: string, page: number, marginPt: { top: number; bottom: number }): number {
+  const xml = execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' });
+  const height = Number(/<page width="[\d.]+" height="([\d.]+)"/.exec(xml)?.[1]);
+  const bottoms = [...xml.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)]
+    .filter((word) => Number(word[1]) > marginPt.top && Number(word[2]) < height - marginPt.bottom)
+    .map((word) => Number(word[2]));
+  return bottoms.length ? Math.max(...bottoms) / height : 0;
+}

@@ -9,7 +9,11 @@ export const PRINT_CSS = `
 @media print {
   html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   tr, th, td, figure, svg, img, canvas, blockquote, pre, li,
-  .card, .commitment, .chart, .kpi, [data-keep-together] { break-inside: avoid; }
+  .card, .commitment, .chart, .kpi, .chart-svg, [data-keep-together] { break-inside: avoid; }
+  /* A chart with its table of figures: the chart stays whole, the table may break between rows,
+     rather than both moving on and leaving most of a page blank. */
+  :is(figure, .chart):has(table):not(.card, .commitment, .kpi, [data-keep-together]) { break-inside: auto; }
+  caption { break-after: avoid; }
   h1, h2, h3, h4, h5, h6 { break-after: avoid; break-inside: avoid; }
   thead { display: table-header-group; }
   tfoot { display: table-footer-group; }
