@@ -6,6 +6,7 @@ import { kpisFileSchema } from '../../src/core/schema/kpis.ts';
 import { promiseSchema } from '../../src/core/schema/promise.ts';
 import { parseYaml } from '../../src/core/yaml-source.ts';
 import { formatPeriod, formatTarget, formatValue } from '../../src/core/site/format.ts';
+import { siteConfigSchema } from '../../src/core/site/config.ts';
 import type { SiteInput } from '../../src/core/site/input.ts';
 import { internalSiteView } from '../../src/core/site/internal-view.ts';
 import { publicSubset } from '../../src/core/site/public-subset.ts';
@@ -56,6 +57,23 @@ describe('the public subset', () => {
     const input = exampleInput();
     input.promise.commitments.push({ id: 'loyal', kpi: 'nps', target: { comparison: '>=', value: 40 }, period: 'quarter' });
     expect(publicSubset(input).commitments.map((c) => c.id)).toEqual(['on-time-delivery', 'quick-replies', 'happy-cooks']);
+  });
+});
+
+describe('content/site.yaml: show_at_risk', () => {
+  it('publishes at-risk as at risk when the site config asks for it, and words it', () => {
+    const input = { ...exampleInput(), siteConfig: siteConfigSchema.parse({ public: { show_at_risk: true } }) };
+    const subset = publicSubset(input);
+    expect(subset.commitments[0]!.latest).toEqual({ period: '2026-03', value: 96.4, status: 'at-risk' });
+    const view = publicPageView(subset);
+    expect(view.commitments[0]!.latest).toMatchObject({ status: 'at-risk', label: 'At risk', streak: 'Kept in 11 of the last 12 months' });
+  });
+
+  it('defaults to at-risk shown as kept, and refuses unknown keys and wrong types', () => {
+    expect(siteConfigSchema.parse({})).toEqual({ public: { show_at_risk: false } });
+    expect(publicSubset({ ...exampleInput(), siteConfig: siteConfigSchema.parse({}) }).commitments[0]!.latest!.status).toBe('kept');
+    expect(siteConfigSchema.safeParse({ public: { show_at_risks: true } }).success).toBe(false);
+    expect(siteConfigSchema.safeParse({ public: { show_at_risk: 'yes' } }).success).toBe(false);
   });
 });
 

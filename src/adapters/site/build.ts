@@ -53,7 +53,7 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
   const builder = startSiteBuilder(workDir);
   try {
     const steps = await timed('modules', loadSteps);
-    const project = await timed('load', () => steps.loadProject(root, options.cwd));
+    const [project, siteConfig] = await timed('load', () => Promise.all([steps.loadProject(root, options.cwd), steps.loadSiteConfig(root, options.cwd)]));
     const evaluation = await timed('evaluate', () => options.evaluate ? options.evaluate(project) : steps.evaluateProject(project, options.cwd ? { cwd: options.cwd } : {}));
     const { statement, findings } = await timed('check', () => steps.checkProject(project, { evaluation }));
     if (findings.some(blocksBuild)) return { status: 'blocked', findings, distDir, timings };
@@ -63,6 +63,7 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
       kpis: project.kpis?.doc ?? { kpis: [], sources: [] },
       statement, evaluation, findings, reports,
       generatedAt: buildDate(options.env ?? process.env),
+      siteConfig,
     };
     const subset = steps.publicSubset(input);
     await timed('sites', () => Promise.all([

@@ -3,6 +3,7 @@ import type { Statement } from '../compose/statement.ts';
 import type { Evaluation } from '../kpi/types.ts';
 import type { KpisFile } from '../schema/kpis.ts';
 import type { PromiseDoc } from '../schema/promise.ts';
+import type { SiteConfig } from './config.ts';
 
 /** A report narrative already rendered to safe HTML (see src/core/report). */
 export interface RenderedReport {
@@ -25,6 +26,8 @@ export interface SiteInput {
   reports: RenderedReport[];
   /** ISO date-time of the build (SOURCE_DATE_EPOCH when set), so output is reproducible. */
   generatedAt: string;
+  /** content/site.yaml; the defaults when absent. */
+  siteConfig?: SiteConfig;
 }
 
 /** The statement text: composed when available, else the hand-written one, else the benefit. */

@@ -4,8 +4,8 @@ import type { Commitment, Target } from '../schema/promise.ts';
 import type { Language, Period } from '../schema/text.ts';
 import { commitmentText, statementText, type SiteInput } from './input.ts';
 
-/** What the public may see of a status: the margin (internal target) is not theirs to see. */
-export type PublicStatus = Exclude<Status, 'at-risk'>;
+/** What the public may see of a status: `at-risk` only when content/site.yaml says `show_at_risk: true`. */
+export type PublicStatus = Status;
 
 export interface PublicPeriod {
   period: string;
@@ -66,7 +66,9 @@ function publicCommitment(input: SiteInput, c: Commitment): PublicCommitment[] {
   const kpi = input.kpis.kpis.find((k) => k.id === c.kpi);
   if (!kpi || kpi.visibility !== 'public' || !c.target) return [];
   const evaluation = input.evaluation.commitments.find((e) => e.commitmentId === c.id);
-  const history = (evaluation?.history ?? []).slice(-HISTORY_LENGTH).map(publicPeriod);
+  const showAtRisk = input.siteConfig?.public.show_at_risk ?? false;
+  const toPublic = (p: CommitmentPeriod) => publicPeriod(p, showAtRisk);
+  const history = (evaluation?.history ?? []).slice(-HISTORY_LENGTH).map(toPublic);
   return [{
     id: c.id,
     text: commitmentText(input, c.id) ?? null,
@@ -75,7 +77,7 @@ function publicCommitment(input: SiteInput, c: Commitment): PublicCommitment[] {
     period: c.period ?? kpi.period,
     deadline: c.deadline ?? null,
     remedy: c.remedy ?? null,
-    latest: evaluation?.latest ? publicPeriod(evaluation.latest) : null,
+    latest: evaluation?.latest ? toPublic(evaluation.latest) : null,
     history,
     streak: evaluation ? { kept: evaluation.streak.kept, of: evaluation.streak.of } : { kept: 0, of: 0 },
   }];
@@ -85,6 +87,7 @@ function publicKpi(kpi: KpiDef): PublicCommitment['kpi'] {
   return { id: kpi.id, name: kpi.name, method: kpi.method, unit: kpi.unit, better: kpi.better };
 }
 
-export function publicPeriod(p: CommitmentPeriod): PublicPeriod {
-  return { period: p.period, value: p.value, status: p.status === 'at-risk' ? 'kept' : p.status };
+/** By default at-risk is published as kept: the public target was met, and the margin is internal. */
+export function publicPeriod(p: CommitmentPeriod, showAtRisk = false): PublicPeriod {
+  return { period: p.period, value: p.value, status: p.status === 'at-risk' && !showAtRisk ? 'kept' : p.status };
 }
