@@ -8,7 +8,7 @@ import type { DataSource, KpiDef } from '../core/schema/kpis.ts';
 import type { YamlSource } from '../core/yaml-source.ts';
 import { readCsvHeader } from './data/csv.ts';
 import { formatOf, readTable } from './data/index.ts';
-import { PARALLEL_MIN_BYTES, scanCsvInParallel, workerCount } from './data/parallel.ts';
+import { scanCsvInParallel, workerCount } from './data/parallel.ts';
 import { displayPath } from './files.ts';
 import type { Project } from './project.ts';
 
@@ -117,12 +117,12 @@ async function scanSource(group: SourceGroup, source: YamlSource, progress: (row
 }
 
 /**
- * A large CSV file without a key column is split between worker threads (see data/parallel.ts).
+ * A large CSV file without a key column is split between threads (see data/parallel.ts).
  * Undefined when it should be read in one pass instead (small, keyed, one core, or slices that disagree).
  */
 async function scanLargeCsv(group: SourceGroup, size: number, source: YamlSource, progress: (rows: number, bytes: number) => void): Promise<SourceScan | undefined> {
-  const workers = workerCount();
-  if (formatOf(group.file) !== 'csv' || size < PARALLEL_MIN_BYTES || workers < 2 || group.config?.key) return undefined;
+  const workers = workerCount(process.env, size);
+  if (formatOf(group.file) !== 'csv' || workers < 2 || group.config?.key) return undefined;
   const { header, delimiter } = await readCsvHeader(group.file, { delimiter: group.config?.delimiter });
   const kpis = group.kpis.map((entry) => entry.kpi);
   const check = new SourceScan(kpis, group.shown, header);

@@ -8,6 +8,9 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 const DELIMITERS = [',', ';', '\t', '|'];
+/** plainRow's answers besides a position: a field starts with a quote; the record runs past the buffer. */
+const QUOTED = -1;
+const INCOMPLETE = -2;
 
 /** The delimiter that splits the header line into the most fields (a `;` export from a Portuguese spreadsheet, say). */
 export function guessDelimiter(firstLine: string): string {
@@ -90,6 +93,13 @@ function parseRecord(buf: Buffer, start: number, delimiter: number, wanted: read
   }
 }
 
+/** Whether bytes [from, end) of an ASCII buffer spell `known` (compared from the end, where timestamps differ). */
+function sameAscii(known: string, buf: Buffer, from: number, end: number): boolean {
+  if (known.length !== end - from) return false;
+  for (let i = end - 1, k = known.length - 1; k >= 0; i--, k--) if (known.charCodeAt(k) !== buf[i]) return false;
+  return true;
+}
+
 function isBlankLine(buf: Buffer, start: number): number {
   if (buf[start] === LF) return start + 1;
   if (buf[start] === CR && buf[start + 1] === LF) return start + 2;
@@ -128,6 +138,8 @@ class CsvCursor {
   base: number;
   bytesRead: () => number = () => 0;
   private wanted: readonly boolean[] | undefined;
+  private readonly cells: Cell[] = [];
+  private readonly lastText: (string | undefined)[] = [];
   private delimiter: number | undefined;
   private skipPartial: boolean;
   private readonly sink: TableSink;
@@ -144,7 +156,7 @@ class CsvCursor {
   }
 
   consume(buf: Buffer, atEnd: boolean): number | 'stop' {
-    const decode = isAscii(buf) ? asciiText : text;
+    const ascii = isAscii(buf);
     let p = this.skipPartialLine(buf);
     if (p < 0) return atEnd ? buf.length : 0;
     while (p < buf.length) {
@@ -159,12 +171,58 @@ class CsvCursor {
       }
       const delimiter = this.delimiter ?? this.guessDelimiter(buf, p, atEnd);
       if (delimiter === undefined) return p;
-      const record = parseRecord(buf, p, delimiter, this.header ? this.wanted : undefined, atEnd, decode);
+      if (this.header) {
+        const next = this.plainRow(buf, p, delimiter, atEnd, ascii);
+        if (next === INCOMPLETE) return p;
+        if (next !== QUOTED) {
+          p = next;
+          if (this.take(this.cells, 0) === 'stop') return 'stop';
+          continue;
+        }
+      }
+      const record = parseRecord(buf, p, delimiter, this.header ? this.wanted : undefined, atEnd, ascii ? asciiText : text);
       if (!record) return p;
       p = record.next;
-      if (this.take(record) === 'stop') return 'stop';
+      if (this.take(record.cells, record.newlines, record.unclosed) === 'stop') return 'stop';
     }
     return p;
+  }
+
+  /**
+   * Reads a record with no quoted field into the row array (reused: sinks read a row during the call
+   * only), and returns where the next record starts; QUOTED when a field starts with a quote (the
+   * general parser then reads the record), INCOMPLETE when it runs past the buffer and more may follow.
+   */
+  private plainRow(buf: Buffer, start: number, delimiter: number, atEnd: boolean, ascii: boolean): number {
+    const cells = this.cells;
+    const length = buf.length;
+    for (let p = start, column = 0; ; column++) {
+      if (buf[p] === QUOTE) return QUOTED;
+      let i = p;
+      while (i < length && buf[i] !== delimiter && buf[i] !== LF) i++;
+      if (i >= length && !atEnd) return INCOMPLETE;
+      cells[column] = this.field(buf, column, p, i > p && buf[i - 1] === CR && buf[i] !== delimiter ? i - 1 : i, ascii);
+      if (i >= length || buf[i] === LF) {
+        if (cells.length !== column + 1) cells.length = column + 1;
+        return i + 1;
+      }
+      p = i + 1;
+    }
+  }
+
+  /**
+   * One field's text, or undefined for a column no KPI reads. In an ASCII chunk, a field with the same
+   * bytes as the last one of its column reuses that string: sorted exports repeat dates row after row,
+   * and the KPI engine then sees the same string and skips parsing it again.
+   */
+  private field(buf: Buffer, column: number, from: number, end: number, ascii: boolean): Cell {
+    if (this.wanted !== undefined && !this.wanted[column]) return undefined;
+    if (!ascii) return text(buf, from, end);
+    const last = this.lastText[column];
+    if (last !== undefined && sameAscii(last, buf, from, end)) return last;
+    const value = asciiText(buf, from, end);
+    this.lastText[column] = value;
+    return value;
   }
 
   /** A slice after the first begins mid-record: skip to the first line start. -1 when none is in sight yet. */
@@ -185,15 +243,15 @@ class CsvCursor {
     return this.delimiter;
   }
 
-  private take(record: Parsed): 'stop' | undefined {
+  private take(cells: Cell[], newlines: number, unclosed = false): 'stop' | undefined {
     const at = this.line;
-    this.line += 1 + record.newlines;
-    if (!this.header) return this.takeHeader(record.cells.map((cell) => String(cell ?? '').trim()));
-    if (record.unclosed) {
+    this.line += 1 + newlines;
+    if (!this.header) return this.takeHeader(cells.map((cell) => String(cell ?? '').trim()));
+    if (unclosed) {
       this.sink.malformed(at, 'a quoted field starting on this line is never closed, so the rest of the file could not be read');
       return undefined;
     }
-    this.sink.row(record.cells, at);
+    this.sink.row(cells, at);
     if (++this.rows % PROGRESS_EVERY === 0) this.sink.progress?.(this.rows, this.bytesRead());
     return undefined;
   }
@@ -206,6 +264,12 @@ class CsvCursor {
     return undefined;
   }
 }
+
+/**
+ * A slice that starts inside a quoted field reads quotes inside out, and may take the rest of the file
+ * for one field: past this size it gives up (the caller then reads the file in one pass).
+ */
+const SLICE_MAX_RECORD_BYTES = 16 * CHUNK_BYTES;
 
 /**
  * Streams a CSV file with bounded memory (one chunk plus one unfinished record), reporting each row with
@@ -229,6 +293,7 @@ export async function readCsv(file: string, options: ReadOptions, sink: TableSin
     if (done === 'stop') return finish(stream, cursor);
     carry = done < buf.length ? buf.subarray(done) : undefined;
     cursor.base += done;
+    if (from > 0 && (carry?.length ?? 0) > SLICE_MAX_RECORD_BYTES) throw new Error('CSV slice lost track of record boundaries');
   }
   if (carry && cursor.consume(carry, true) === 'stop') return finish(stream, cursor);
   if (!cursor.header) sink.header([]);
