@@ -30,7 +30,7 @@ describe('report narratives', () => {
 
   it('embeds a chart with its table beside it', () => {
     const { html } = renderReport('::kpi-chart{id=csat last=3}', 'r', context);
-    expect(html).toMatch(/^<figure class="chart"><div class="chart-svg"><svg [^>]*aria-hidden="true"/);
+    expect(html).toMatch(/^<figure class="chart"><div class="chart-svg chart-wide"><svg [^>]*aria-hidden="true"/);
     expect(html.match(/<tr><th scope="row">/g)).toHaveLength(3);
   });
 

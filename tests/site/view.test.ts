@@ -85,7 +85,7 @@ describe('the public page view', () => {
     expect(onTime!.latest).toEqual({ period: 'Mar 2026', value: '96.4%', status: 'kept', label: 'Kept', streak: 'Kept in 11 of the last 12 months' });
     expect(replies!.target).toBe('at most 4 hours');
     expect(view.dataAsOf).toBe('31 March 2026');
-    expect(onTime!.chartSvg).toMatch(/^<svg[^>]*aria-hidden="true"/);
+    expect(onTime!.chart.wide).toMatch(/^<svg[^>]*aria-hidden="true"/);
   });
 
   it('speaks Portuguese and Chinese when the promise does', () => {
@@ -139,6 +139,8 @@ describe('the internal site view', () => {
 describe('formatting', () => {
   it.each([
     [96.44, '%', 'en', '96.4%'], [1234.5, 'hours', 'en', '1,234.5 hours'], [96.44, '%', 'pt', '96,4%'], [null, '%', 'en', 'not enough data'],
+    [98.97, '%', 'en', '99.0%'], [100, '%', 'en', '100%'], [0.96, 'hours', 'en', '1.0 hours'], [1, 'hours', 'en', '1 hour'], [1, 'horas', 'pt', '1 hora'],
+    [1, '小时', 'zh', '1 小时'], [2, 'hours', 'en', '2 hours'], [47, 'points', 'en', '47 points'],
   ] as const)('formatValue(%s, %s, %s) is %s', (value, unit, language, expected) => {
     expect(formatValue(value, unit, language)).toBe(expected);
   });

@@ -2,8 +2,9 @@ import type { ElementContent, Element } from 'hast';
 import { InputError, placeOf } from '../input-error.ts';
 import type { Evaluation, KpiResult } from '../kpi/types.ts';
 import type { Language } from '../schema/text.ts';
-import { lineChart } from '../site/chart.ts';
+import { lineChartPair, type ChartPair } from '../site/chart.ts';
 import { formatPeriod, formatValue } from '../site/format.ts';
+import { UI_STRINGS } from '../site/strings.ts';
 
 /** What a directive asks for: `:kpi[id]`, `::kpi-table{id=… last=6}`, `::kpi-chart{id=… last=12}`. */
 export interface EmbedRequest {
@@ -42,18 +43,18 @@ export function embedNodes(request: EmbedRequest, context: EmbedContext): Elemen
   }
   const table = kpiTable(result, buckets, context.language);
   if (request.kind === 'table') return [table];
-  const svg = lineChart({ points: buckets.map((b) => ({ label: formatPeriod(b.period, context.language), value: b.value })), unit: result.kpi.unit });
-  return [element('figure', { className: ['chart'] }, [
-    element('div', { className: ['chart-svg'] }, [{ type: 'raw', value: svg } as unknown as ElementContent]),
-    table,
-  ])];
+  const chart = lineChartPair({ points: buckets.map((b) => ({ label: formatPeriod(b.period, context.language), value: b.value })), unit: result.kpi.unit });
+  const svg = (variant: keyof ChartPair) =>
+    element('div', { className: ['chart-svg', `chart-${variant}`] }, [{ type: 'raw', value: chart[variant] } as unknown as ElementContent]);
+  return [element('figure', { className: ['chart'] }, [svg('wide'), svg('compact'), table])];
 }
 
 function kpiTable(result: KpiResult, buckets: KpiResult['buckets'], language: Language): Element {
   const cell = (tag: string, value: string, scope?: string) => element(tag, scope ? { scope } : {}, [text(value)]);
+  const { columns } = UI_STRINGS[language].internal;
   return element('table', { className: ['data'] }, [
     element('caption', {}, [text(result.kpi.name)]),
-    element('thead', {}, [element('tr', {}, [cell('th', 'Period', 'col'), cell('th', 'Value', 'col'), cell('th', 'Sample', 'col')])]),
+    element('thead', {}, [element('tr', {}, [cell('th', columns.period, 'col'), cell('th', columns.value, 'col'), cell('th', columns.sample, 'col')])]),
     element('tbody', {}, buckets.map((b) => element('tr', {}, [
       cell('th', formatPeriod(b.period, language), 'row'),
       cell('td', formatValue(b.value, result.kpi.unit, language)),

@@ -30,17 +30,21 @@ export function lineChart(spec: ChartSpec): string {
   const labels = spec.points.map((p) => p.label);
   const defined = spec.points.filter((p) => p.value !== null);
   const every = Math.ceil(labels.length / (spec.maxTicks ?? 6));
+  // Ticks only where there is a label (counted back from the latest period), so no stray marks.
+  const ticks = labels.filter((_, i) => i % every === (labels.length - 1) % every);
   const svg = Plot.plot({
     document,
     width: spec.width ?? 560,
     height: spec.height ?? 200,
     marginLeft: 44,
+    // Room above the top tick for the unit label ("↑ hours"), which sits there.
+    marginTop: Math.round((spec.fontSize ?? 12) * 2.4),
     marginRight: 28,
     style: { fontSize: `${spec.fontSize ?? 12}px`, background: 'transparent' },
-    x: { type: 'point', domain: labels, label: null, tickFormat: (d: string, i: number) => (i % every === (labels.length - 1) % every ? d : '') },
+    x: { type: 'point', domain: labels, label: null, ticks },
     y: { grid: true, label: spec.unit ? `${spec.unit}` : null, nice: true, domain: yDomain(spec) },
     marks: [
-      ...(spec.target === undefined ? [] : [Plot.ruleY([spec.target], { stroke: 'var(--chart-target)', strokeWidth: 1.5, strokeDasharray: '6 4' })]),
+      ...(spec.target === undefined ? [] : [Plot.ruleY([spec.target], { stroke: 'var(--chart-target)', strokeWidth: 2, strokeDasharray: '7 5' })]),
       Plot.line(spec.points, { x: 'label', y: 'value', stroke: 'var(--chart-line)', strokeWidth: 2.5, curve: 'linear' }),
       Plot.dot(defined, { x: 'label', y: 'value', fill: 'var(--chart-line)', r: 3.5 }),
     ],
@@ -48,6 +52,16 @@ export function lineChart(spec: ChartSpec): string {
   svg.setAttribute('aria-hidden', 'true');
   svg.setAttribute('focusable', 'false');
   return svg.outerHTML;
+}
+
+/** The chart twice: for a wide column, and for a phone's width (fewer labels, larger text); CSS shows one. */
+export interface ChartPair {
+  wide: string;
+  compact: string;
+}
+
+export function lineChartPair(spec: ChartSpec): ChartPair {
+  return { wide: lineChart(spec), compact: lineChart({ ...spec, width: 340, height: 190, maxTicks: 3, fontSize: 14 }) };
 }
 
 /** Room around the data and the target, so neither sits on the frame. */

@@ -5,12 +5,21 @@ import { LOCALES, UI_STRINGS } from './strings.ts';
 /** Units written without a space before them. */
 const TIGHT_UNITS = new Set(['%']);
 
-/** `96.2 %` → `96.2%`, `3.5 hours`; one decimal at most, so small changes stay visible but not noisy. */
+/**
+ * `96.2 %` → `96.2%`, `3.5 hours`: one decimal, so small changes stay visible but not noisy; none for a
+ * whole number. 0.96 hours is `1.0 hours` (a rounded figure, not exactly one), and exactly 1 is `1 hour`.
+ */
 export function formatValue(value: number | null, unit: string, language: Language): string {
   if (value === null) return UI_STRINGS[language].notEnoughData;
-  const number = new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: 1 }).format(value);
+  const digits = Number.isInteger(value) ? 0 : 1;
+  const number = new Intl.NumberFormat(LOCALES[language], { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
   if (!unit) return number;
-  return TIGHT_UNITS.has(unit) ? `${number}${unit}` : `${number} ${unit}`;
+  return TIGHT_UNITS.has(unit) ? `${number}${unit}` : `${number} ${value === 1 ? singular(unit, language) : unit}`;
+}
+
+/** `hours` → `hour`, `horas` → `hora`: units are the user's plural words; Chinese has no plural. */
+function singular(unit: string, language: Language): string {
+  return language !== 'zh' && /[^s]s$/.test(unit) ? unit.slice(0, -1) : unit;
 }
 
 /** `at least 95%` */

@@ -2,7 +2,7 @@ import type { Finding } from '../check/finding.ts';
 import type { Bucket, CommitmentEvaluation, KpiResult, RowIssue, Status } from '../kpi/types.ts';
 import type { Commitment } from '../schema/promise.ts';
 import type { Language } from '../schema/text.ts';
-import { lineChart } from './chart.ts';
+import { lineChartPair, type ChartPair } from './chart.ts';
 import { formatDate, formatPeriod, formatTarget, formatValue } from './format.ts';
 import { commitmentText, statementText, type RenderedReport, type SiteInput } from './input.ts';
 import { streakText, UI_STRINGS, type UiStrings } from './strings.ts';
@@ -36,7 +36,8 @@ export interface KpiPageView {
   segmentBy: string;
   segmentColumns: string[];
   segmentRows: Array<{ period: string; cells: string[] }>;
-  chartSvg: string;
+  /** Every period, as SVG for a wide column and for a phone's width. */
+  chart: ChartPair;
   commitments: InternalCommitmentRow[];
   rowsRead: number;
   rowsUsed: number;
@@ -138,11 +139,12 @@ function kpiPage(result: KpiResult, commitments: InternalCommitmentRow[], langua
     segmentBy: kpi.segment_by.join(' · '),
     segmentColumns,
     segmentRows: periods.map((p) => ({ period: formatPeriod(p, language), cells: result.segments.map((s) => cell(s.buckets, p)) })),
-    chartSvg: lineChart({
+    chart: lineChartPair({
       points: result.buckets.map((b) => ({ label: formatPeriod(b.period, language), value: b.value })),
       unit: kpi.unit,
       ...(target === undefined ? {} : { target }),
-      width: 720,
+      // About the width of its column on a laptop, so its text shows at its own size.
+      width: 640,
       height: 260,
     }),
     commitments: commitments.filter((c) => c.kpiId === kpi.id),

@@ -1,5 +1,5 @@
 import type { Language } from '../schema/text.ts';
-import { lineChart } from './chart.ts';
+import { lineChartPair, type ChartPair } from './chart.ts';
 import { formatDate, formatPeriod, formatTarget, formatValue } from './format.ts';
 import type { PublicCommitment, PublicPeriod, PublicStatus, PublicSubset } from './public-subset.ts';
 import { fill, streakText, UI_STRINGS } from './strings.ts';
@@ -26,9 +26,8 @@ export interface CommitmentView {
   remedy: string | null;
   method: string;
   history: PeriodRow[];
-  chartSvg: string;
-  /** The same chart drawn for a phone's width: fewer labels, larger text. */
-  chartSvgCompact: string;
+  /** The history chart as SVG, for a wide column and for a phone's width. */
+  chart: ChartPair;
   chartLabel: string;
 }
 
@@ -40,7 +39,7 @@ export interface PublicPageView {
   statement: string;
   dataAsOf: string | null;
   labels: Pick<typeof UI_STRINGS.en, 'ourPromise' | 'ourCommitments' | 'atAGlance' | 'target' | 'latest' | 'history' | 'period' | 'value' | 'statusHeading'
-    | 'howWeMeasure' | 'ifWeMiss' | 'dataAsOf' | 'feedbackTitle' | 'published'>;
+    | 'howWeMeasure' | 'ifWeMiss' | 'dataAsOf' | 'feedbackTitle' | 'feedbackButton' | 'published'>;
   commitments: CommitmentView[];
   callToAction: { text: string; url: string } | null;
   feedback: { channel: string; url: string | null } | null;
@@ -49,14 +48,14 @@ export interface PublicPageView {
 /** Built from the public subset only, so nothing internal can be on the page: it is not in the input. */
 export function publicPageView(subset: PublicSubset): PublicPageView {
   const strings = UI_STRINGS[subset.language];
-  const { ourPromise, ourCommitments, atAGlance, target, latest, history, period, value, statusHeading, howWeMeasure, ifWeMiss, dataAsOf, feedbackTitle, published } = strings;
+  const { ourPromise, ourCommitments, atAGlance, target, latest, history, period, value, statusHeading, howWeMeasure, ifWeMiss, dataAsOf, feedbackTitle, feedbackButton, published } = strings;
   return {
     lang: subset.language,
     company: subset.company,
     title: `${subset.company} · ${ourPromise}`,
     statement: subset.statement,
     dataAsOf: formatDate(subset.dataDate, subset.language),
-    labels: { ourPromise, ourCommitments, atAGlance, target, latest, history, period, value, statusHeading, howWeMeasure, ifWeMiss, dataAsOf, feedbackTitle, published },
+    labels: { ourPromise, ourCommitments, atAGlance, target, latest, history, period, value, statusHeading, howWeMeasure, ifWeMiss, dataAsOf, feedbackTitle, feedbackButton, published },
     commitments: subset.commitments.map((c) => commitmentView(c, subset.language)),
     callToAction: subset.callToAction,
     feedback: subset.feedback,
@@ -84,8 +83,7 @@ function commitmentView(c: PublicCommitment, language: Language): CommitmentView
     remedy: c.remedy,
     method: c.kpi.method,
     history,
-    chartSvg: lineChart({ points, target: c.target.value, unit: c.kpi.unit }),
-    chartSvgCompact: lineChart({ points, target: c.target.value, unit: c.kpi.unit, width: 340, height: 190, maxTicks: 3, fontSize: 14 }),
+    chart: lineChartPair({ points, target: c.target.value, unit: c.kpi.unit }),
     chartLabel: fill(strings.chartLabel, { name: c.kpi.name }),
   };
 }

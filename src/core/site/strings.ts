@@ -28,6 +28,8 @@ export const uiStringsSchema = z.strictObject({
   dataAsOf: text,
   notEnoughData: text,
   feedbackTitle: text,
+  /** The feedback link's label: different words from the section's heading above it. */
+  feedbackButton: text,
   comparison: z.strictObject({ '>=': text, '<=': text, '>': text, '<': text }),
   every: perPeriod,
   /** `{name}` is filled in. */
