@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCsvHeader } from '../../src/adapters/data/csv.ts';
 import { readTable } from '../../src/adapters/data/index.ts';
-import { scanCsvInParallel, workerCount } from '../../src/adapters/data/parallel.ts';
+import { scanCsvInParallel, sliceRanges, workerCount } from '../../src/adapters/data/parallel.ts';
 import { SourceScan } from '../../src/core/kpi/source-scan.ts';
 import { kpi } from './helpers.ts';
 
@@ -47,19 +47,55 @@ describe('parallel CSV scan', () => {
     expect(rounded(await parallel(example, 3))).toEqual(rounded(expected));
   }, 60_000);
 
-  it('falls back (undefined) when a slice starts inside a quoted field with newlines', async () => {
+  it('reads again a slice that starts inside a quoted field with newlines: the single-pass figures and lines', async () => {
     // One huge quoted comment spanning the middle of the file: the second slice starts inside it.
     const text = readFileSync(example, 'utf8').split('\n');
     const header = `${text[0]},note`;
     const rows = text.slice(1, 200).filter(Boolean).map((line, i) => `${line},${i === 100 ? `"${'line\n'.repeat(20_000)}"` : 'x'}`);
     const file = path.join(dir, 'quoted.csv');
     writeFileSync(file, [header, ...rows].join('\n'));
-    expect(await parallel(file, 2)).toBeUndefined();
+    const expected = await serial(file);
+    expect(expected?.[0]?.rowsRead).toBe(199);
+    expect(rounded(await parallel(file, 2))).toEqual(rounded(expected));
   }, 60_000);
 
-  it('is opt-in: one thread unless PLEDGE_WORKERS asks for more', () => {
-    expect(workerCount({})).toBe(1);
-    expect(workerCount({ PLEDGE_WORKERS: 'lots' })).toBe(1);
-    expect(workerCount({ PLEDGE_WORKERS: '1' })).toBe(1);
+  it('gives the single-pass figures and bad-row lines with quoted newlines across many slice starts', async () => {
+    // Every third row has a two-line quoted note, CRLF line ends, and every 500th row a bad date: with
+    // 64 KB slices, many slices start inside a note and are read again from where the one before stopped.
+    const [head = '', ...body] = readFileSync(example, 'utf8').split('\n').filter(Boolean);
+    const promisedColumn = head.split(',').indexOf('promised_at');
+    const rows = body.map((line, i) => {
+      const row = i % 500 === 499 ? line.split(',').map((cell, c) => (c === promisedColumn ? 'not a date' : cell)).join(',') : line;
+      return `${row},${i % 3 === 0 ? `"said ""late""\r\nthen ${i}"` : 'plain'}`;
+    });
+    const file = path.join(dir, 'notes.csv');
+    writeFileSync(file, `${[`${head},note`, ...rows].join('\r\n')}\r\n`);
+    const expected = await serial(file);
+    expect(expected?.[0]?.badRows.count).toBeGreaterThan(2);
+    const lines = expected?.[0]?.badRows.examples.map((issue) => issue.line) ?? [];
+    expect(lines.length).toBeGreaterThan(2);
+    // Each row before a bad one adds one line per note: the line numbers count the newlines inside quotes.
+    expect(lines.some((line) => line > body.length)).toBe(true);
+    expect(rounded(await parallel(file, 2))).toEqual(rounded(expected));
+  }, 60_000);
+
+  it('uses 2 threads by default on a file of 24 MB or more when there are 2 cores or more; PLEDGE_WORKERS decides when set', () => {
+    const big = 24 * 1024 * 1024;
+    expect(workerCount({}, big - 1, 2)).toBe(1);
+    expect(workerCount({}, big, 2)).toBe(2);
+    expect(workerCount({}, big, 1)).toBe(1);
+    expect(workerCount({}, big, 16)).toBe(2);
+    expect(workerCount({ PLEDGE_WORKERS: 'lots' }, big, 2)).toBe(2);
+    expect(workerCount({ PLEDGE_WORKERS: '1' }, big, 2)).toBe(1);
+    expect(workerCount({ PLEDGE_WORKERS: '4' }, 1000, 16)).toBe(4);
+    expect(workerCount({ PLEDGE_WORKERS: '4' }, 1000, 2)).toBe(2);
+  });
+
+  it('cuts a file into slices of at most 4 MB, at least 64 KB, about 4 per thread for a small file', () => {
+    const header = ['a'];
+    expect(sliceRanges(100 * 1024 * 1024, 2, header).length).toBe(25);
+    expect(sliceRanges(1024 * 1024, 2, header).map((range) => range.start)).toEqual([0, 131_072, 262_144, 393_216, 524_288, 655_360, 786_432, 917_504]);
+    const small = sliceRanges(1000, 2, header);
+    expect(small).toEqual([{ start: 0, end: Infinity }]);
   });
 });

@@ -114,12 +114,15 @@ export interface CsvRange {
   end: number;
   /** The header, already read by the caller (for every slice but the first). */
   header?: string[];
+  /** `start` is known to be where a record starts (the stop of the slice before): read from it as is. */
+  exact?: boolean;
 }
 
 /** Where a read started and stopped (absolute bytes), and the line counter at the stop. */
 export interface CsvReadInfo {
   /** The delimiter used (given, or guessed from the header line). */
   delimiter: string;
+  /** Byte of the slice's first record; −1 when the slice gave up (it started inside a quoted field). */
   firstRecordAt: number;
   stoppedAt: number;
   line: number;
@@ -149,7 +152,7 @@ class CsvCursor {
     this.sink = sink;
     this.limit = range?.end ?? Infinity;
     this.base = from;
-    this.skipPartial = from > 0;
+    this.skipPartial = from > 0 && !range?.exact;
     this.delimiter = options.delimiter?.charCodeAt(0);
     this.info = { delimiter: options.delimiter ?? ',', firstRecordAt: from, stoppedAt: -1, line: 1 };
     if (range?.header) this.takeHeader(range.header);
@@ -267,7 +270,7 @@ class CsvCursor {
 
 /**
  * A slice that starts inside a quoted field reads quotes inside out, and may take the rest of the file
- * for one field: past this size it gives up (the caller then reads the file in one pass).
+ * for one field: past this size it gives up (the caller then reads that slice again from a known record start).
  */
 const SLICE_MAX_RECORD_BYTES = 16 * CHUNK_BYTES;
 
@@ -278,7 +281,7 @@ const SLICE_MAX_RECORD_BYTES = 16 * CHUNK_BYTES;
  */
 export async function readCsv(file: string, options: ReadOptions, sink: TableSink, range?: CsvRange): Promise<CsvReadInfo> {
   // A slice after the first starts one byte early, so a record starting exactly at `start` is kept.
-  const from = range && range.start > 0 ? range.start - 1 : 0;
+  const from = range && range.start > 0 ? range.start - (range.exact ? 0 : 1) : 0;
   const stream = createReadStream(file, { highWaterMark: CHUNK_BYTES, start: from });
   const cursor = new CsvCursor(sink, options, from, range);
   cursor.bytesRead = () => stream.bytesRead;
@@ -293,7 +296,7 @@ export async function readCsv(file: string, options: ReadOptions, sink: TableSin
     if (done === 'stop') return finish(stream, cursor);
     carry = done < buf.length ? buf.subarray(done) : undefined;
     cursor.base += done;
-    if (from > 0 && (carry?.length ?? 0) > SLICE_MAX_RECORD_BYTES) throw new Error('CSV slice lost track of record boundaries');
+    if (from > 0 && !range?.exact && (carry?.length ?? 0) > SLICE_MAX_RECORD_BYTES) return { ...finish(stream, cursor), firstRecordAt: -1 };
   }
   if (carry && cursor.consume(carry, true) === 'stop') return finish(stream, cursor);
   if (!cursor.header) sink.header([]);

@@ -12,19 +12,28 @@ export const PARALLEL_MIN_BYTES = 24 * 1024 * 1024;
  * (about 60 MB), and the memory target (300 MB on any file size) must hold on a many-core machine too.
  */
 export const DEFAULT_MAX_THREADS = 2;
+/** Threads take slices of about this size from a shared queue, so a thread that runs slower takes fewer. */
+const SLICE_BYTES = 4 * 1024 * 1024;
+const MIN_SLICE_BYTES = 64 * 1024;
 
-export interface WorkerJob {
+/** What a worker thread is started with: the file and KPIs; slices arrive as messages. */
+export interface WorkerSetup {
   file: string;
   shown: string;
   delimiter: string;
   kpis: KpiDef[];
   timeZone: string | undefined;
+  header: string[];
+}
+
+export interface WorkerJob extends Omit<WorkerSetup, 'header'> {
   range: CsvRange;
 }
 
-export type WorkerMessage =
-  | { type: 'progress'; rows: number; bytes: number }
-  | { type: 'done'; info: CsvReadInfo; states: AccumulatorState[] };
+export type WorkerRequest = { index: number; range: CsvRange };
+export type WorkerMessage = { index: number } & SliceResult;
+
+interface SliceResult { info: CsvReadInfo; states: AccumulatorState[] }
 
 /**
  * How many threads scan a CSV file of `size` bytes: PLEDGE_WORKERS when set (at most one per core, any
@@ -37,7 +46,7 @@ export function workerCount(env: NodeJS.ProcessEnv = process.env, size = 0, core
 }
 
 /** Scans one slice of a CSV file with every KPI of its source (on whichever thread calls it). */
-export async function scanSlice(job: WorkerJob, progress: (rows: number, bytes: number) => void): Promise<{ info: CsvReadInfo; scan: SourceScan | undefined }> {
+export async function scanSlice(job: WorkerJob): Promise<SliceResult> {
   let scan: SourceScan | undefined;
   const info = await readCsv(job.file, { delimiter: job.delimiter }, {
     header(columns) {
@@ -48,60 +57,96 @@ export async function scanSlice(job: WorkerJob, progress: (rows: number, bytes: 
     malformed(line, message) {
       for (const acc of scan?.accumulators ?? []) acc.reject(line, undefined, message);
     },
-    progress,
   }, job.range);
-  return { info, scan };
+  return { info, states: scan?.accumulators.map((acc) => acc.snapshot()) ?? [] };
 }
 
-interface SliceResult { info: CsvReadInfo; states: AccumulatorState[] }
-
-function startWorker(job: WorkerJob, progress: (rows: number, bytes: number) => void): { worker: Worker; done: Promise<SliceResult> } {
-  // Workers load the TypeScript worker with Node's own type stripping (no tsx): it starts several
-  // times faster, which matters when each worker only gets a second or two of work.
-  const worker = new Worker(new URL('./scan-worker.ts', import.meta.url), { workerData: job, execArgv: [] });
-  const done = new Promise<SliceResult>((resolve, reject) => {
-    worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'progress') progress(message.rows, message.bytes);
-      else resolve(message);
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`CSV scan worker exited with code ${code}`))));
-  });
-  return { worker, done };
+/** Byte ranges of about SLICE_BYTES (smaller for a small file, so every thread gets some); the last runs to the end. */
+export function sliceRanges(size: number, threads: number, header: string[], sliceBytes = SLICE_BYTES): CsvRange[] {
+  const step = Math.max(MIN_SLICE_BYTES, Math.min(sliceBytes, Math.ceil(size / (threads * 4))));
+  const count = Math.max(1, Math.ceil(size / step));
+  return Array.from({ length: count }, (_, k) => ({
+    start: k * step, end: k === count - 1 ? Infinity : (k + 1) * step, ...(k > 0 ? { header } : {}),
+  }));
 }
 
 /**
- * Scans a CSV file in `workers` slices and merges what they computed: the calling thread reads the first
- * slice while worker threads read the others (so one thread fewer is started, and none sits idle). Each
- * slice starts at the first record after its start byte and runs to the first record at or after the
- * next slice's start; when the two disagree (a slice began inside a quoted field with a newline), the
- * answer is undefined and the caller reads the file in one pass instead. Line numbers are made absolute.
+ * A worker thread that scans the slices `next` hands it, one at a time, until there are none left. It
+ * gets its first slice as soon as it is created, so every worker takes part even in a short scan.
  */
-export async function scanCsvInParallel(job: Omit<WorkerJob, 'range'> & { header: string[]; size: number; workers: number },
-  progress: (rows: number, bytes: number) => void = () => {}): Promise<SourceScan | undefined> {
-  const cuts = Array.from({ length: job.workers + 1 }, (_, k) => (k === job.workers ? Infinity : Math.floor((job.size * k) / job.workers)));
-  const done = { rows: [] as number[], bytes: [] as number[] };
-  const sliceJob = (k: number): WorkerJob => ({
-    file: job.file, shown: job.shown, delimiter: job.delimiter, kpis: job.kpis, timeZone: job.timeZone,
-    range: { start: cuts[k] ?? 0, end: cuts[k + 1] ?? Infinity, ...(k > 0 ? { header: job.header } : {}) },
+function runWorker(setup: WorkerSetup, next: () => WorkerRequest | undefined, done: (index: number, result: SliceResult) => void): Promise<void> {
+  // Workers load the TypeScript worker with Node's own type stripping (no tsx): it starts several
+  // times faster, which matters when each worker only gets a second or two of work.
+  const worker = new Worker(new URL('./scan-worker.ts', import.meta.url), { workerData: setup, execArgv: [] });
+  let finished = false;
+  return new Promise<void>((resolve, reject) => {
+    const send = (request = next()) => {
+      if (request) return worker.postMessage(request);
+      finished = true;
+      resolve();
+    };
+    send();
+    worker.on('message', (message: WorkerMessage) => {
+      done(message.index, message);
+      send();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => (finished ? undefined : reject(new Error(`CSV scan worker exited with code ${code}`))));
+  }).finally(() => {
+    finished = true;
+    void worker.terminate();
   });
-  const report = (k: number) => (rows: number, bytes: number) => {
-    [done.rows[k], done.bytes[k]] = [rows, bytes];
-    progress(done.rows.reduce((a, b) => a + (b ?? 0), 0), done.bytes.reduce((a, b) => a + (b ?? 0), 0));
+}
+
+/**
+ * Scans a CSV file on `workers` threads (the calling one and workers − 1 worker threads) and merges what
+ * they computed. The file is cut into slices that the threads take in turn; each slice starts at the
+ * first record after its start byte and runs to the first record at or after the next slice's start.
+ * When the two disagree (a slice began inside a quoted field with a newline), that slice is read again
+ * from where the one before stopped. Line numbers are made absolute. Undefined when a worker fails (the
+ * caller then reads the file in one pass).
+ */
+export async function scanCsvInParallel(job: WorkerSetup & { size: number; workers: number; sliceBytes?: number },
+  progress: (rows: number, bytes: number) => void = () => {}): Promise<SourceScan | undefined> {
+  const setup: WorkerSetup = { file: job.file, shown: job.shown, delimiter: job.delimiter, kpis: job.kpis, timeZone: job.timeZone, header: job.header };
+  const ranges = sliceRanges(job.size, job.workers, job.header, job.sliceBytes);
+  const results: SliceResult[] = [];
+  let [taken, rows, bytes] = [0, 0, 0];
+  const next = (): WorkerRequest | undefined => (taken < ranges.length ? { index: taken, range: ranges[taken++] as CsvRange } : undefined);
+  const done = (index: number, result: SliceResult) => {
+    results[index] = result;
+    rows += result.states[0]?.rowsRead ?? 0;
+    bytes += Math.min(ranges[index]?.end ?? 0, job.size) - (ranges[index]?.start ?? 0);
+    progress(rows, bytes);
   };
-  const workers = cuts.slice(2).map((_, i) => startWorker(sliceJob(i + 1), report(i + 1)));
-  const stopAll = () => Promise.all(workers.map(({ worker }) => worker.terminate()));
-  const [first, rest] = await Promise.all([scanSlice(sliceJob(0), report(0)), Promise.all(workers.map((w) => w.done))])
-    .catch(() => [undefined, undefined] as const);
-  // A worker that cannot start (a Node without type stripping) or fails: read the file in one pass.
-  if (!first?.scan || !rest) return void (await stopAll());
-  const infos = [first.info, ...rest.map((result) => result.info)];
-  if (infos.some((info, k) => k > 0 && infos[k - 1]?.stoppedAt !== info.firstRecordAt)) return undefined;
-  const scan = first.scan;
-  let lineOffset = first.info.line - 1;
-  for (const result of rest) {
+  const first = next();
+  const workers = Array.from({ length: job.workers - 1 }, () => runWorker(setup, next, done));
+  const mine = async (request = first): Promise<void> => {
+    for (; request; request = next()) done(request.index, await scanSlice({ ...setup, range: request.range }));
+  };
+  // A worker that cannot start (a Node without type stripping) or fails: stop handing out slices, and
+  // the caller reads the file in one pass.
+  const ok = await Promise.all([mine(), ...workers]).then(() => true, () => {
+    taken = ranges.length;
+    return false;
+  });
+  if (!ok) return undefined;
+  return merge(setup, ranges, results);
+}
+
+/** Adds the slices up in file order, reading again any slice that did not start where the one before stopped. */
+async function merge(setup: WorkerSetup, ranges: readonly CsvRange[], results: SliceResult[]): Promise<SourceScan> {
+  const scan = new SourceScan(setup.kpis, setup.shown, setup.header, { timeZone: setup.timeZone });
+  let lineOffset = 0;
+  let stoppedAt = 0;
+  for (const [k, range] of ranges.entries()) {
+    let result = results[k] as SliceResult;
+    if (k > 0 && result.info.firstRecordAt !== stoppedAt) {
+      result = await scanSlice({ ...setup, range: { ...range, start: stoppedAt, exact: true } });
+    }
     result.states.forEach((state, i) => scan.accumulators[i]?.absorb(state, lineOffset));
     lineOffset += result.info.line - 1;
+    stoppedAt = result.info.stoppedAt;
   }
   return scan;
 }

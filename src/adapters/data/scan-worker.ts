@@ -1,7 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { scanSlice, type WorkerJob, type WorkerMessage } from './parallel.ts';
+import { scanSlice, type WorkerMessage, type WorkerRequest, type WorkerSetup } from './parallel.ts';
 
-/** Scans one slice of a CSV file with every KPI of its source, and sends back what it accumulated. */
+/** Scans the slices of a CSV file it is sent, one at a time, and sends back what each accumulated. */
+const setup = workerData as WorkerSetup;
 const post = (message: WorkerMessage) => parentPort?.postMessage(message);
-const { info, scan } = await scanSlice(workerData as WorkerJob, (rows, bytes) => post({ type: 'progress', rows, bytes }));
-post({ type: 'done', info, states: scan?.accumulators.map((acc) => acc.snapshot()) ?? [] });
+parentPort?.on('message', async ({ index, range }: WorkerRequest) => {
+  post({ index, ...await scanSlice({ ...setup, range }) });
+});
