@@ -233,6 +233,83 @@ describe('pledge draft in a terminal', () => {
     });
   }, SESSION_TIMEOUT);
 
+  it('writes a new promise in Chinese, in Chinese, with wide characters typed and erased', async () => {
+    root = await exampleCopy();
+    const promisePath = path.join(root, 'content/promise.yaml');
+    await rm(promisePath);
+    const t = terminal = new Terminal(root);
+    t.start(['draft', '--root', root]);
+
+    await t.next('Language of the promise');
+    t.keys('Down', 'Down', 'Enter');
+    await t.next('贵公司叫什么名字？');
+    t.type('青隼厨房');
+    await t.next('这个承诺是对谁的？');
+    t.type('在家做饭的人');
+    await t.next('他们最需要您提供什么？');
+    t.type('');
+    await t.next('贵公司坚持哪些价值观？');
+    t.type('诚实、用心');
+    await t.next('您有什么是竞争对手没有的？');
+    t.type('每个包裹都由人工打包');
+    await t.next('这是哪一类承诺？');
+    t.keys('Down', 'Down', 'Space', 'Enter');
+    await t.next('客户能得到什么？');
+    t.type('包裹到达前您就能安排好晚饭');
+
+    await t.next('承诺 1：用哪个 KPI 衡量？');
+    t.keys('Enter');
+    await t.next('On-time delivery 的公开目标');
+    t.retype('92', '九十');
+    await t.next('请输入一个数字，例如 95 或 4.5（不要文字）。');
+    t.retype('九十', '93.5');
+    await t.next('内部目标（更严格，只在团队内部）');
+    t.keys('Enter');
+    await t.next('按什么周期衡量？');
+    t.keys('Enter');
+    await t.next('没有做到时客户能得到什么？');
+    t.type('我们退还运费');
+    await t.next('这是您超出客户期望的地方吗？');
+    t.keys('Enter');
+    await t.next('再添加一条承诺？');
+    t.keys('Enter');
+    await t.next('行动号召：读者下一步该做什么？');
+    t.type('看看新款锅具');
+    await t.next('行动号召链接到哪里？');
+    t.type('https://qingsun.example/shop');
+    await t.next('客户在哪里投诉或反馈？');
+    t.type('告诉我们哪里没做好');
+    await t.next('反馈链接');
+    t.type('mailto:hello@qingsun.example');
+    await t.next('您的承诺');
+    // The preview is composed from the Chinese templates.
+    await t.next('青隼厨房向在家做饭的人承诺准时送达：包裹到达前您就能安排好晚饭。');
+    await t.next('下一步？');
+    t.keys('Enter');
+
+    await t.next('已写入 content/promise.yaml。');
+    expect(await t.exitCode()).toBe((await runCli(['check', '--root', root], root)).code);
+    const doc = parse(await readFile(promisePath, 'utf8')) as Record<string, unknown>;
+    expect(doc).toEqual({
+      company: '青隼厨房',
+      language: 'zh',
+      audience: { who: '在家做饭的人' },
+      values: ['诚实', '用心'],
+      unique_assets: ['每个包裹都由人工打包'],
+      promise_types: ['delivery'],
+      benefit: '包裹到达前您就能安排好晚饭',
+      commitments: [{
+        id: 'on-time-delivery', kpi: 'on_time_delivery',
+        target: { comparison: '>=', value: 93.5, unit: '%' },
+        // The margin the wizard suggested from the data, kept with Enter.
+        internal_target: { comparison: '>=', value: 95, unit: '%' },
+        period: 'month', remedy: '我们退还运费',
+      }],
+      call_to_action: { text: '看看新款锅具', url: 'https://qingsun.example/shop' },
+      feedback: { channel: '告诉我们哪里没做好', url: 'mailto:hello@qingsun.example' },
+    });
+  }, SESSION_TIMEOUT);
+
   it('writes nothing when the user presses Ctrl-C midway', async () => {
     root = await exampleCopy();
     const content = path.join(root, 'content');
@@ -273,7 +350,9 @@ describe('pledge init in a terminal', () => {
     t.keys('C-c');
     await t.next('Cancelled: no file was written.');
     expect(await t.exitCode()).toBe(130);
-    const example = await readFile(path.join(REPO, 'content/promise.yaml'), 'utf8');
+    // The example untouched, but for the editor's schema comment, which init points into the installed package.
+    const example = (await readFile(path.join(REPO, 'content/promise.yaml'), 'utf8'))
+      .replace('$schema=../schemas/', '$schema=../node_modules/pledge/schemas/');
     expect(await readFile(path.join(root, 'shop/content/promise.yaml'), 'utf8')).toBe(example);
   }, SESSION_TIMEOUT);
 
