@@ -77,6 +77,10 @@ describe('content/site.yaml: show_at_risk', () => {
   });
 });
 
+function onTimeLabels() {
+  return publicPageView(publicSubset(exampleInput())).commitments[0]!;
+}
+
 describe('the public page view', () => {
   it('words each commitment in the page language', () => {
     const view = publicPageView(publicSubset(exampleInput()));
@@ -97,7 +101,10 @@ describe('the public page view', () => {
     expect(ptView.commitments[0]!.latest!.streak).toBe('Cumprida em 11 dos últimos 12 meses');
     const zh = exampleInput();
     zh.promise.language = 'zh';
-    expect(publicPageView(publicSubset(zh)).commitments[1]!.targetLine).toBe('至多 4 hours，每月');
+    const zhReplies = publicPageView(publicSubset(zh)).commitments[1]!;
+    expect(zhReplies.targetLine).toBe('至多 4 hours，每月');
+    expect([zhReplies.remedyLead, zhReplies.targetLegend]).toEqual(['如未做到：', '目标：至多 4 hours']);
+    expect([onTimeLabels().remedyLead, onTimeLabels().targetLegend]).toEqual(['If we miss it: ', 'Our target: at least 95%']);
   });
 });
 

@@ -24,6 +24,9 @@ export interface CommitmentView {
   targetLine: string;
   latest: (PeriodRow & { streak: string }) | null;
   remedy: string | null;
+  /** The remedy's and the chart legend's labels, punctuated for the language ("If we miss it: "). */
+  remedyLead: string;
+  targetLegend: string;
   method: string;
   history: PeriodRow[];
   /** The history chart as SVG, for a wide column and for a phone's width. */
@@ -39,7 +42,7 @@ export interface PublicPageView {
   statement: string;
   dataAsOf: string | null;
   labels: Pick<typeof UI_STRINGS.en, 'ourPromise' | 'ourCommitments' | 'atAGlance' | 'target' | 'latest' | 'history' | 'period' | 'value' | 'statusHeading'
-    | 'howWeMeasure' | 'ifWeMiss' | 'dataAsOf' | 'feedbackTitle' | 'feedbackButton' | 'published'>;
+    | 'howWeMeasure' | 'dataAsOf' | 'feedbackTitle' | 'feedbackButton' | 'published'>;
   commitments: CommitmentView[];
   callToAction: { text: string; url: string } | null;
   feedback: { channel: string; url: string | null } | null;
@@ -48,14 +51,14 @@ export interface PublicPageView {
 /** Built from the public subset only, so nothing internal can be on the page: it is not in the input. */
 export function publicPageView(subset: PublicSubset): PublicPageView {
   const strings = UI_STRINGS[subset.language];
-  const { ourPromise, ourCommitments, atAGlance, target, latest, history, period, value, statusHeading, howWeMeasure, ifWeMiss, dataAsOf, feedbackTitle, feedbackButton, published } = strings;
+  const { ourPromise, ourCommitments, atAGlance, target, latest, history, period, value, statusHeading, howWeMeasure, dataAsOf, feedbackTitle, feedbackButton, published } = strings;
   return {
     lang: subset.language,
     company: subset.company,
     title: `${subset.company} · ${ourPromise}`,
     statement: subset.statement,
     dataAsOf: formatDate(subset.dataDate, subset.language),
-    labels: { ourPromise, ourCommitments, atAGlance, target, latest, history, period, value, statusHeading, howWeMeasure, ifWeMiss, dataAsOf, feedbackTitle, feedbackButton, published },
+    labels: { ourPromise, ourCommitments, atAGlance, target, latest, history, period, value, statusHeading, howWeMeasure, dataAsOf, feedbackTitle, feedbackButton, published },
     commitments: subset.commitments.map((c) => commitmentView(c, subset.language)),
     callToAction: subset.callToAction,
     feedback: subset.feedback,
@@ -81,6 +84,8 @@ function commitmentView(c: PublicCommitment, language: Language): CommitmentView
     targetLine: `${formatTarget(c.target, c.kpi.unit, language)}${strings.separator}${strings.every[c.period]}`,
     latest: c.latest ? { ...row(c.latest), streak: streakText(language, c.streak.kept, c.streak.of, c.period) } : null,
     remedy: c.remedy,
+    remedyLead: fill(strings.lead, { label: strings.ifWeMiss }),
+    targetLegend: `${fill(strings.lead, { label: strings.target })}${formatTarget(c.target, c.kpi.unit, language)}`,
     method: c.kpi.method,
     history,
     chart: lineChartPair({ points, target: c.target.value, unit: c.kpi.unit }),

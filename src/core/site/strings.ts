@@ -37,6 +37,8 @@ export const uiStringsSchema = z.strictObject({
   published: text,
   /** Between the target and how often it is measured. */
   separator: text,
+  /** A label before what it introduces, `{label}` filled in: "If we miss it: " or "如未做到：". */
+  lead: text,
   /** The reports site; `{name}`-style placeholders are filled in by the pages. */
   internal: z.strictObject({
     tag: text, dataUpTo: text,
