@@ -1,23 +1,19 @@
-import { defineRule } from '../define-rule.ts';
-import { limitOf, statementPlace } from '../helpers.ts';
+import { statementMetricRule } from '../metric-rule.ts';
 import { readability } from '../readability.ts';
 
 /**
  * The statement must read easily. en: Flesch reading ease at least 45; pt: the Portuguese Flesch
  * (Martins et al.) at least 50; zh: at most 35 characters per sentence on average. See readability.ts.
  */
-export default defineRule({
+export default statementMetricRule({
   id: 'hard-to-read',
-  severity: 'warning',
   summary: 'readability below the threshold for its language',
-  check(input, report) {
-    const { statement, lexicon } = input;
-    const limit = limitOf(input, lexicon.limits.readability);
-    const { score, better, measure } = readability(statement.text, lexicon);
-    const fails = better === 'higher' ? score < limit : score > limit;
-    if (!fails) return;
-    report(statementPlace(input),
-      `The statement is hard to read: ${measure} is ${score}, ${better === 'higher' ? 'below' : 'above'} the limit of ${limit}.`,
-      'Use shorter sentences and everyday words.');
+  defaultLimit: (lexicon) => lexicon.limits.readability,
+  measure: (text, lexicon) => {
+    const result = readability(text, lexicon);
+    return { ...result, value: result.score };
   },
+  message: ({ value, better, measure }, limit) =>
+    `The statement is hard to read: ${measure} is ${value}, ${better === 'higher' ? 'below' : 'above'} the limit of ${limit}.`,
+  hint: 'Use shorter sentences and everyday words.',
 });
