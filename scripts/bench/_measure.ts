@@ -15,6 +15,17 @@ export interface BenchSection {
   run(context: BenchContext): Promise<void>;
 }
 
+/** One figure of a section, with the same-run baseline it is compared against when there is one. */
+export interface BenchRow {
+  metric: string;
+  value: number;
+  unit: string;
+  /** The same measure for the baseline of the same run, when there is one. */
+  baseline?: number;
+  /** value ÷ baseline for times (lower is better), written out for the reader. */
+  note?: string;
+}
+
 /** What a measured child process prints as its last line of output (JSON). */
 export interface ChildReport {
   seconds: number;
@@ -45,4 +56,11 @@ export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+/** Milliseconds `work` takes, wall clock. */
+export async function timedMs(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
 }

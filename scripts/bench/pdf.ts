@@ -13,21 +13,12 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import { launchBrowser } from '../../src/adapters/browser.ts';
 import { listDocuments, selectDocuments, type PrintDocument } from '../../src/adapters/pdf/documents.ts';
-import { footerTemplate, headerTemplate } from '../../src/adapters/pdf/page-frame.ts';
+import { frameCss } from '../../src/adapters/pdf/page-frame.ts';
+import { styleScript } from '../../src/adapters/pdf/print.ts';
 import { inParallel, pdfMargin, renderPdfs } from '../../src/adapters/pdf/render.ts';
 import { serveStatic } from '../../src/adapters/pdf/serve.ts';
 import { buildProject } from '../../src/adapters/site/build.ts';
-import { median, type BenchSection } from './_measure.ts';
-
-export interface BenchRow {
-  metric: string;
-  value: number;
-  unit: string;
-  /** The same measure for the baseline of the same run, when there is one. */
-  baseline?: number;
-  /** value ÷ baseline for times (lower is better), written out for the reader. */
-  note?: string;
-}
+import { median, timedMs, type BenchRow, type BenchSection } from './_measure.ts';
 
 const REPEATS = { example: 5, long: 5, start: 3 };
 const QUICK_REPEATS = { example: 2, long: 1, start: 2 };
@@ -55,10 +46,9 @@ export async function run(options: { quick?: boolean; root?: string } = {}): Pro
 async function browserStart(repeats: number): Promise<BenchRow> {
   const times: number[] = [];
   for (let index = 0; index < repeats; index += 1) {
-    const started = performance.now();
-    const browser = await launchBrowser();
-    times.push(performance.now() - started);
-    await browser.close();
+    let browser: Browser | undefined;
+    times.push(await timedMs(async () => { browser = await launchBrowser(); }));
+    await browser?.close();
   }
   return { metric: 'browser start', value: Math.round(median(times)), unit: 'ms' };
 }
@@ -72,9 +62,9 @@ async function compare(browser: Browser, label: string, distDir: string, only: s
   const documents = selectDocuments(await listDocuments(distDir), only);
   const times = { pledge: [] as number[], bare: [] as number[], framed: [] as number[] };
   for (let index = 0; index < repeats; index += 1) {
-    times.pledge.push(await timed(() => renderPdfs({ distDir, outDir: path.join(work, 'out'), only, browser })));
-    times.bare.push(await timed(() => barePdfs(browser, documents, false)));
-    times.framed.push(await timed(() => barePdfs(browser, documents, true)));
+    times.pledge.push(await timedMs(() => renderPdfs({ distDir, outDir: path.join(work, 'out'), only, browser })));
+    times.bare.push(await timedMs(() => barePdfs(browser, documents, false)));
+    times.framed.push(await timedMs(() => barePdfs(browser, documents, true)));
   }
   const [pledge, bare, framed] = [median(times.pledge), median(times.bare), median(times.framed)];
   const perSecond = (ms: number) => Number((documents.length / (ms / 1000)).toFixed(2));
@@ -91,12 +81,12 @@ async function barePdfs(browser: Browser, documents: PrintDocument[], framed: bo
   const servers = new Map<string, Awaited<ReturnType<typeof serveStatic>>>();
   for (const document of documents) if (!servers.has(document.siteDir)) servers.set(document.siteDir, await serveStatic(document.siteDir));
   const facts = { language: 'en', company: 'Kestrel Kitchen', period: '2026-10', dataDate: '2026-11-04' };
-  const frame = framed ? { displayHeaderFooter: true, headerTemplate: headerTemplate(facts), footerTemplate: footerTemplate(facts), outline: true } : {};
   try {
     await inParallel(documents, os.availableParallelism(), async (document) => {
       const page = await browser.newPage();
       await page.goto(`${servers.get(document.siteDir)?.origin}${document.urlPath}`, { waitUntil: 'load' });
-      await page.pdf({ format: 'a4', margin: pdfMargin(), printBackground: true, ...frame });
+      if (framed) await page.evaluate(styleScript(frameCss(facts)));
+      await page.pdf({ format: 'a4', margin: pdfMargin(), printBackground: true, outline: framed });
       await page.close();
     });
   } finally {
@@ -134,12 +124,6 @@ function longReportHtml(sections: number): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Long report</title><style>
 body { font-family: 'DejaVu Sans', sans-serif; font-size: 11pt; } table { border-collapse: collapse; width: 100%; }
 td, th { border: 1px solid #999; padding: 3px 6px; }</style></head><body><main><h1>Regional delivery report</h1>${body}</main></body></html>`;
-}
-
-async function timed(work: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await work();
-  return performance.now() - started;
 }
 
 function formatRow(row: BenchRow): string {

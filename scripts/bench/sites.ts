@@ -14,15 +14,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 
-import type { BenchSection } from './_measure.ts';
-
-export interface BenchRow {
-  metric: string;
-  value: number;
-  unit: string;
-  baseline?: number;
-  note?: string;
-}
+import { timedMs, type BenchRow, type BenchSection } from './_measure.ts';
 
 const run_ = promisify(execFile);
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -60,11 +52,7 @@ async function exec(command: string, args: string[], cwd: string): Promise<void>
 
 async function medianMs(work: () => Promise<void>, times_ = repeats): Promise<number> {
   const times: number[] = [];
-  for (let index = 0; index < times_; index += 1) {
-    const started = performance.now();
-    await work();
-    times.push(performance.now() - started);
-  }
+  for (let index = 0; index < times_; index += 1) times.push(await timedMs(work));
   times.sort((a, b) => a - b);
   return Math.round(times[Math.floor(times.length / 2)] ?? 0);
 }

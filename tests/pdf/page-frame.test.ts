@@ -1,20 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { footerTemplate, formatDataDate, formatPeriod, headerTemplate, labelsFor } from '../../src/adapters/pdf/page-frame.ts';
+import { cssString, formatDataDate, formatPeriod, frameCss, labelsFor } from '../../src/adapters/pdf/page-frame.ts';
+
+/** The `content` of one page-margin box of frameCss. */
+function box(css: string, name: string): string {
+  return new RegExp(`@${name} \\{ content: (.*?); font-family`).exec(css)?.[1] ?? `no @${name}`;
+}
 
 describe('page header and footer', () => {
-  it('names the company and the period in the header', () => {
-    expect(headerTemplate({ language: 'en', company: 'Kestrel & Co <UK>', period: '2026-03' }))
-      .toMatch(/<span>Kestrel &#38; Co &#60;UK&#62;<\/span><span>Period: March 2026<\/span><\/div>$/);
+  it('names the company and the period in the header, any text safely quoted', () => {
+    const css = frameCss({ language: 'en', company: 'Kestrel "K" \\ Co\nUK', period: '2026-03' });
+    expect([box(css, 'top-left'), box(css, 'top-right')]).toEqual(['"Kestrel \\"K\\" \\\\ Co UK"', '"Period: March 2026"']);
   });
 
   it('numbers pages and dates the data in the footer, in the report language', () => {
-    expect(footerTemplate({ language: 'en', company: 'K', dataDate: '2026-03-31T18:00:00Z' }))
-      .toMatch(/<span>Page <span class="pageNumber"><\/span> of <span class="totalPages"><\/span><\/span><span>Data as of 2026-03-31<\/span><\/div>$/);
-    expect(footerTemplate({ language: 'pt-BR', company: 'K', dataDate: '2026-03-31' }))
-      .toMatch(/<span>Página <span class="pageNumber"><\/span> de <span class="totalPages"><\/span><\/span><span>Dados até 2026-03-31<\/span>/);
-    expect(footerTemplate({ language: 'zh', company: 'K' }))
-      .toMatch(/<span>第 <span class="pageNumber"><\/span> 页，共 <span class="totalPages"><\/span> 页<\/span><span><\/span>/);
-    expect(headerTemplate({ language: 'zh', company: '红隼厨房', period: '2026-03' })).toMatch(/<span>红隼厨房<\/span><span>周期：2026年3月<\/span><\/div>$/);
+    const en = frameCss({ language: 'en', company: 'K', dataDate: '2026-03-31T18:00:00Z' });
+    expect([box(en, 'bottom-left'), box(en, 'bottom-right')]).toEqual(['"Page " counter(page) " of " counter(pages) ""', '"Data as of 2026-03-31"']);
+    const pt = frameCss({ language: 'pt-BR', company: 'K', dataDate: '2026-03-31' });
+    expect([box(pt, 'bottom-left'), box(pt, 'bottom-right')]).toEqual(['"Página " counter(page) " de " counter(pages) ""', '"Dados até 2026-03-31"']);
+    const zh = frameCss({ language: 'zh', company: '红隼厨房', period: '2026-03' });
+    expect([box(zh, 'top-left'), box(zh, 'top-right'), box(zh, 'bottom-left'), box(zh, 'bottom-right')])
+      .toEqual(['"红隼厨房"', '"周期：2026年3月"', '"第 " counter(page) " 页，共 " counter(pages) " 页"', '""']);
+  });
+
+  it('quotes CSS strings', () => {
+    expect(cssString('a "b" \\ c\r\nd')).toBe('"a \\"b\\" \\\\ c d"');
   });
 
   it('formats period keys for people', () => {

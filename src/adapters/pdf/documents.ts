@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parseHTML } from 'linkedom';
 import { InputError, placeOf } from '../../core/input-error.ts';
 import { displayPath, exists } from '../files.ts';
 
@@ -99,4 +100,32 @@ export function firstString(data: unknown, paths: string[]): string | undefined 
     if (typeof value === 'string' && value.trim()) return value;
   }
   return undefined;
+}
+
+/** What a page says about itself for the header and footer. */
+export interface PageFacts {
+  language?: string;
+  company?: string;
+  period?: string;
+  dataDate?: string;
+  title?: string;
+}
+
+/**
+ * Reads `<html lang>`, `<meta name="pledge:company|period|data-date">` and `<title>` from the built
+ * file, while the browser opens a tab: knowing them before the page loads lets the header and footer
+ * go in with the print rules, before the first layout. Only the head is parsed.
+ */
+export async function readPageFacts(file: string): Promise<PageFacts> {
+  const html = await readFile(file, 'utf8');
+  const headEnd = html.search(/<\/head\s*>|<body[\s>]/i);
+  const { document } = parseHTML(`${headEnd < 0 ? html : html.slice(0, headEnd)}</head><body></body></html>`);
+  const meta = (name: string) => document.querySelector(`meta[name="${name}"]`)?.getAttribute('content')?.trim() || undefined;
+  return {
+    language: document.documentElement.getAttribute('lang')?.trim() || undefined,
+    company: meta('pledge:company'),
+    period: meta('pledge:period'),
+    dataDate: meta('pledge:data-date'),
+    title: document.querySelector('title')?.textContent?.trim() || undefined,
+  };
 }

@@ -46,24 +46,31 @@ export function formatDataDate(dataDate: string): string {
   return /^\d{4}-\d{2}-\d{2}/.exec(dataDate)?.[0] ?? dataDate;
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+/** A CSS string literal: backslashes and quotes escaped, line breaks flattened, so any name is safe. */
+export function cssString(text: string): string {
+  return `"${text.replace(/[\\"]/g, (char) => `\\${char}`).replace(/[\n\r\f]+/g, ' ')}"`;
 }
 
-// Chromium renders these templates apart from the page: no page styles reach them, and their
-// default font size is tiny, so every style is inline. Horizontal padding matches the page margin.
-const FRAME_STYLE = 'font-family: \'Noto Sans\', \'DejaVu Sans\', sans-serif; font-size: 8pt; color: #444; width: 100%;'
-  + ' margin: 0 16mm; display: flex; justify-content: space-between; gap: 8mm;';
+// Page-margin boxes take no styles from the page, so each carries its own. The header sits near the
+// top edge of the top margin and the footer near the bottom edge, as Chromium's own templates do.
+const BOX_STYLE = 'font-family: \'Noto Sans\', \'DejaVu Sans\', sans-serif; font-size: 8pt; color: #444;';
+const TOP = `${BOX_STYLE} vertical-align: top; padding-top: 5mm;`;
+const BOTTOM = `${BOX_STYLE} vertical-align: bottom; padding-bottom: 5mm;`;
 
-export function headerTemplate(facts: FrameFacts): string {
+/**
+ * The running header (company, period) and footer (page X of Y, data date) as CSS page-margin
+ * boxes. Chromium lays these out with the page; displayHeaderFooter's templates instead render as
+ * a separate document on every sheet, which made a 40-page report print about 15 % slower.
+ */
+export function frameCss(facts: FrameFacts): string {
   const labels = labelsFor(facts.language);
   const period = facts.period ? `${labels.period}${formatPeriod(facts.period, facts.language)}` : '';
-  return `<div style="${FRAME_STYLE}"><span>${escapeHtml(facts.company)}</span><span>${escapeHtml(period)}</span></div>`;
-}
-
-export function footerTemplate(facts: FrameFacts): string {
-  const labels = labelsFor(facts.language);
   const dataDate = facts.dataDate ? `${labels.dataDate} ${formatDataDate(facts.dataDate)}` : '';
-  const pageOf = `${labels.page} <span class="pageNumber"></span> ${labels.of} <span class="totalPages"></span>${labels.pageSuffix}`;
-  return `<div style="${FRAME_STYLE}"><span>${pageOf}</span><span>${escapeHtml(dataDate)}</span></div>`;
+  const pageOf = `${cssString(`${labels.page} `)} counter(page) ${cssString(` ${labels.of} `)} counter(pages) ${cssString(labels.pageSuffix)}`;
+  return `@page {
+  @top-left { content: ${cssString(facts.company)}; ${TOP} }
+  @top-right { content: ${cssString(period)}; ${TOP} }
+  @bottom-left { content: ${pageOf}; ${BOTTOM} }
+  @bottom-right { content: ${cssString(dataDate)}; ${BOTTOM} }
+}`;
 }

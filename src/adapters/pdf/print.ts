@@ -53,17 +53,18 @@ export function styleScript(css: string): string {
 })()`;
 }
 
-/** What the page says about itself, for the header and footer (read from <html lang> and <meta>). */
-export const READ_FACTS = `(() => {
-  const meta = (name) => document.querySelector('meta[name="' + name + '"]')?.getAttribute('content') || undefined;
-  return {
-    language: document.documentElement.lang || undefined,
-    company: meta('pledge:company'),
-    period: meta('pledge:period'),
-    dataDate: meta('pledge:data-date'),
-    title: document.title || undefined,
-  };
+/**
+ * For evaluateOnNewDocument: adopts a style sheet as the document is created, before the parser
+ * has made any element, so the page is laid out once, as it prints, rather than laid out on load
+ * and again when print rules arrive. Adopted sheets come after the page's own in the cascade.
+ */
+export function earlyStyleScript(css: string): string {
+  return `(() => {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(${JSON.stringify(css)});
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 })()`;
+}
 
 /**
  * Links to other pages of the site would print as `http://127.0.0.1:<port>/...`: dead on paper

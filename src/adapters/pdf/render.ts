@@ -6,9 +6,9 @@ import { InputError, placeOf } from '../../core/input-error.ts';
 import { launchBrowser } from '../browser.ts';
 import { displayPath } from '../files.ts';
 import { sourceDateEpoch, stampPdf } from './deterministic.ts';
-import { listDocuments, readSiteFacts, selectDocuments, type PrintDocument, type SiteFacts } from './documents.ts';
-import { footerTemplate, headerTemplate, labelsFor, type FrameFacts } from './page-frame.ts';
-import { PRINT_CSS, READ_FACTS, styleScript, tocScript, UNLINK_LOCAL_SCRIPT, WHEN_READY } from './print.ts';
+import { listDocuments, readPageFacts, readSiteFacts, selectDocuments, type PageFacts, type PrintDocument, type SiteFacts } from './documents.ts';
+import { frameCss, labelsFor, type FrameFacts } from './page-frame.ts';
+import { earlyStyleScript, PRINT_CSS, tocScript, UNLINK_LOCAL_SCRIPT, WHEN_READY } from './print.ts';
 import { serveStatic, type StaticServer } from './serve.ts';
 
 export type Paper = 'A4' | 'Letter';
@@ -87,24 +87,27 @@ interface PrintSettings {
 
 /** One page to PDF bytes, in a browser tab of its own. */
 export async function printDocument(browser: Browser, url: string, document: PrintDocument, settings: PrintSettings): Promise<Uint8Array> {
-  const page = await browser.newPage();
+  const [page, pageFacts] = await Promise.all([browser.newPage(), readPageFacts(document.file)]);
   try {
+    const facts = frameFacts(pageFacts, settings.siteFacts);
     const printable = printableArea(settings.paper);
-    // Lay the page out at the printed width, in print media, so the contents check measures what prints.
-    await page.setViewport(printable);
-    await page.emulateMediaType('print');
-    const facts = frameFacts(await loadWhenReady(page, url, document, settings.readyTimeoutMs), settings.siteFacts);
-    // One round trip: print CSS, local links unlinked, then the contents (measured with the print CSS on).
-    await page.evaluate([styleScript(PRINT_CSS), UNLINK_LOCAL_SCRIPT, tocScript(printable.height, labelsFor(facts.language).contents)].join(';\n'));
+    // Sent together, one round trip: the printed width and print media, so the contents check measures
+    // what prints, and the print rules with the header and footer, in place before the first layout.
+    await Promise.all([
+      page.setViewport(printable),
+      page.emulateMediaType('print'),
+      page.evaluateOnNewDocument(earlyStyleScript(PRINT_CSS + frameCss(facts))),
+    ]);
+    await loadWhenReady(page, url, document, settings.readyTimeoutMs,
+      [UNLINK_LOCAL_SCRIPT, tocScript(printable.height, labelsFor(facts.language).contents)]);
     const pdf = await page.pdf({
       format: settings.paper.toLowerCase() as PaperFormat,
       margin: pdfMargin(),
       printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: headerTemplate(facts),
-      footerTemplate: footerTemplate(facts),
       outline: true,
       tagged: true,
+      // The ready signal has already waited for the fonts; puppeteer's own wait would cost a round trip.
+      waitForFonts: false,
       timeout: PRINT_TIMEOUT_MS,
     });
     return stampPdf(pdf, { date: settings.date, creator: 'pledge', producer: settings.producer });
@@ -127,13 +130,11 @@ function printableArea(paper: Paper): { width: number; height: number } {
   };
 }
 
-type PageFacts = Partial<FrameFacts> & { title?: string };
-
 /**
- * Loads the page, waits for its render-ready signal (see WHEN_READY; never a fixed delay) and
- * returns what the page says about itself, in the same round trip.
+ * Loads the page, waits for its render-ready signal (see WHEN_READY; never a fixed delay), then
+ * runs `afterReady` (scripts that edit the page for print) in the same round trip.
  */
-async function loadWhenReady(page: Page, url: string, document: PrintDocument, timeout: number): Promise<PageFacts> {
+async function loadWhenReady(page: Page, url: string, document: PrintDocument, timeout: number, afterReady: string[]): Promise<void> {
   const response = await page.goto(url, { waitUntil: 'load', timeout });
   if (!response?.ok()) throw pageError(document, `The page answered ${response?.status() ?? 'nothing'} when loaded for printing.`);
   let timer: NodeJS.Timeout | undefined;
@@ -141,10 +142,10 @@ async function loadWhenReady(page: Page, url: string, document: PrintDocument, t
     timer = setTimeout(() => reject(pageError(document, `The page did not say it was ready to print within ${timeout / 1000} s.`)), timeout);
   });
   // Closing the page settles a wait that lost the race; that rejection is expected and ignored.
-  const ready = page.evaluate(`${WHEN_READY}.then(() => ${READ_FACTS})`) as Promise<PageFacts>;
+  const ready = page.evaluate(`${WHEN_READY}.then(() => { ${afterReady.join(';\n')}; })`);
   ready.catch(() => undefined);
   try {
-    return await Promise.race([ready, timedOut]);
+    await Promise.race([ready, timedOut]);
   } finally {
     clearTimeout(timer);
   }
