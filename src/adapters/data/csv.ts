@@ -1,5 +1,5 @@
 import { isAscii } from 'node:buffer';
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type { Cell } from '../../core/kpi/formulas.ts';
 import type { ReadOptions, TableSink } from './types.ts';
 import { CHUNK_BYTES, PROGRESS_EVERY } from './types.ts';
@@ -282,31 +282,44 @@ const SLICE_MAX_RECORD_BYTES = 16 * CHUNK_BYTES;
 export async function readCsv(file: string, options: ReadOptions, sink: TableSink, range?: CsvRange): Promise<CsvReadInfo> {
   // A slice after the first starts one byte early, so a record starting exactly at `start` is kept.
   const from = range && range.start > 0 ? range.start - (range.exact ? 0 : 1) : 0;
-  const stream = createReadStream(file, { highWaterMark: CHUNK_BYTES, start: from });
+  const handle = await open(file, 'r');
   const cursor = new CsvCursor(sink, options, from, range);
-  cursor.bytesRead = () => stream.bytesRead;
-  let carry: Buffer | undefined;
-  let first = from === 0;
-  for await (const chunk of stream) {
-    let buf = chunk as Buffer;
-    if (first && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) [buf, cursor.base] = [buf.subarray(3), 3];
-    first = false;
-    if (carry) buf = Buffer.concat([carry, buf]);
-    const done = cursor.consume(buf, false);
-    if (done === 'stop') return finish(stream, cursor);
-    carry = done < buf.length ? buf.subarray(done) : undefined;
-    cursor.base += done;
-    if (from > 0 && !range?.exact && (carry?.length ?? 0) > SLICE_MAX_RECORD_BYTES) return { ...finish(stream, cursor), firstRecordAt: -1 };
+  const lostTrack = (kept: number) => from > 0 && !range?.exact && kept > SLICE_MAX_RECORD_BYTES;
+  // One buffer, reused: each read lands after the unfinished record carried over from the last one.
+  let buffer: Buffer = Buffer.allocUnsafeSlow(CHUNK_BYTES);
+  let [kept, position] = [0, from];
+  cursor.bytesRead = () => position - from;
+  try {
+    for (;;) {
+      if (buffer.length - kept < CHUNK_BYTES / 2) buffer = grown(buffer, kept);
+      const { bytesRead } = await handle.read(buffer, kept, buffer.length - kept, position);
+      if (bytesRead === 0) break;
+      let length = kept + bytesRead;
+      if (position === 0 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) {
+        buffer.copyWithin(0, 3, length);
+        [length, cursor.base] = [length - 3, 3];
+      }
+      position += bytesRead;
+      const done = cursor.consume(buffer.subarray(0, length), false);
+      if (done === 'stop') return { ...cursor.info, line: cursor.line };
+      buffer.copyWithin(0, done, length);
+      [kept, cursor.base] = [length - done, cursor.base + done];
+      if (lostTrack(kept)) return { ...cursor.info, line: cursor.line, firstRecordAt: -1 };
+    }
+    if (kept && cursor.consume(buffer.subarray(0, kept), true) === 'stop') return { ...cursor.info, line: cursor.line };
+  } finally {
+    await handle.close();
   }
-  if (carry && cursor.consume(carry, true) === 'stop') return finish(stream, cursor);
   if (!cursor.header) sink.header([]);
-  sink.progress?.(cursor.rows, stream.bytesRead);
-  return { ...cursor.info, stoppedAt: cursor.base + (carry?.length ?? 0), line: cursor.line };
+  sink.progress?.(cursor.rows, position - from);
+  return { ...cursor.info, stoppedAt: cursor.base + kept, line: cursor.line };
 }
 
-function finish(stream: { destroy(): void }, cursor: CsvCursor): CsvReadInfo {
-  stream.destroy();
-  return { ...cursor.info, line: cursor.line };
+/** A bigger buffer holding the first `kept` bytes of `buffer`: a record longer than a chunk is still unfinished. */
+function grown(buffer: Buffer, kept: number): Buffer {
+  const bigger = Buffer.allocUnsafeSlow(kept + CHUNK_BYTES);
+  buffer.copy(bigger, 0, 0, kept);
+  return bigger;
 }
 
 /** Only the header line of a CSV file (and the delimiter it uses). */

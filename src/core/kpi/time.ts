@@ -15,18 +15,17 @@ export function daysFromCivil(year: number, month: number, day: number): number 
   return era * 146_097 + doe - 719_468;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(year: number, month: number): number {
-  return month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  return month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : MONTH_DAYS[month - 1] ?? 0;
 }
 
-function digits(text: string, at: number, count: number): number {
-  let value = 0;
-  for (let i = at; i < at + count; i++) {
-    const code = text.charCodeAt(i) - 48;
-    if (code < 0 || code > 9) return -1;
-    value = value * 10 + code;
-  }
-  return value;
+/** The number written by two ASCII digits at `at`, or −1. */
+function twoDigits(text: string, at: number): number {
+  const tens = text.charCodeAt(at) - 48;
+  const ones = text.charCodeAt(at + 1) - 48;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
 }
 
 /**
@@ -38,21 +37,22 @@ function digits(text: string, at: number, count: number): number {
 export function parseTimestamp(text: string, naiveToUtc?: (wallMs: number) => number): number {
   const length = text.length;
   if (length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return NaN;
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
+  const century = twoDigits(text, 0);
+  const year = century < 0 ? -1 : century * 100 + twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  if (year < 0 || year < century * 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
   let ms = daysFromCivil(year, month, day) * DAY_MS;
   if (length === 10) return naiveToUtc ? naiveToUtc(ms) : ms;
   const sep = text.charCodeAt(10);
   if ((sep !== 84 && sep !== 32) || length < 16 || text.charCodeAt(13) !== 58) return NaN;
-  const hour = digits(text, 11, 2);
-  const minute = digits(text, 14, 2);
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return NaN;
   ms += hour * 3_600_000 + minute * 60_000;
   let at = 16;
   if (text.charCodeAt(at) === 58) {
-    const second = digits(text, at + 1, 2);
+    const second = twoDigits(text, at + 1);
     if (second < 0 || second > 59) return NaN;
     ms += second * 1000;
     at += 3;
@@ -73,9 +73,9 @@ function zoned(text: string, at: number, wallMs: number, naiveToUtc?: (wallMs: n
   const sign = text.charCodeAt(at);
   if ((sign === 90 || sign === 122) && at + 1 === length) return wallMs;
   if (sign !== 43 && sign !== 45) return NaN;
-  const hours = digits(text, at + 1, 2);
+  const hours = twoDigits(text, at + 1);
   const colon = text.charCodeAt(at + 3) === 58 ? 1 : 0;
-  const minutes = digits(text, at + 3 + colon, 2);
+  const minutes = twoDigits(text, at + 3 + colon);
   if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59 || at + 5 + colon !== length) return NaN;
   const offset = (hours * 60 + minutes) * 60_000;
   return sign === 43 ? wallMs - offset : wallMs + offset;
