@@ -138,6 +138,10 @@ describe('the internal site view', () => {
     expect(onTime.segmentColumns).toEqual(['London', 'North', 'Scotland']);
     expect(onTime.segmentRows.at(-1)).toEqual({ period: 'Mar 2026', cells: ['95.8% (n=613)', '96.4% (n=613)', '97% (n=613)'] });
     expect(view.kpis.map((k) => k.id)).toContain('nps');
+    expect([onTime.period, onTime.latest]).toEqual(['month', '96.4% · Mar 2026']);
+    const pt = exampleInput();
+    pt.promise.language = 'pt';
+    expect(internalSiteView(pt).kpis.find((k) => k.id === 'nps')!.period).toBe('trimestre');
     expect(view.labels.nav.overview).toBe('Overview');
     expect(view.rowIssues).toEqual([{ kpiId: 'on_time_delivery', kpiName: 'On-time delivery', count: 2, examples: exampleInput().evaluation.kpis[0]!.badRows.examples }]);
   });

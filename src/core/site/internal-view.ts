@@ -29,7 +29,10 @@ export interface KpiPageView {
   visibility: 'public' | 'internal';
   method: string;
   source: string;
+  /** The period's name in the page language ("month", "mês", "月"). */
   period: string;
+  /** The latest complete period's figure and its period ("95.8% · Oct 2026"), as the overview shows it. */
+  latest: string;
   minSample: number;
   rows: Array<{ period: string; value: string; n: number; complete: boolean }>;
   /** The columns segments are split by, e.g. "region". */
@@ -133,7 +136,8 @@ function kpiPage(result: KpiResult, commitments: InternalCommitmentRow[], langua
     visibility: kpi.visibility,
     method: kpi.method,
     source: kpi.source,
-    period: result.period,
+    period: UI_STRINGS[language].internal.periods[result.period],
+    latest: latestOf(result, language),
     minSample: kpi.min_sample,
     rows: result.buckets.map((b) => ({ period: formatPeriod(b.period, language), value: formatValue(b.value, kpi.unit, language), n: b.n, complete: b.complete })),
     segmentBy: kpi.segment_by.join(' · '),
@@ -152,6 +156,11 @@ function kpiPage(result: KpiResult, commitments: InternalCommitmentRow[], langua
     rowsUsed: result.rowsUsed,
     badRows: result.badRows,
   };
+}
+
+function latestOf(result: KpiResult, language: Language): string {
+  const bucket = result.buckets.findLast((b) => b.complete);
+  return bucket ? `${formatValue(bucket.value, result.kpi.unit, language)} · ${formatPeriod(bucket.period, language)}` : '—';
 }
 
 function touchpointView(input: SiteInput, t: SiteInput['promise']['touchpoints'][number], commitments: InternalCommitmentRow[]): TouchpointView {

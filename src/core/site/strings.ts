@@ -49,6 +49,8 @@ export const uiStringsSchema = z.strictObject({
       .map((key) => [key, text])) as Record<'commitment' | 'status' | 'latest' | 'publicTarget' | 'internalTarget' | 'streak' | 'kpi' | 'visibility'
       | 'formula' | 'period' | 'value' | 'sample' | 'complete' | 'touchpoint' | 'stage' | 'expected' | 'received' | 'fileLine' | 'column' | 'problem', typeof text>),
     visibility: z.strictObject({ public: text, internal: text }),
+    /** A period's name, as in "by month". */
+    periods: perPeriod,
     kpiMeta: text, commitmentLine: text, allPeriods: text, yes: text, inProgress: text, bySegment: text, segmentCaption: text,
     rowsSkippedTitle: text, chartCaption: text, findingsTitle: text, noFindings: text, touchpointsTitle: text, allTouchpointsMet: text,
     touchpointGaps: text, notMeasured: text, gap: text, reportsTitle: text, noReports: text, dataTitle: text, allRowsValid: text, rowsSkippedFor: text,
