@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCsvHeader } from '../../src/adapters/data/csv.ts';
 import { readTable } from '../../src/adapters/data/index.ts';
-import { scanCsvInParallel, sliceRanges, workerCount } from '../../src/adapters/data/parallel.ts';
+import { scanCsvInParallel, sliceRanges, workerCode, workerCount } from '../../src/adapters/data/parallel.ts';
 import { SourceScan } from '../../src/core/kpi/source-scan.ts';
 import { kpi } from './helpers.ts';
 
@@ -77,6 +77,14 @@ describe('parallel CSV scan', () => {
     // Each row before a bad one adds one line per note: the line numbers count the newlines inside quotes.
     expect(lines.some((line) => line > body.length)).toBe(true);
     expect(rounded(await parallel(file, 2))).toEqual(rounded(expected));
+  }, 60_000);
+
+  it('runs workers from one self-contained JavaScript bundle (it may require Node built-ins only)', async () => {
+    const code = await workerCode();
+    const required = [...(code ?? '').matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1]);
+    expect(code).toContain('parentPort');
+    expect(required.length).toBeGreaterThan(0);
+    expect(required.filter((name) => !name?.startsWith('node:'))).toEqual([]);
   }, 60_000);
 
   it('uses 2 threads by default on a file of 24 MB or more when there are 2 cores or more; PLEDGE_WORKERS decides when set', () => {

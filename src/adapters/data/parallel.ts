@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AccumulatorState } from '../../core/kpi/accumulator.ts';
 import { SourceScan } from '../../core/kpi/source-scan.ts';
@@ -70,14 +71,40 @@ export function sliceRanges(size: number, threads: number, header: string[], sli
   }));
 }
 
+/** The worker as one plain-JavaScript file, bundled by esbuild (in its own process); undefined if that fails. */
+let bundledWorker: Promise<string | undefined> | undefined;
+
+export function workerCode(): Promise<string | undefined> {
+  bundledWorker ??= import('esbuild')
+    .then((esbuild) => esbuild.build({
+      entryPoints: [fileURLToPath(new URL('./scan-worker.ts', import.meta.url))],
+      bundle: true, write: false, platform: 'node', format: 'cjs', logLevel: 'silent', external: ['esbuild'],
+    }))
+    .then((result) => result.outputFiles[0]?.text, () => undefined);
+  return bundledWorker;
+}
+
 /**
- * A worker thread that scans the slices `next` hands it, one at a time, until there are none left. It
- * gets its first slice as soon as it is created, so every worker takes part even in a short scan.
+ * Starts a worker thread running plain JavaScript when it can: loading the TypeScript files through
+ * Node's type stripping costs the worker about 80 ms more on an idle machine (it compiles a WebAssembly
+ * transpiler first), several times that on a busy one, and the worker only gets a second or two of work.
  */
-function runWorker(setup: WorkerSetup, next: () => WorkerRequest | undefined, done: (index: number, result: SliceResult) => void): Promise<void> {
-  // Workers load the TypeScript worker with Node's own type stripping (no tsx): it starts several
-  // times faster, which matters when each worker only gets a second or two of work.
-  const worker = new Worker(new URL('./scan-worker.ts', import.meta.url), { workerData: setup, execArgv: [] });
+async function startWorker(setup: WorkerSetup): Promise<Worker> {
+  const code = await workerCode();
+  // execArgv: [] keeps the parent's `--import tsx` out of the worker.
+  return code
+    ? new Worker(code, { eval: true, workerData: setup, execArgv: [] })
+    : new Worker(new URL('./scan-worker.ts', import.meta.url), { workerData: setup, execArgv: [] });
+}
+
+/**
+ * A worker thread that scans the slices `next` hands it, one at a time, until there are none left. Its
+ * first slice is taken when it is created, so every worker takes part even in a short scan.
+ */
+async function runWorker(setup: WorkerSetup, next: () => WorkerRequest | undefined, done: (index: number, result: SliceResult) => void): Promise<void> {
+  const first = next();
+  if (!first) return;
+  const worker = await startWorker(setup);
   let finished = false;
   return new Promise<void>((resolve, reject) => {
     const send = (request = next()) => {
@@ -85,7 +112,7 @@ function runWorker(setup: WorkerSetup, next: () => WorkerRequest | undefined, do
       finished = true;
       resolve();
     };
-    send();
+    send(first);
     worker.on('message', (message: WorkerMessage) => {
       done(message.index, message);
       send();
