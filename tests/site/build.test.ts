@@ -47,6 +47,12 @@ describe('pledge build of the example with canaries planted in every internal fi
     expect([...publicFiles.keys()]).toEqual(['index.html', 'pledge.json']);
   });
 
+  it('gives the public page a title and a description for shared links', () => {
+    const page = publicFiles.get('index.html')!.toString('utf8');
+    expect(page).toContain('<meta property="og:title" content="Kestrel Kitchen · Our promise">');
+    expect(page).toMatch(/<meta property="og:description" content="For home cooks, Kestrel Kitchen promises [^"]+">/);
+  });
+
   it('has not one byte of any canary anywhere in dist/public', () => {
     for (const [file, bytes] of publicFiles) {
       for (const canary of CANARIES) expect(bytes.includes(canary), `${canary} in ${file}`).toBe(false);
