@@ -156,6 +156,15 @@ describe('formatting', () => {
     expect(formatValue(value, unit, language)).toBe(expected);
   });
 
+  it('gives a figure beside its targets the decimals that tell it from them', () => {
+    expect(formatValue(94.96, '%', 'en', [95])).toBe('94.96%');
+    expect(formatValue(94.96, '%', 'pt', [95])).toBe('94,96%');
+    expect(formatValue(96.96, '%', 'en', [95, 97])).toBe('96.96%');
+    expect(formatValue(94.9996, '%', 'en', [95])).toBe('94.9996%');
+    expect(formatValue(94.96, '%', 'en', [90])).toBe('95.0%');
+    expect(formatValue(95, '%', 'en', [95])).toBe('95%');
+  });
+
   it('names periods and targets', () => {
     expect(formatPeriod('2026-03', 'en')).toBe('Mar 2026');
     expect(formatPeriod('2026-Q1', 'en')).toBe('Q1 2026');

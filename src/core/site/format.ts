@@ -8,13 +8,21 @@ const TIGHT_UNITS = new Set(['%']);
 /**
  * `96.2 %` → `96.2%`, `3.5 hours`: one decimal, so small changes stay visible but not noisy; none for a
  * whole number. 0.96 hours is `1.0 hours` (a rounded figure, not exactly one), and exactly 1 is `1 hour`.
+ * Beside its targets a figure gets the decimals that tell it from them: 94.96% against "at least 95%"
+ * is `94.96%`, never a broken `95.0%`.
  */
-export function formatValue(value: number | null, unit: string, language: Language): string {
+export function formatValue(value: number | null, unit: string, language: Language, targets: readonly number[] = []): string {
   if (value === null) return UI_STRINGS[language].notEnoughData;
-  const digits = Number.isInteger(value) ? 0 : 1;
+  const digits = fractionDigits(value, targets);
   const number = new Intl.NumberFormat(LOCALES[language], { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
   if (!unit) return number;
   return TIGHT_UNITS.has(unit) ? `${number}${unit}` : `${number} ${value === 1 ? singular(unit, language) : unit}`;
+}
+
+function fractionDigits(value: number, targets: readonly number[]): number {
+  if (Number.isInteger(value)) return 0;
+  const tellsApart = (digits: number) => targets.every((target) => Number(value.toFixed(digits)) !== target);
+  return [1, 2, 3, 4].find(tellsApart) ?? 4;
 }
 
 /** `hours` → `hour`, `horas` → `hora`: units are the user's plural words; Chinese has no plural. */

@@ -112,7 +112,7 @@ function commitmentRow(input: SiteInput, c: Commitment): InternalCommitmentRow {
     target: c.target ? formatTarget(c.target, unit, language) : '',
     internalTarget: c.internal_target ? formatTarget(c.internal_target, unit, language) : null,
     latestPeriod: evaluation?.latest ? formatPeriod(evaluation.latest.period, language) : null,
-    latestValue: formatValue(evaluation?.latest?.value ?? null, unit, language),
+    latestValue: formatValue(evaluation?.latest?.value ?? null, unit, language, [c.target?.value, c.internal_target?.value].filter((t) => t !== undefined)),
     status,
     statusLabel: UI_STRINGS[language].status[status],
     streak: evaluation ? streakText(language, evaluation.streak.kept, evaluation.streak.of, c.period ?? kpi?.period ?? 'month') : '',

@@ -69,7 +69,7 @@ function commitmentView(c: PublicCommitment, language: Language): CommitmentView
   const strings = UI_STRINGS[language];
   const row = (p: PublicPeriod): PeriodRow => ({
     period: formatPeriod(p.period, language),
-    value: p.value === null ? '—' : formatValue(p.value, c.kpi.unit, language),
+    value: p.value === null ? '—' : formatValue(p.value, c.kpi.unit, language, [c.target.value]),
     status: p.status,
     label: strings.status[p.status],
   });
