@@ -48,6 +48,21 @@ describe('composeStatement', () => {
       + '准时送达率每月不低于95%。如果没有做到，我们退还运费。首次回复时间每月不超过4小时。如果没有做到，我们送您一张优惠券。这就是诚实和用心对我们的意义。看看新款锅具。');
   });
 
+  it('closes a sentence the user left open, and only then', () => {
+    const en = compose('en', [
+      ['    remedy: we refund your shipping\n', '    remedy: we refund your shipping\n    text: Your order arrives on the day we promise\n'],
+      ['    remedy: we send you a voucher\n', '    remedy: we send you a voucher\n    text: "We reply within 4 hours (nights too)."\n'],
+      ['  text: Shop the new pans', '  text: Shop the new pans!'],
+    ]);
+    expect(en.commitments.map((c) => c.text)).toEqual(['Your order arrives on the day we promise.', 'We reply within 4 hours (nights too).']);
+    expect(en.text).toMatch(/ Your order arrives on the day we promise\. We reply within 4 hours \(nights too\)\. .* Shop the new pans!$/);
+    const written = compose('en', [['benefit: you can plan dinner before the parcel arrives', 'benefit: you can plan dinner before the parcel arrives\nstatement: Dinner planned before the parcel arrives']]);
+    expect(written.text).toMatch(/^Dinner planned before the parcel arrives\. On-time delivery: /);
+    const zh = compose('zh', [['  text: 看看新款锅具', '  text: 快来看看新款锅具！']]);
+    expect(zh.text).toMatch(/对我们的意义。快来看看新款锅具！$/);
+    expect(compose('zh').text).toMatch(/看看新款锅具。$/);
+  });
+
   it('keeps each value with its promise.yaml path and template wording with its file', () => {
     const { parts } = compose('en');
     expect(parts.slice(0, 4)).toEqual([

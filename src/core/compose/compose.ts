@@ -6,7 +6,7 @@ import type { Language } from '../schema/text.ts';
 import type { DataPath } from '../yaml-source.ts';
 import type { Statement, StatementPart } from './statement.ts';
 import { pickTemplate, type Template, type TemplateSet } from './templates.ts';
-import { unitText, WORDS } from './words.ts';
+import { closingStop, unitText, WORDS } from './words.ts';
 
 export interface ComposeInput {
   promise: PromiseDoc;
@@ -27,6 +27,12 @@ class Slots {
     this.slots.push({ text, path });
     return `\uE000${this.slots.length - 1}\uE001`;
   }
+
+  /** A text that stands as a sentence of its own, closed with a full stop when the user left it open. */
+  markSentence(text: string | undefined, path: DataPath, language: Language): string | undefined {
+    const marked = this.mark(text, path);
+    return marked && text ? marked + closingStop(text, language) : undefined;
+  }
 }
 
 /** Composes the promise statement from the templates; pure, so the wizard can call it on every answer. */
@@ -38,19 +44,19 @@ export function composeStatement({ promise, kpis, templates }: ComposeInput): St
     id: c.id,
     path: ['commitments', i] as DataPath,
     marked: c.text !== undefined
-      ? slots.mark(c.text, ['commitments', i, 'text']) ?? ''
+      ? slots.markSentence(c.text, ['commitments', i, 'text'], language) ?? ''
       : render(pickTemplate(templates, language, 'commitment'), commitmentContext(c, i, language, kpis, slots)),
   }));
   const intro = pickTemplate(templates, language, `intro/${promise.promise_types[0] ?? 'delivery'}`);
   const context = {
-    statement: slots.mark(promise.statement, ['statement']),
+    statement: slots.markSentence(promise.statement, ['statement'], language),
     company: slots.mark(promise.company, ['company']),
     audience: slots.mark(promise.audience.who, ['audience', 'who']),
     benefit: slots.mark(promise.benefit, ['benefit']),
     unique_assets: promise.unique_assets.map((asset, i) => slots.mark(asset, ['unique_assets', i])),
     values: promise.values.map((value, i) => slots.mark(value, ['values', i])),
     commitments: commitments.map((c) => c.marked),
-    call_to_action: slots.mark(promise.call_to_action?.text, ['call_to_action', 'text']),
+    call_to_action: slots.markSentence(promise.call_to_action?.text, ['call_to_action', 'text'], language),
   };
   const parts = toParts(render(statementTemplate, context, { intro }), slots, statementTemplate.file);
   return {
