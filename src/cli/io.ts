@@ -23,3 +23,10 @@ export function processIO(): CliIO {
 export const EXIT = { ok: 0, findings: 1, input: 2 } as const;
 
 export class UsageError extends Error {}
+
+/** The value of an option that takes one of a few words (`--format json`), or a usage error naming them. */
+export function oneOf<T extends string>(option: string, choices: readonly T[], value: string): T {
+  const choice = choices.find((name) => name === value);
+  if (choice === undefined) throw new UsageError(`--${option} must be one of ${choices.join(', ')}, not "${value}".`);
+  return choice;
+}

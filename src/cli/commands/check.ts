@@ -7,7 +7,7 @@ import type { Finding } from '../../core/check/finding.ts';
 import { FORMATS, formatGithub, formatJson, formatText, type FindingFormat } from '../../core/check/format.ts';
 import { formatBadRows, formatStatusTable } from '../../core/kpi/format.ts';
 import type { Evaluation } from '../../core/kpi/types.ts';
-import { EXIT, UsageError } from '../io.ts';
+import { EXIT, oneOf } from '../io.ts';
 import type { Command } from '../main.ts';
 
 /** Findings that mean the input itself is wrong (exit 2), not that the promise needs work (exit 1). */
@@ -27,8 +27,7 @@ export const command: Command = {
       strict: true,
       allowPositionals: false,
     });
-    const format = FORMATS.find((name) => name === values.format);
-    if (!format) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}".`);
+    const format = oneOf('format', FORMATS, values.format);
     const project = await loadProject(path.resolve(io.cwd, values.root), io.cwd);
     const evaluation = await evaluateProject(project, { strict: values.strict, cwd: io.cwd });
     const { statement, findings } = await checkProject(project, { evaluation });

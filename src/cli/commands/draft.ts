@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { displayPath } from '../../adapters/files.ts';
 import { contentPaths } from '../../adapters/project.ts';
 import { FORMATS, type FindingFormat } from '../../core/check/format.ts';
-import { UsageError, type CliIO } from '../io.ts';
+import { oneOf, UsageError, type CliIO } from '../io.ts';
 import type { Command } from '../main.ts';
 import { command as check } from './check.ts';
 import { draftFromAnswersFile } from '../wizard/answers-file.ts';
@@ -20,8 +20,7 @@ export const command: Command = {
         new: { type: 'boolean', default: false },
       },
     });
-    const format = values.format as FindingFormat;
-    if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}"; use one of: ${FORMATS.join(', ')}.`);
+    const format = oneOf('format', FORMATS, values.format);
     const root = path.resolve(io.cwd, values.root ?? '.');
     if (values.answers) return fromAnswers(values.answers, root, io, format);
     if (!io.interactive) {

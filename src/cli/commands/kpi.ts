@@ -4,11 +4,10 @@ import cliProgress from 'cli-progress';
 import { evaluateProject, type EvaluateOptions } from '../../adapters/evaluate.ts';
 import { loadProject } from '../../adapters/project.ts';
 import { formatBadRows, formatKpiCsv, formatKpiJson, formatKpiTable, formatStatusTable } from '../../core/kpi/format.ts';
-import { EXIT, UsageError, type CliIO } from '../io.ts';
+import { EXIT, oneOf, UsageError, type CliIO } from '../io.ts';
 import type { Command } from '../main.ts';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
-type Format = (typeof FORMATS)[number];
 
 /** A progress bar over the bytes of the data files, on a terminal only (never in CI or a pipe). */
 export function progressOptions(io: CliIO): Pick<EvaluateOptions, 'onStart' | 'onProgress'> & { stop(): void } {
@@ -32,8 +31,7 @@ export const command: Command = {
       options: { format: { type: 'string', default: 'table' }, root: { type: 'string', default: '.' }, strict: { type: 'boolean', default: false } },
     });
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}".`);
-    const format = values.format as Format;
-    if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}".`);
+    const format = oneOf('format', FORMATS, values.format);
     const root = path.resolve(io.cwd, values.root);
     const project = await loadProject(root, io.cwd);
     if (!project.kpis) throw new UsageError('this project has no content/kpis.yaml, so there is nothing to compute.');
