@@ -49,7 +49,7 @@ async function plan(target: string, source: string): Promise<PlannedFile[]> {
   const copy = (from: string) => () => readFile(from);
   const copyYaml = (name: string) => async () => pointSchemaAtPackage(await readFile(path.join(content, name), 'utf8'));
   const files: PlannedFile[] = [
-    { to: 'package.json', content: async () => packageJson(path.basename(path.resolve(target))) },
+    { to: 'package.json', content: async () => packageJson(path.basename(path.resolve(target)), await pledgeDependency(target)) },
     { to: 'astro.config.mjs', content: async () => ASTRO_CONFIG },
     { to: 'README.md', content: async () => README },
     { to: 'content/promise.yaml', content: copyYaml('promise.yaml') },
@@ -107,15 +107,27 @@ async function countLines(file: string): Promise<number> {
   return count;
 }
 
-function packageJson(name: string): string {
+function packageJson(name: string, pledgeVersion: string): string {
   const safeName = name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'my-promise';
   return `${JSON.stringify({
     name: safeName,
     private: true,
     type: 'module',
     scripts: { draft: 'pledge draft', check: 'pledge check', kpi: 'pledge kpi', build: 'pledge build', pdf: 'pledge pdf', dev: 'pledge dev' },
-    devDependencies: { pledge: '^0.1.0' },
+    devDependencies: { pledge: pledgeVersion },
   }, null, 2)}\n`;
+}
+
+/**
+ * The new project depends on the pledge that made it: the same version when that one was installed
+ * from the registry, or a `file:` link to a checkout of pledge, so `npm install` works before (or
+ * without) a release.
+ */
+async function pledgeDependency(target: string): Promise<string> {
+  const { version } = JSON.parse(await readFile(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
+  if (PACKAGE_ROOT.split(path.sep).includes('node_modules')) return `^${version}`;
+  const relative = path.relative(path.resolve(target), PACKAGE_ROOT).split(path.sep).join('/');
+  return `file:${relative || '.'}`;
 }
 
 const ASTRO_CONFIG = `// pledge builds your commitment site and internal reports with Astro.

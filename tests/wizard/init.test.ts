@@ -39,8 +39,10 @@ describe('pledge init', () => {
       expect(copied.split('\n').slice(1)).toEqual(original.split('\n').slice(1));
       await expect(readFile(path.join(REPO, 'schemas', `${schema}.schema.json`), 'utf8')).resolves.toContain('"$schema"');
     }
-    const pkg = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8')) as { name: string; scripts: Record<string, string> };
+    const pkg = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8')) as { name: string; scripts: Record<string, string>; devDependencies: Record<string, string> };
     expect(pkg.name).toBe('my-shop');
+    // Made from a checkout of pledge (not an installed package), so npm links to that checkout.
+    expect(pkg.devDependencies).toEqual({ pledge: `file:${path.relative(dir, REPO)}` });
     expect(pkg.scripts.check).toBe('pledge check');
   });
 
