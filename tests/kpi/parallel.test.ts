@@ -1,10 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { readCsvHeader } from '../../src/adapters/data/csv.ts';
 import { readTable } from '../../src/adapters/data/index.ts';
-import { scanCsvInParallel, sliceRanges, workerCode, workerCount } from '../../src/adapters/data/parallel.ts';
+import { scanCsvInParallel, sliceRanges, workerCount } from '../../src/adapters/data/parallel.ts';
+import { workerCode } from '../../src/adapters/data/worker-bundle.ts';
 import { SourceScan } from '../../src/core/kpi/source-scan.ts';
 import { kpi } from './helpers.ts';
 
@@ -80,11 +81,29 @@ describe('parallel CSV scan', () => {
   }, 60_000);
 
   it('runs workers from one self-contained JavaScript bundle (it may require Node built-ins only)', async () => {
-    const code = await workerCode();
+    const code = await workerCode(path.join(dir, 'cache', 'scan-worker.json'));
     const required = [...(code ?? '').matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1]);
     expect(code).toContain('parentPort');
     expect(required.length).toBeGreaterThan(0);
     expect(required.filter((name) => !name?.startsWith('node:'))).toEqual([]);
+  }, 60_000);
+
+  it('reuses the cached bundle while its source files are unchanged, and rebuilds it when the record does not match', async () => {
+    const cacheFile = path.join(dir, 'cache2', 'scan-worker.json');
+    const built = await workerCode(cacheFile);
+    const entry = JSON.parse(readFileSync(cacheFile, 'utf8')) as { inputs: string[]; hash: string; code: string };
+    expect(entry.code).toBe(built);
+    expect(entry.inputs).toContain(path.resolve(import.meta.dirname, '../../src/adapters/data/csv.ts'));
+    // A fresh module instance (no in-memory memo) reads the cache: a marked copy with the right hash is used...
+    writeFileSync(cacheFile, JSON.stringify({ ...entry, code: `${entry.code}\n// cached` }));
+    const fresh = async () => {
+      vi.resetModules();
+      return (await import('../../src/adapters/data/worker-bundle.ts')).workerCode(cacheFile);
+    };
+    expect(await fresh()).toBe(`${entry.code}\n// cached`);
+    // ...but not once the hash no longer matches what the files hold: then it is bundled again.
+    writeFileSync(cacheFile, JSON.stringify({ ...entry, hash: 'stale', code: 'stale' }));
+    expect(await fresh()).toBe(built);
   }, 60_000);
 
   it('uses 2 threads by default on a file of 24 MB or more when there are 2 cores or more; PLEDGE_WORKERS decides when set', () => {

@@ -1,10 +1,10 @@
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AccumulatorState } from '../../core/kpi/accumulator.ts';
 import { SourceScan } from '../../core/kpi/source-scan.ts';
 import type { KpiDef } from '../../core/schema/kpis.ts';
 import { readCsv, type CsvRange, type CsvReadInfo } from './csv.ts';
+import { workerCode } from './worker-bundle.ts';
 
 /** Files at least this big are split between threads by default (below it, one thread is as fast). */
 export const PARALLEL_MIN_BYTES = 24 * 1024 * 1024;
@@ -71,24 +71,7 @@ export function sliceRanges(size: number, threads: number, header: string[], sli
   }));
 }
 
-/** The worker as one plain-JavaScript file, bundled by esbuild (in its own process); undefined if that fails. */
-let bundledWorker: Promise<string | undefined> | undefined;
-
-export function workerCode(): Promise<string | undefined> {
-  bundledWorker ??= import('esbuild')
-    .then((esbuild) => esbuild.build({
-      entryPoints: [fileURLToPath(new URL('./scan-worker.ts', import.meta.url))],
-      bundle: true, write: false, platform: 'node', format: 'cjs', logLevel: 'silent', external: ['esbuild'],
-    }))
-    .then((result) => result.outputFiles[0]?.text, () => undefined);
-  return bundledWorker;
-}
-
-/**
- * Starts a worker thread running plain JavaScript when it can: loading the TypeScript files through
- * Node's type stripping costs the worker about 80 ms more on an idle machine (it compiles a WebAssembly
- * transpiler first), several times that on a busy one, and the worker only gets a second or two of work.
- */
+/** Starts a worker thread, running the plain-JavaScript bundle when there is one (see worker-bundle.ts). */
 async function startWorker(setup: WorkerSetup): Promise<Worker> {
   const code = await workerCode();
   // execArgv: [] keeps the parent's `--import tsx` out of the worker.
