@@ -6,6 +6,7 @@ import { kpisFileSchema } from '../../src/core/schema/kpis.ts';
 import { promiseSchema } from '../../src/core/schema/promise.ts';
 import { parseYaml } from '../../src/core/yaml-source.ts';
 import { formatPeriod, formatTarget, formatValue } from '../../src/core/site/format.ts';
+import { commitmentViewSchema, reportSchema } from '../../src/core/site/collections.ts';
 import { siteConfigSchema } from '../../src/core/site/config.ts';
 import type { SiteInput } from '../../src/core/site/input.ts';
 import { internalSiteView } from '../../src/core/site/internal-view.ts';
@@ -144,6 +145,23 @@ describe('the internal site view', () => {
     expect(internalSiteView(pt).kpis.find((k) => k.id === 'nps')!.period).toBe('trimestre');
     expect(view.labels.nav.overview).toBe('Overview');
     expect(view.rowIssues).toEqual([{ kpiId: 'on_time_delivery', kpiName: 'On-time delivery', count: 2, examples: exampleInput().evaluation.kpis[0]!.badRows.examples }]);
+  });
+});
+
+describe('the content collections\' schemas', () => {
+  it('let every field of the example\'s commitments and reports through, unchanged', () => {
+    const input = exampleInput();
+    const commitments = publicPageView(publicSubset(input)).commitments;
+    expect(commitments).toHaveLength(3);
+    for (const commitment of commitments) expect(commitmentViewSchema.parse(commitment)).toEqual(commitment);
+    expect(input.reports.map((report) => reportSchema.parse(report))).toEqual(input.reports);
+  });
+
+  it('refuse an entry a page could not lay out, and drop keys no page reads', () => {
+    const [commitment] = publicPageView(publicSubset(exampleInput())).commitments;
+    expect(commitmentViewSchema.safeParse({ ...commitment, history: [{ period: 'Mar 2026', value: '95%', status: 'lost', label: 'Lost' }] }).success).toBe(false);
+    expect(reportSchema.safeParse({ slug: '', title: 'x', hasHeading: false, html: '' }).success).toBe(false);
+    expect(commitmentViewSchema.parse({ ...commitment, internalTarget: 'at least 97%' })).not.toHaveProperty('internalTarget');
   });
 });
 

@@ -3,17 +3,11 @@ import type { Statement } from '../compose/statement.ts';
 import type { Evaluation } from '../kpi/types.ts';
 import type { KpisFile } from '../schema/kpis.ts';
 import type { PromiseDoc } from '../schema/promise.ts';
+import type { RenderedReport } from './collections.ts';
 import type { SiteConfig } from './config.ts';
 
 /** A report narrative already rendered to safe HTML (see src/core/report). */
-export interface RenderedReport {
-  slug: string;
-  /** The markdown's first `# heading`, else the file name. */
-  title: string;
-  /** The markdown has its own `# heading`: the page must not add the title a second time. */
-  hasHeading: boolean;
-  html: string;
-}
+export type { RenderedReport } from './collections.ts';
 
 /** Everything the sites are computed from. Only the internal site and dist/pledge.json see all of it. */
 export interface SiteInput {

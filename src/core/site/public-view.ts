@@ -1,38 +1,11 @@
 import type { Language } from '../schema/text.ts';
-import { lineChartPair, type ChartPair } from './chart.ts';
+import { lineChartPair } from './chart.ts';
+import type { CommitmentView, PeriodRow } from './collections.ts';
 import { formatDate, formatPeriod, formatTarget, formatValue } from './format.ts';
-import type { PublicCommitment, PublicPeriod, PublicStatus, PublicSubset } from './public-subset.ts';
+import type { PublicCommitment, PublicPeriod, PublicSubset } from './public-subset.ts';
 import { fill, streakText, UI_STRINGS } from './strings.ts';
 
-export interface StatusView {
-  status: PublicStatus;
-  label: string;
-}
-
-export interface PeriodRow extends StatusView {
-  period: string;
-  value: string;
-}
-
-export interface CommitmentView {
-  id: string;
-  heading: string;
-  kpiName: string;
-  target: string;
-  cadence: string;
-  /** `at least 95%, every month` */
-  targetLine: string;
-  latest: (PeriodRow & { streak: string }) | null;
-  remedy: string | null;
-  /** The remedy's and the chart legend's labels, punctuated for the language ("If we miss it: "). */
-  remedyLead: string;
-  targetLegend: string;
-  method: string;
-  history: PeriodRow[];
-  /** The history chart as SVG, for a wide column and for a phone's width. */
-  chart: ChartPair;
-  chartLabel: string;
-}
+export type { CommitmentView, PeriodRow } from './collections.ts';
 
 /** Everything the public page prints, as finished strings: the Astro page only lays them out. */
 export interface PublicPageView {

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { STATUSES } from '../kpi/types.ts';
+
+// The entries of the sites' Astro content collections (src/site/*/content.config.ts). The view models
+// are computed here, in the pure core; Astro loads them as collections and checks them against these
+// schemas before any page renders them, so a page can only print what the schema lets through (unknown keys are dropped).
+
+const statusView = { status: z.enum(STATUSES), label: z.string() };
+
+export const periodRowSchema = z.object({ ...statusView, period: z.string(), value: z.string() });
+
+/** One commitment as the public page shows it: finished strings, and its chart as SVG. */
+export const commitmentViewSchema = z.object({
+  id: z.string().min(1),
+  heading: z.string(),
+  kpiName: z.string(),
+  target: z.string(),
+  cadence: z.string(),
+  /** `at least 95%, every month` */
+  targetLine: z.string(),
+  latest: z.object({ ...periodRowSchema.shape, streak: z.string() }).nullable(),
+  remedy: z.string().nullable(),
+  /** The remedy's and the chart legend's labels, punctuated for the language ("If we miss it: "). */
+  remedyLead: z.string(),
+  targetLegend: z.string(),
+  method: z.string(),
+  history: z.array(periodRowSchema),
+  /** The history chart as SVG, for a wide column and for a phone's width. */
+  chart: z.object({ wide: z.string(), compact: z.string() }),
+  chartLabel: z.string(),
+});
+
+/** A report narrative, rendered and sanitized by src/core/report before the build. */
+export const reportSchema = z.object({
+  slug: z.string().min(1),
+  /** The markdown's first `# heading`, else the file name. */
+  title: z.string().min(1),
+  /** The markdown has its own `# heading`: the page must not add the title a second time. */
+  hasHeading: z.boolean(),
+  html: z.string(),
+});
+
+export type PeriodRow = z.infer<typeof periodRowSchema>;
+export type CommitmentView = z.infer<typeof commitmentViewSchema>;
+export type RenderedReport = z.infer<typeof reportSchema>;
