@@ -106,8 +106,8 @@ describe('parallel CSV scan', () => {
     expect(await fresh()).toBe(built);
   }, 60_000);
 
-  it('uses 2 threads by default on a file of 24 MB or more when there are 2 cores or more; PLEDGE_WORKERS decides when set', () => {
-    const big = 24 * 1024 * 1024;
+  it('uses 2 threads by default on a file of 256 MB or more when there are 2 cores or more; PLEDGE_WORKERS decides when set', () => {
+    const big = 256 * 1024 * 1024;
     expect(workerCount({}, big - 1, 2)).toBe(1);
     expect(workerCount({}, big, 2)).toBe(2);
     expect(workerCount({}, big, 1)).toBe(1);

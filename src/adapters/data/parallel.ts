@@ -6,8 +6,13 @@ import type { KpiDef } from '../../core/schema/kpis.ts';
 import { readCsv, type CsvRange, type CsvReadInfo } from './csv.ts';
 import { workerCode } from './worker-bundle.ts';
 
-/** Files at least this big are split between threads by default (below it, one thread is as fast). */
-export const PARALLEL_MIN_BYTES = 24 * 1024 * 1024;
+/**
+ * Files at least this big are split between threads by default. A worker costs a fixed 0.3 to 0.9 s on
+ * the 2-core development machine (starting it, and its first slices running before V8 has optimised
+ * them), so 2 threads were 10–20 % slower than one on the 131 MB bench file and 1.6–1.7 × faster on the
+ * 1.3 GB one (docs/kpis.md).
+ */
+export const PARALLEL_MIN_BYTES = 256 * 1024 * 1024;
 /**
  * At most this many threads by default, whatever the core count: each extra thread is a whole V8 heap
  * (about 60 MB), and the memory target (300 MB on any file size) must hold on a many-core machine too.
@@ -38,7 +43,7 @@ interface SliceResult { info: CsvReadInfo; states: AccumulatorState[] }
 
 /**
  * How many threads scan a CSV file of `size` bytes: PLEDGE_WORKERS when set (at most one per core, any
- * file size; 1 turns threads off), else 2 for a file of 24 MB or more on a machine with 2 cores or more.
+ * file size; 1 turns threads off), else 2 for a file of 256 MB or more on a machine with 2 cores or more.
  */
 export function workerCount(env: NodeJS.ProcessEnv = process.env, size = 0, cores = availableParallelism()): number {
   const asked = Number(env.PLEDGE_WORKERS);
