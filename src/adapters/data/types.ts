@@ -8,7 +8,7 @@ export interface TableSink {
    * which saves decoding them).
    */
   header(columns: string[]): boolean | readonly number[];
-  /** One row and the 1-based line of the file it starts on. */
+  /** One row and the 1-based line of the file it starts on. The array is only valid during the call (the CSV reader reuses it). */
   row(cells: readonly Cell[], line: number): void;
   /** Malformed text that is not a row at all (broken JSON, an unclosed quote). */
   malformed(line: number, message: string): void;
