@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/input-error.ts';
 import type { Evaluation } from '../../src/core/kpi/types.ts';
-import { renderReport } from '../../src/core/report/render.ts';
+import { renderReport, reportPeriod } from '../../src/core/report/render.ts';
 import { REPO } from './helpers.ts';
 
 const evaluation = JSON.parse(readFileSync(path.join(REPO, 'tests/fixtures/site/evaluation.json'), 'utf8')) as Evaluation;
@@ -20,6 +20,22 @@ describe('report narratives', () => {
   it('takes the title from the # heading, through emphasis and code, else from the file name', () => {
     expect(renderReport('Intro.\n\n# The *October* `on_time` report\n\nText.', 'oct', context)).toMatchObject({ title: 'The October on_time report', hasHeading: true });
     expect(renderReport('## Only a section\n\nText.', '2026-10-monthly', context)).toMatchObject({ title: '2026-10-monthly', hasHeading: false });
+  });
+
+  it('knows the period a report is named for, and ends its embeds there', () => {
+    expect(['2026-02-carrier-strike', '2026-Q1_review', '2026-10', 'march', '2026-13-x', '2026-021'].map(reportPeriod))
+      .toEqual(['2026-02', '2026-Q1', '2026-10', null, null, null]);
+    const january = renderReport('On time: :kpi[on_time_delivery].\n\n::kpi-table{id=on_time_delivery last=2}\n\n::kpi-table{id=nps last=1}', '2026-01-review', context);
+    expect(january.period).toBe('2026-01');
+    // The latest month is March (96.4%); a January report shows January, and the table ends there.
+    expect(january.html).toContain('On time: <strong class="kpi-value">98.1%</strong>.');
+    expect(january.html).toContain('<tr><th scope="row">Dec 2025</th><td>97.8%</td><td>');
+    expect(january.html).toContain('<tr><th scope="row">Jan 2026</th><td>98.1%</td><td>');
+    expect(january.html).not.toContain('Feb 2026');
+    // A quarterly KPI in a January report: the last quarter that had ended by then.
+    expect(january.html).toContain('<tr><th scope="row">Q4 2025</th><td>47 points</td>');
+    expect(january.html).not.toContain('Q1 2026');
+    expect(renderReport(':kpi[on_time_delivery]', 'march', context)).toMatchObject({ period: null, html: '<p><strong class="kpi-value">96.4%</strong></p>' });
   });
 
   it('embeds a table of the last periods', () => {

@@ -24,7 +24,7 @@ function exampleInput(): SiteInput {
     statement: null,
     evaluation: JSON.parse(read('tests/fixtures/site/evaluation.json')) as Evaluation,
     findings: [],
-    reports: [{ slug: 'secret', title: 'Secret', hasHeading: false, html: '<p>narrative</p>' }],
+    reports: [{ slug: 'secret', title: 'Secret', hasHeading: false, period: null, html: '<p>narrative</p>' }],
     generatedAt: '2026-11-01T00:00:00.000Z',
   };
 }

@@ -20,6 +20,8 @@ export interface EmbedContext {
   file: string;
   evaluation: Evaluation;
   language: Language;
+  /** The report's own period: embeds without a `period` stop there instead of at the latest data. */
+  period?: string | null;
 }
 
 export const EMBED_NAMES: Record<string, EmbedRequest['kind']> = { kpi: 'value', 'kpi-table': 'table', 'kpi-chart': 'chart' };
@@ -36,9 +38,10 @@ export function findResult(request: EmbedRequest, context: EmbedContext): KpiRes
 /** Trusted HTML for one embed, built from numbers and pledge's own labels only. */
 export function embedNodes(request: EmbedRequest, context: EmbedContext): ElementContent[] {
   const result = findResult(request, context);
-  const buckets = result.buckets.slice(-(request.last ?? 12));
+  const upToReport = bucketsUntil(result.buckets, context.period);
+  const buckets = upToReport.slice(-(request.last ?? 12));
   if (request.kind === 'value') {
-    const bucket = request.period ? result.buckets.find((b) => b.period === request.period) : result.buckets.findLast((b) => b.complete);
+    const bucket = request.period ? result.buckets.find((b) => b.period === request.period) : upToReport.findLast((b) => b.complete);
     return [element('strong', { className: ['kpi-value'] }, [text(formatValue(bucket?.value ?? null, result.kpi.unit, context.language))])];
   }
   const table = kpiTable(result, buckets, context.language);
@@ -47,6 +50,24 @@ export function embedNodes(request: EmbedRequest, context: EmbedContext): Elemen
   const svg = (variant: keyof ChartPair) =>
     element('div', { className: ['chart-svg', `chart-${variant}`] }, [{ type: 'raw', value: chart[variant] } as unknown as ElementContent]);
   return [element('figure', { className: ['chart'] }, [svg('wide'), svg('compact'), table])];
+}
+
+/**
+ * The buckets that had ended when the report's period ended: what was known then (all of them for a
+ * report without a period). A quarterly KPI in a January report stops at the quarter before.
+ */
+function bucketsUntil(buckets: KpiResult['buckets'], period: string | null | undefined): KpiResult['buckets'] {
+  const end = period ? periodEnd(period) : undefined;
+  return end === undefined ? buckets : buckets.filter((b) => Date.parse(b.end) <= end);
+}
+
+/** `2026-02` → the instant March 2026 starts; `2026-Q1` → April 2026 (UTC). */
+function periodEnd(period: string): number | undefined {
+  const match = /^(\d{4})-(?:(\d{2})|Q([1-4]))$/.exec(period);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  const monthsIn = match[2] ? Number(match[2]) : Number(match[3]) * 3;
+  return Date.UTC(year, monthsIn, 1);
 }
 
 function kpiTable(result: KpiResult, buckets: KpiResult['buckets'], language: Language): Element {

@@ -25,7 +25,9 @@ const SANITIZE_SCHEMA = {
  * HTML is dropped, links and attributes are allow-listed); only after that are the live KPI embeds
  * put in, built by pledge from numbers, so nothing the author writes can smuggle markup past it.
  */
-export function renderReport(markdown: string, slug: string, context: EmbedContext): RenderedReport {
+export function renderReport(markdown: string, slug: string, baseContext: EmbedContext): RenderedReport {
+  const period = reportPeriod(slug);
+  const context = { ...baseContext, period };
   const requests: EmbedRequest[] = [];
   const processor = unified()
     .use(remarkParse)
@@ -39,7 +41,16 @@ export function renderReport(markdown: string, slug: string, context: EmbedConte
   const mdast = processor.parse(markdown);
   const html = processor.stringify(processor.runSync(mdast) as HastRoot);
   const heading = titleOf(mdast);
-  return { slug, title: heading ?? slug, hasHeading: heading !== undefined, html };
+  return { slug, title: heading ?? slug, hasHeading: heading !== undefined, period, html };
+}
+
+/**
+ * A report named for a month or quarter (`2026-02-carrier-strike`, `2026-Q1-review`) is about that
+ * period: its embeds end there, and its PDF header names it rather than the latest month.
+ */
+export function reportPeriod(slug: string): string | null {
+  const match = /^(\d{4}-(?:0[1-9]|1[0-2]|Q[1-4]))(?:[-_.]|$)/.exec(slug);
+  return match?.[1] ?? null;
 }
 
 /** Turns each pledge directive into a placeholder element that survives sanitizing. */

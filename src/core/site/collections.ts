@@ -37,6 +37,8 @@ export const reportSchema = z.object({
   title: z.string().min(1),
   /** The markdown has its own `# heading`: the page must not add the title a second time. */
   hasHeading: z.boolean(),
+  /** The period the report is about, from its file name (`2026-02-carrier-strike.md` → `2026-02`). */
+  period: z.string().nullable(),
   html: z.string(),
 });
 
