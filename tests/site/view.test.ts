@@ -6,6 +6,7 @@ import { kpisFileSchema } from '../../src/core/schema/kpis.ts';
 import { promiseSchema } from '../../src/core/schema/promise.ts';
 import { parseYaml } from '../../src/core/yaml-source.ts';
 import { formatPeriod, formatTarget, formatValue } from '../../src/core/site/format.ts';
+import { yDomain } from '../../src/core/site/chart.ts';
 import { commitmentViewSchema, reportSchema } from '../../src/core/site/collections.ts';
 import { siteConfigSchema } from '../../src/core/site/config.ts';
 import type { SiteInput } from '../../src/core/site/input.ts';
@@ -162,6 +163,16 @@ describe('the content collections\' schemas', () => {
     expect(commitmentViewSchema.safeParse({ ...commitment, history: [{ period: 'Mar 2026', value: '95%', status: 'lost', label: 'Lost' }] }).success).toBe(false);
     expect(reportSchema.safeParse({ slug: '', title: 'x', hasHeading: false, html: '' }).success).toBe(false);
     expect(commitmentViewSchema.parse({ ...commitment, internalTarget: 'at least 97%' })).not.toHaveProperty('internalTarget');
+  });
+});
+
+describe('chart axes', () => {
+  const points = (...values: number[]) => values.map((value, i) => ({ label: String(i), value }));
+  it('leave room around the data and the target, but a percentage axis stops at 100', () => {
+    // low 80.8, high 99.5, pad = max(18.7 × 0.25, 99.5 × 0.02, 1) = 4.675
+    expect(yDomain({ points: points(80.8, 99.5), target: 95, unit: '%' })).toEqual([80.8 - 4.675, 100]);
+    expect(yDomain({ points: points(1, 2.5), target: 4, unit: 'hours' })).toEqual([0, 5]);
+    expect(yDomain({ points: [{ label: 'x', value: null }], unit: '%' })).toBeUndefined();
   });
 });
 

@@ -64,13 +64,17 @@ export function lineChartPair(spec: ChartSpec): ChartPair {
   return { wide: lineChart(spec), compact: lineChart({ ...spec, width: 340, height: 190, maxTicks: 3, fontSize: 14 }) };
 }
 
-/** Room around the data and the target, so neither sits on the frame. */
-function yDomain(spec: ChartSpec): [number, number] | undefined {
+/**
+ * Room around the data and the target, so neither sits on the frame; a percentage axis stops at 100
+ * (a tick at 105 % would suggest a figure that cannot exist).
+ */
+export function yDomain(spec: Pick<ChartSpec, 'points' | 'target' | 'unit'>): [number, number] | undefined {
   const values = spec.points.flatMap((p) => (p.value === null ? [] : [p.value]));
   if (spec.target !== undefined) values.push(spec.target);
   if (values.length === 0) return undefined;
   const low = Math.min(...values);
   const high = Math.max(...values);
   const pad = Math.max((high - low) * 0.25, Math.abs(high) * 0.02, 1);
-  return [low - pad, high + pad];
+  const top = spec.unit === '%' && high <= 100 ? Math.min(high + pad, 100) : high + pad;
+  return [low - pad, top];
 }
