@@ -4,7 +4,6 @@ import type { AccumulatorState } from '../../core/kpi/accumulator.ts';
 import { SourceScan } from '../../core/kpi/source-scan.ts';
 import type { KpiDef } from '../../core/schema/kpis.ts';
 import { readCsv, type CsvRange, type CsvReadInfo } from './csv.ts';
-import { workerCode } from './worker-bundle.ts';
 
 /**
  * Files at least this big are split between threads by default. A worker costs a fixed 0.3 to 0.9 s on
@@ -78,7 +77,8 @@ export function sliceRanges(size: number, threads: number, header: string[], sli
 
 /** Starts a worker thread, running the plain-JavaScript bundle when there is one (see worker-bundle.ts). */
 async function startWorker(setup: WorkerSetup): Promise<Worker> {
-  const code = await workerCode();
+  // Imported here, not above: commands that never start a worker need not load node:crypto.
+  const code = await import('./worker-bundle.ts').then(({ workerCode }) => workerCode());
   // execArgv: [] keeps the parent's `--import tsx` out of the worker.
   return code
     ? new Worker(code, { eval: true, workerData: setup, execArgv: [] })
