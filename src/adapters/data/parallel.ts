@@ -8,8 +8,8 @@ import { readCsv, type CsvRange, type CsvReadInfo } from './csv.ts';
 /**
  * Files at least this big are split between threads by default. A worker costs a fixed 0.3 to 0.9 s on
  * the 2-core development machine (starting it, and its first slices running before V8 has optimised
- * them), so 2 threads were 10–20 % slower than one on the 131 MB bench file and 1.6–1.7 × faster on the
- * 1.3 GB one (docs/kpis.md).
+ * them), so 2 threads were 10–20 % slower than one on the 131 MB bench file and 1.4–1.7 × faster on the
+ * 1.3 GB one in three runs out of four (docs/kpis.md).
  */
 export const PARALLEL_MIN_BYTES = 256 * 1024 * 1024;
 /**
