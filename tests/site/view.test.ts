@@ -7,7 +7,7 @@ import { promiseSchema } from '../../src/core/schema/promise.ts';
 import { parseYaml } from '../../src/core/yaml-source.ts';
 import { formatPeriod, formatTarget, formatValue } from '../../src/core/site/format.ts';
 import { yDomain } from '../../src/core/site/chart.ts';
-import { commitmentViewSchema, reportSchema } from '../../src/core/site/collections.ts';
+import { commitmentViewSchema, reportSchema } from '../../src/core/site/view-schemas.ts';
 import { siteConfigSchema } from '../../src/core/site/config.ts';
 import type { SiteInput } from '../../src/core/site/input.ts';
 import { internalSiteView } from '../../src/core/site/internal-view.ts';
@@ -149,7 +149,7 @@ describe('the internal site view', () => {
   });
 });
 
-describe('the content collections\' schemas', () => {
+describe('the view schemas', () => {
   it('let every field of the example\'s commitments and reports through, unchanged', () => {
     const input = exampleInput();
     const commitments = publicPageView(publicSubset(input)).commitments;
@@ -158,7 +158,7 @@ describe('the content collections\' schemas', () => {
     expect(input.reports.map((report) => reportSchema.parse(report))).toEqual(input.reports);
   });
 
-  it('refuse an entry a page could not lay out, and drop keys no page reads', () => {
+  it('refuse an entry a page could not lay out, and drop keys no page prints', () => {
     const [commitment] = publicPageView(publicSubset(exampleInput())).commitments;
     expect(commitmentViewSchema.safeParse({ ...commitment, history: [{ period: 'Mar 2026', value: '95%', status: 'lost', label: 'Lost' }] }).success).toBe(false);
     expect(reportSchema.safeParse({ slug: '', title: 'x', hasHeading: false, html: '' }).success).toBe(false);

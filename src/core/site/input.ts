@@ -3,11 +3,11 @@ import type { Statement } from '../compose/statement.ts';
 import type { Evaluation } from '../kpi/types.ts';
 import type { KpisFile } from '../schema/kpis.ts';
 import type { PromiseDoc } from '../schema/promise.ts';
-import type { RenderedReport } from './collections.ts';
+import type { RenderedReport } from './view-schemas.ts';
 import type { SiteConfig } from './config.ts';
 
 /** A report narrative already rendered to safe HTML (see src/core/report). */
-export type { RenderedReport } from './collections.ts';
+export type { RenderedReport } from './view-schemas.ts';
 
 /** Everything the sites are computed from. Only the internal site and dist/pledge.json see all of it. */
 export interface SiteInput {

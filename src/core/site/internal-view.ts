@@ -6,6 +6,7 @@ import { lineChartPair, type ChartPair } from './chart.ts';
 import { formatDate, formatPeriod, formatTarget, formatValue } from './format.ts';
 import { commitmentText, statementText, type RenderedReport, type SiteInput } from './input.ts';
 import { streakText, UI_STRINGS, type UiStrings } from './strings.ts';
+import { reportSchema } from './view-schemas.ts';
 
 export interface InternalCommitmentRow {
   id: string;
@@ -92,7 +93,7 @@ export function internalSiteView(input: SiteInput): InternalSiteView {
     kpis: input.evaluation.kpis.map((result) => kpiPage(result, commitments, language, publicTargetOf(input, result.kpi.id))),
     findings: input.findings.map((f) => ({ ...f, place: `${f.file}:${f.line}:${f.column}` })),
     touchpoints: input.promise.touchpoints.map((t) => touchpointView(input, t, commitments)),
-    reports: input.reports,
+    reports: input.reports.map((report) => reportSchema.parse(report)),
     rowIssues: input.evaluation.kpis.filter((k) => k.badRows.count > 0)
       .map((k) => ({ kpiId: k.kpi.id, kpiName: k.kpi.name, count: k.badRows.count, examples: k.badRows.examples })),
   };

@@ -1,11 +1,11 @@
 import type { Language } from '../schema/text.ts';
 import { lineChartPair } from './chart.ts';
-import type { CommitmentView, PeriodRow } from './collections.ts';
+import { commitmentViewSchema, type CommitmentView, type PeriodRow } from './view-schemas.ts';
 import { formatDate, formatPeriod, formatTarget, formatValue } from './format.ts';
 import type { PublicCommitment, PublicPeriod, PublicSubset } from './public-subset.ts';
 import { fill, streakText, UI_STRINGS } from './strings.ts';
 
-export type { CommitmentView, PeriodRow } from './collections.ts';
+export type { CommitmentView, PeriodRow } from './view-schemas.ts';
 
 /** Everything the public page prints, as finished strings: the Astro page only lays them out. */
 export interface PublicPageView {
@@ -32,7 +32,8 @@ export function publicPageView(subset: PublicSubset): PublicPageView {
     statement: subset.statement,
     dataAsOf: formatDate(subset.dataDate, subset.language),
     labels: { ourPromise, ourCommitments, atAGlance, target, latest, history, period, value, statusHeading, howWeMeasure, dataAsOf, feedbackTitle, feedbackButton, published },
-    commitments: subset.commitments.map((c) => commitmentView(c, subset.language)),
+    // Through the schema, so only the fields the page is meant to print reach it.
+    commitments: subset.commitments.map((c) => commitmentViewSchema.parse(commitmentView(c, subset.language))),
     callToAction: subset.callToAction,
     feedback: subset.feedback,
   };

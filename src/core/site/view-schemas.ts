@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { STATUSES } from '../kpi/types.ts';
 
-// The entries of the sites' Astro content collections (src/site/*/content.config.ts). The view models
-// are computed here, in the pure core; Astro loads them as collections and checks them against these
-// schemas before any page renders them, so a page can only print what the schema lets through (unknown keys are dropped).
+// What the pages may print, as zod schemas: the view types derive from them, and the build parses
+// each site's commitments and reports through them before Astro sees them, so a key no schema names
+// (an internal figure added to a view by mistake, say) is dropped rather than published.
 
 const statusView = { status: z.enum(STATUSES), label: z.string() };
 
