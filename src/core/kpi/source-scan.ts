@@ -1,6 +1,7 @@
 import type { KpiDef } from '../schema/kpis.ts';
 import { KpiAccumulator } from './accumulator.ts';
 import type { Cell } from './formulas.ts';
+import { KeySet } from './key-set.ts';
 
 /**
  * Every KPI that reads one data file, fed from a single pass over it. Problems that make a row
@@ -9,7 +10,7 @@ import type { Cell } from './formulas.ts';
 export class SourceScan {
   readonly accumulators: KpiAccumulator[];
   private readonly keyIndex: number;
-  private readonly seenKeys = new Set<string>();
+  private readonly seenKeys = new KeySet();
   private readonly width: number;
 
   readonly file: string;
@@ -55,8 +56,7 @@ export class SourceScan {
       const key = String(row[this.keyIndex] ?? '').trim();
       const column = this.header[this.keyIndex];
       if (key === '') return { column, message: `the ${column} is empty` };
-      if (this.seenKeys.has(key)) return { column, message: `${column} "${key}" appears again (a duplicate row)` };
-      this.seenKeys.add(key);
+      if (!this.seenKeys.add(key)) return { column, message: `${column} "${key}" appears again (a duplicate row)` };
     }
     return undefined;
   }
