@@ -139,6 +139,8 @@ describe('pledge check on bad input: one located line, exit 2, no stack trace, n
       ['content/rules.yaml:2:3  Unknown rule "jargn" in rules. Did you mean "jargon"? Valid rules: ']],
     ['a severity that does not exist', { 'content/rules.yaml': 'rules:\n  jargon: fatal\n' },
       ['content/rules.yaml:2:11  rules.jargon.severity: "fatal" is not allowed. Use one of: error, warning, info, off.']],
+    ['an unknown key in site.yaml', { 'content/site.yaml': 'public:\n  show_at_risks: true\n' },
+      ['content/site.yaml:2:3  Unknown key "show_at_risks" in public. Did you mean "show_at_risk"?']],
     ['a binary file, its control characters shown as escapes', { [PROMISE]: '\u0000\u0001\u001b[2Jbinary' },
       ['content/promise.yaml:1:1  expected a mapping (key: value), got "\\u0000\\u0001\\u001b[2Jbinary". Write a mapping (key: value) here.']],
   ])('%s', async (_name, edits, lines) => {

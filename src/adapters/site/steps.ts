@@ -4,10 +4,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Evaluation } from '../../core/kpi/types.ts';
 import { renderReport } from '../../core/report/render.ts';
-import { validateSource } from '../../core/schema/validate.ts';
-import { DEFAULT_SITE_CONFIG, siteConfigSchema, type SiteConfig } from '../../core/site/config.ts';
 import type { RenderedReport } from '../../core/site/input.ts';
-import { displayPath, exists, readYamlInput } from '../files.ts';
+import { displayPath } from '../files.ts';
 import { contentPaths, type Project } from '../project.ts';
 
 export { internalSiteView } from '../../core/site/internal-view.ts';
@@ -16,6 +14,7 @@ export { publicPageView } from '../../core/site/public-view.ts';
 export { checkProject } from '../check-project.ts';
 export { evaluateProject } from '../evaluate.ts';
 export { loadProject } from '../project.ts';
+export { loadSiteConfig } from '../site-config.ts';
 export { fullJson, publicJson } from './pledge-json.ts';
 
 /** Every content/reports/*.md, in file-name order, rendered with its KPI embeds. */
@@ -29,13 +28,6 @@ export async function renderReports(project: Project, evaluation: Evaluation, cw
     reports.push(renderReport(markdown, slugOf(name), { file: displayPath(file, cwd), evaluation, language: project.promise.doc.language }));
   }
   return reports;
-}
-
-/** content/site.yaml, validated (a wrong key or type is a located input error); the defaults without it. */
-export async function loadSiteConfig(root: string, cwd?: string): Promise<SiteConfig> {
-  const file = path.join(contentPaths(root).contentDir, 'site.yaml');
-  if (!(await exists(file))) return DEFAULT_SITE_CONFIG;
-  return validateSource(await readYamlInput(file, cwd), siteConfigSchema);
 }
 
 function slugOf(fileName: string): string {

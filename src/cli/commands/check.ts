@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { checkProject } from '../../adapters/check-project.ts';
 import { evaluateProject } from '../../adapters/evaluate.ts';
 import { loadProject } from '../../adapters/project.ts';
+import { loadSiteConfig } from '../../adapters/site-config.ts';
 import type { Finding } from '../../core/check/finding.ts';
 import { FORMATS, formatGithub, formatJson, formatText, type FindingFormat } from '../../core/check/format.ts';
 import { formatBadRows, formatStatusTable } from '../../core/kpi/format.ts';
@@ -28,7 +29,9 @@ export const command: Command = {
       allowPositionals: false,
     });
     const format = oneOf('format', FORMATS, values.format);
-    const project = await loadProject(path.resolve(io.cwd, values.root), io.cwd);
+    const root = path.resolve(io.cwd, values.root);
+    // site.yaml only matters to `pledge build`, but a mistake in it should show here first.
+    const [project] = await Promise.all([loadProject(root, io.cwd), loadSiteConfig(root, io.cwd)]);
     const evaluation = await evaluateProject(project, { strict: values.strict, cwd: io.cwd });
     const { statement, findings } = await checkProject(project, { evaluation });
     // The status table once some commitment has a complete period of data; until then it would only say "no-data".
