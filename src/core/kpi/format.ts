@@ -4,8 +4,7 @@ import type { Bucket, Evaluation, KpiResult } from './types.ts';
 /** A figure with its unit, the way a person reads it: `95.8 %`, `2.45 hours`, `35.4 points`. */
 export function formatValue(value: number | null, unit: string): string {
   if (value === null) return '—';
-  const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
-  return withUnit(value.toFixed(digits), unit);
+  return withUnit(value.toFixed(usualDecimals(value)), unit);
 }
 
 /**
@@ -13,10 +12,23 @@ export function formatValue(value: number | null, unit: string): string {
  * a promise of 99.5 % must not read "reached 99.5 %".
  */
 export function formatValueAgainst(value: number, reference: number, unit: string): string {
-  const plain = formatValue(value, unit);
-  if (value === reference || Number.parseFloat(plain) !== reference) return plain;
-  const digits = [2, 3, 4, 5, 6].find((d) => Number(value.toFixed(d)) !== reference) ?? 6;
-  return withUnit(value.toFixed(digits), unit);
+  return withUnit(value.toFixed(decimalsApart(value, [reference], usualDecimals(value))), unit);
+}
+
+/**
+ * The fewest decimals, from `least` up to 6, at which `value` reads as none of `targets`; `least` when
+ * it is one of them exactly. Shared by the terminal and the sites, which round differently.
+ */
+export function decimalsApart(value: number, targets: readonly number[], least: number): number {
+  if (targets.includes(value)) return least;
+  for (let digits = least; digits < 6; digits += 1) {
+    if (targets.every((target) => Number(value.toFixed(digits)) !== target)) return digits;
+  }
+  return 6;
+}
+
+function usualDecimals(value: number): number {
+  return Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
 }
 
 function withUnit(text: string, unit: string): string {

@@ -1,3 +1,4 @@
+import { decimalsApart } from '../kpi/format.ts';
 import type { Target } from '../schema/promise.ts';
 import type { Language } from '../schema/text.ts';
 import { LOCALES, UI_STRINGS } from './strings.ts';
@@ -20,9 +21,7 @@ export function formatValue(value: number | null, unit: string, language: Langua
 }
 
 function fractionDigits(value: number, targets: readonly number[]): number {
-  if (Number.isInteger(value)) return 0;
-  const tellsApart = (digits: number) => targets.every((target) => Number(value.toFixed(digits)) !== target);
-  return [1, 2, 3, 4].find(tellsApart) ?? 4;
+  return Number.isInteger(value) ? 0 : Math.min(decimalsApart(value, targets, 1), 4);
 }
 
 /** `hours` → `hour`, `horas` → `hora`: units are the user's plural words; Chinese has no plural. */
