@@ -1,22 +1,28 @@
 // Writes the JSON Schemas of promise.yaml and kpis.yaml to schemas/, so editors with the YAML language
-// server autocomplete and validate them. Run: npx tsx scripts/export-schemas.ts (a test checks they are current).
+// server autocomplete and validate them, and those of the two pledge.json files a build writes, for the
+// tools that read them. Run: npx tsx scripts/export-schemas.ts (a test checks they are current).
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { kpisFileSchema } from '../src/core/schema/kpis.ts';
+import { pledgeJsonSchema, publicPledgeSchema } from '../src/core/schema/pledge-json.ts';
 import { promiseSchema } from '../src/core/schema/promise.ts';
 import { isoDate } from '../src/core/schema/text.ts';
 
 export const SCHEMA_FILES = {
-  'promise.schema.json': { schema: promiseSchema, title: 'pledge promise.yaml' },
-  'kpis.schema.json': { schema: kpisFileSchema, title: 'pledge kpis.yaml' },
+  // Inputs: the side before defaults and transforms, as people write them.
+  'promise.schema.json': { schema: promiseSchema, title: 'pledge promise.yaml', io: 'input' },
+  'kpis.schema.json': { schema: kpisFileSchema, title: 'pledge kpis.yaml', io: 'input' },
+  // Outputs: what the build writes, defaults filled in.
+  'pledge.schema.json': { schema: pledgeJsonSchema, title: 'pledge dist/pledge.json', io: 'output' },
+  'pledge-public.schema.json': { schema: publicPledgeSchema, title: 'pledge dist/public/pledge.json', io: 'output' },
 } as const;
 
-/** The JSON Schema text of one file: the input side (before defaults and transforms), as people write it. */
+/** The JSON Schema text of one file. */
 export function schemaText(name: keyof typeof SCHEMA_FILES): string {
-  const { schema, title } = SCHEMA_FILES[name];
+  const { schema, title, io } = SCHEMA_FILES[name];
   const json = z.toJSONSchema(schema, {
-    io: 'input', unrepresentable: 'any', target: 'draft-07',
+    io, unrepresentable: 'any', target: 'draft-07',
     // YAML turns an unquoted 2026-12-31 into a date; to an editor it is a date string.
     override: ({ zodSchema, jsonSchema }) => {
       if (zodSchema !== isoDate) return;

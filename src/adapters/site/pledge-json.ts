@@ -1,11 +1,24 @@
+import { pledgeJsonSchema, publicPledgeSchema, type PledgeJson } from '../../core/schema/pledge-json.ts';
 import type { SiteInput } from '../../core/site/input.ts';
 import { statementText } from '../../core/site/input.ts';
 import type { PublicSubset } from '../../core/site/public-subset.ts';
 
-/** dist/pledge.json: everything, for the team and their tools. It sits outside dist/public. */
+/**
+ * dist/pledge.json: everything, for the team and their tools. It sits outside dist/public.
+ * Parsed through its schema on the way out, so the file always matches schemas/pledge.schema.json.
+ */
 export function fullJson(input: SiteInput): string {
-  const latest = input.evaluation.commitments.map((c) => c.latest?.period).filter(Boolean).sort().at(-1) ?? null;
-  return `${JSON.stringify({
+  return serialize(pledgeJsonSchema.parse(fullDocument(input)));
+}
+
+/** dist/public/pledge.json: the public subset only, the open-data twin of the commitment page. */
+export function publicJson(subset: PublicSubset): string {
+  return serialize(publicPledgeSchema.parse(subset));
+}
+
+function fullDocument(input: SiteInput): PledgeJson {
+  const latest = input.evaluation.commitments.map((c) => c.latest?.period).filter((p) => p !== undefined).sort().at(-1) ?? null;
+  return {
     format: 'pledge/1',
     generatedAt: input.generatedAt,
     company: input.promise.company,
@@ -29,11 +42,10 @@ export function fullJson(input: SiteInput): string {
       buckets: result.buckets,
       segments: result.segments,
     })),
-    reports: input.reports.map((r) => ({ slug: r.slug, title: r.title })),
-  }, null, 2)}\n`;
+    reports: input.reports.map((r) => ({ slug: r.slug, title: r.title, period: r.period })),
+  };
 }
 
-/** dist/public/pledge.json: the public subset only, the open-data twin of the commitment page. */
-export function publicJson(subset: PublicSubset): string {
-  return `${JSON.stringify(subset, null, 2)}\n`;
+function serialize(document: unknown): string {
+  return `${JSON.stringify(document, null, 2)}\n`;
 }

@@ -1,44 +1,14 @@
 import type { CommitmentPeriod, Status } from '../kpi/types.ts';
 import type { KpiDef } from '../schema/kpis.ts';
-import type { Commitment, Target } from '../schema/promise.ts';
-import type { Language, Period } from '../schema/text.ts';
+import type { Commitment } from '../schema/promise.ts';
+import type { PublicCommitment, PublicPeriod, PublicPledgeJson } from '../schema/pledge-json.ts';
 import { commitmentText, statementText, type SiteInput } from './input.ts';
 
 /** What the public may see of a status: `at-risk` only when content/site.yaml says `show_at_risk: true`. */
 export type PublicStatus = Status;
-
-export interface PublicPeriod {
-  period: string;
-  value: number | null;
-  status: PublicStatus;
-}
-
-export interface PublicCommitment {
-  id: string;
-  text: string | null;
-  kpi: { id: string; name: string; method: string; unit: string; better: 'higher' | 'lower' };
-  target: Target;
-  period: Period;
-  deadline: string | null;
-  remedy: string | null;
-  latest: PublicPeriod | null;
-  /** Oldest first, at most the last 12 periods. */
-  history: PublicPeriod[];
-  streak: { kept: number; of: number };
-}
-
+export type { PublicCommitment, PublicPeriod } from '../schema/pledge-json.ts';
 /** The open-data view of the commitment page: dist/public/pledge.json, and all the public page is made from. */
-export interface PublicSubset {
-  format: 'pledge-public/1';
-  company: string;
-  language: Language;
-  statement: string;
-  commitments: PublicCommitment[];
-  callToAction: { text: string; url: string } | null;
-  feedback: { channel: string; url: string | null } | null;
-  dataDate: string | null;
-  generatedAt: string;
-}
+export type PublicSubset = PublicPledgeJson;
 
 export const HISTORY_LENGTH = 12;
 
