@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,5 +59,21 @@ describe('pledge pdf', () => {
   it('says how to install a browser when none is found', async () => {
     const result = await pledge(['--only', 'public'], project, { PUPPETEER_EXECUTABLE_PATH: '/nowhere/chrome' });
     expect([result.code, result.err]).toEqual([2, 'PUPPETEER_EXECUTABLE_PATH:1:1  No browser at /nowhere/chrome. Point PUPPETEER_EXECUTABLE_PATH at a Chrome or Chromium binary, or unset it to use the system one.\n']);
+  });
+
+  it('refuses a dist/pledge.json of the wrong shape with one located line, exit 2, and leaves the PDFs as they were', async () => {
+    const other = await mkdtemp(path.join(os.tmpdir(), 'pledge-pdf-shape-'));
+    await cp(path.join(project, 'dist'), path.join(other, 'dist'), { recursive: true });
+    const before = await readFile(path.join(other, 'dist', 'reports', 'public.pdf'));
+    const built = JSON.parse(await readFile(path.join(other, 'dist', 'pledge.json'), 'utf8')) as Record<string, unknown>;
+    await writeFile(path.join(other, 'dist', 'pledge.json'), JSON.stringify({ ...built, language: 'fr' }, null, 2));
+    const result = await pledge(['--only', 'public'], other);
+    const after = await readFile(path.join(other, 'dist', 'reports', 'public.pdf'));
+    await rm(other, { recursive: true, force: true });
+    expect(result).toEqual({
+      code: 2, out: '',
+      err: 'dist/pledge.json:5:15  language: "fr" is not allowed. pledge build writes this file: run `pledge build` again rather than edit it.\n',
+    });
+    expect(after.equals(before)).toBe(true);
   });
 });

@@ -10,6 +10,7 @@ import { bodyDepth, pageCount, pdfInfo, pdfText, renderPng } from './poppler.ts'
 
 /** The parts of dist/pledge.json and dist/public/pledge.json a reader can check the PDFs against. */
 interface Built {
+  company: string;
   statement: { text: string };
   reports: { slug: string }[];
   commitments: { commitmentId: string; streak: { kept: number; of: number } }[];
@@ -64,6 +65,13 @@ afterAll(async () => {
 });
 
 describe('the example project, built and printed', () => {
+  it('heads each report with its own period and the rest with the latest, all from dist/pledge.json', () => {
+    const header = (name: string) => flat(pdfText(pdf('first', name), 1).split('\n')[0] ?? '');
+    expect(header('2026-02-carrier-strike')).toMatch(new RegExp(`^${built.company} +Period: February 2026$`));
+    expect(header('2026-10-monthly')).toMatch(new RegExp(`^${built.company} +Period: October 2026$`));
+    expect(header('overview')).toMatch(new RegExp(`^${built.company} +Period: `));
+  });
+
   it('prints the overview, every report narrative and the public page', () => {
     const names = ['overview', ...built.reports.map((report) => report.slug), 'public'];
     expect(built.reports.length).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
@@ -126,11 +126,24 @@ describe('renderPdfs on a built site', () => {
     expect(bytes.match(/\/Subtype \/Link/g)?.length).toBe(2);
   });
 
-  it('speaks the language of the page in its header, footer and contents', () => {
+  it('heads a report with its own period from dist/pledge.json, whatever its HTML head claims', () => {
+    // The relatorio page says lang="pt" and carries <meta name="pledge:company" content="Cozinha Peneireiro">.
     const text = pdfText(out('first', 'relatorio'));
+    expect(text).toMatch(/Kestrel Kitchen\s+Period: Q1 2026/);
+    expect(text).toMatch(/Page 1 of 1\s+Data as of 2026-03-31/);
+  });
+
+  it('speaks the language of dist/pledge.json in its header, footer and contents', async () => {
+    const dist = path.join(work, 'pt-dist');
+    await cp(FIXTURE, dist, { recursive: true });
+    const built = JSON.parse(await readFile(path.join(dist, 'pledge.json'), 'utf8')) as Record<string, unknown>;
+    await writeFile(path.join(dist, 'pledge.json'), JSON.stringify({ ...built, company: 'Cozinha Peneireiro', language: 'pt' }));
+    await renderPdfs({ distDir: dist, outDir: path.join(work, 'pt'), only: ['relatorio', 'monthly'], browser, env: { SOURCE_DATE_EPOCH: '' } });
+    const text = pdfText(out('pt', 'relatorio'));
     expect(text).toMatch(/Cozinha Peneireiro\s+Período: Q1 2026/);
     expect(text).toMatch(/Página 1 de 1\s+Dados até 2026-03-31/);
-  });
+    expect(pdfText(out('pt', 'monthly'), 1)).toMatch(/Cozinha Peneireiro\s+Período: março de 2026[\s\S]*Índice/);
+  }, 120_000);
 
   it('fails with the page named when it never says it is ready', async () => {
     const started = Date.now();

@@ -1,13 +1,16 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseHTML } from 'linkedom';
 import { InputError, placeOf } from '../../core/input-error.ts';
+import { readPledgeJson } from '../../core/schema/read-pledge-json.ts';
+import type { Language } from '../../core/schema/text.ts';
 import { displayPath, exists } from '../files.ts';
+import type { FrameFacts } from './page-frame.ts';
 
 /** One page of the built sites that becomes one PDF. */
 export interface PrintDocument {
-  /** The PDF's name without `.pdf`; what `--only` matches. */
+  /** The PDF's name without `.pdf`; what `--only` matches. A report's is its slug in dist/pledge.json. */
   name: string;
+  kind: 'overview' | 'report' | 'public';
   /** The built site folder the page lives in (served as the web root while printing). */
   siteDir: string;
   /** The page's URL path inside that site. */
@@ -25,10 +28,10 @@ export async function listDocuments(distDir: string): Promise<PrintDocument[]> {
   const internalDir = path.join(distDir, 'internal');
   const documents: PrintDocument[] = [];
   if (await exists(path.join(internalDir, 'index.html'))) {
-    documents.push(pageOf('overview', internalDir, '/'));
+    documents.push(pageOf('overview', 'overview', internalDir, '/'));
     documents.push(...await reportPages(internalDir));
   }
-  if (await exists(path.join(publicDir, 'index.html'))) documents.push(pageOf('public', publicDir, '/'));
+  if (await exists(path.join(publicDir, 'index.html'))) documents.push(pageOf('public', 'public', publicDir, '/'));
   if (documents.length === 0) {
     throw new InputError(placeOf(displayPath(distDir)), 'There is no built site to print here (no public/index.html or internal/index.html).',
       'Run `pledge build` first, then `pledge pdf`.');
@@ -36,9 +39,9 @@ export async function listDocuments(distDir: string): Promise<PrintDocument[]> {
   return documents;
 }
 
-function pageOf(name: string, siteDir: string, urlPath: string): PrintDocument {
+function pageOf(name: string, kind: PrintDocument['kind'], siteDir: string, urlPath: string): PrintDocument {
   const relative = urlPath.endsWith('/') ? `${urlPath}index.html` : urlPath;
-  return { name, siteDir, urlPath, file: path.join(siteDir, ...relative.split('/').filter(Boolean)) };
+  return { name, kind, siteDir, urlPath, file: path.join(siteDir, ...relative.split('/').filter(Boolean)) };
 }
 
 async function reportPages(internalDir: string): Promise<PrintDocument[]> {
@@ -47,9 +50,9 @@ async function reportPages(internalDir: string): Promise<PrintDocument[]> {
   const pages: PrintDocument[] = [];
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.isDirectory() && await exists(path.join(reportsDir, entry.name, 'index.html'))) {
-      pages.push(pageOf(entry.name, internalDir, `/reports/${entry.name}/`));
+      pages.push(pageOf(entry.name, 'report', internalDir, `/reports/${entry.name}/`));
     } else if (entry.isFile() && entry.name.endsWith('.html') && entry.name !== 'index.html') {
-      pages.push(pageOf(entry.name.slice(0, -5), internalDir, `/reports/${entry.name}`));
+      pages.push(pageOf(entry.name.slice(0, -5), 'report', internalDir, `/reports/${entry.name}`));
     }
   }
   return pages;
@@ -67,65 +70,43 @@ export function selectDocuments(documents: PrintDocument[], only: string[] | und
   return documents.filter((document) => only.some((name) => name.replace(/\.pdf$/, '') === document.name));
 }
 
-/** Header and footer facts from dist/pledge.json, for pages that do not carry them as <meta>. */
+/** What the header and footer print, all from dist/pledge.json (never guessed from the HTML). */
 export interface SiteFacts {
-  company?: string;
-  language?: string;
-  period?: string;
-  dataDate?: string;
+  company: string;
+  language: Language;
+  /** The latest period judged. */
+  period: string | null;
+  dataDate: string | null;
+  /** Each report's own period, by its PDF name; a report without one is headed with the latest period. */
+  reportPeriods: Map<string, string | null>;
 }
 
-export async function readSiteFacts(distDir: string): Promise<SiteFacts> {
-  const text = await readFile(path.join(distDir, 'pledge.json'), 'utf8').catch(() => undefined);
-  if (!text) return {};
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return {};
-  }
+/** Reads dist/pledge.json through its schema: a missing file or one of another shape is a located InputError. */
+export async function readSiteFacts(distDir: string, cwd?: string): Promise<SiteFacts> {
+  const file = path.join(distDir, 'pledge.json');
+  const shown = displayPath(file, cwd);
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+    throw new InputError(placeOf(shown), 'There is no pledge.json beside the built sites, and the PDF headers are made from it.',
+      'Run `pledge build` again to write it.');
+  });
+  const built = readPledgeJson(text, shown);
   return {
-    company: firstString(data, ['company', 'promise.company', 'statement.company']),
-    language: firstString(data, ['language', 'promise.language', 'statement.language']),
-    period: firstString(data, ['period', 'latestPeriod', 'evaluation.latestPeriod']),
-    dataDate: firstString(data, ['dataDate', 'evaluation.dataDate', 'data_date']),
+    company: built.company,
+    language: built.language,
+    period: built.period,
+    dataDate: built.dataDate,
+    reportPeriods: new Map(built.reports.map((report) => [report.slug, report.period])),
   };
 }
 
-/** The first of several dotted paths that holds a non-empty string. */
-export function firstString(data: unknown, paths: string[]): string | undefined {
-  for (const dotted of paths) {
-    let value: unknown = data;
-    for (const key of dotted.split('.')) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
-    if (typeof value === 'string' && value.trim()) return value;
-  }
-  return undefined;
-}
-
-/** What a page says about itself for the header and footer. */
-export interface PageFacts {
-  language?: string;
-  company?: string;
-  period?: string;
-  dataDate?: string;
-  title?: string;
-}
-
-/**
- * Reads `<html lang>`, `<meta name="pledge:company|period|data-date">` and `<title>` from the built
- * file, while the browser opens a tab: knowing them before the page loads lets the header and footer
- * go in with the print rules, before the first layout. Only the head is parsed.
- */
-export async function readPageFacts(file: string): Promise<PageFacts> {
-  const html = await readFile(file, 'utf8');
-  const headEnd = html.search(/<\/head\s*>|<body[\s>]/i);
-  const { document } = parseHTML(`${headEnd < 0 ? html : html.slice(0, headEnd)}</head><body></body></html>`);
-  const meta = (name: string) => document.querySelector(`meta[name="${name}"]`)?.getAttribute('content')?.trim() || undefined;
+/** The header and footer of one document: a report names its own period, the other pages the latest. */
+export function frameFactsOf(document: PrintDocument, site: SiteFacts): FrameFacts {
+  const period = (document.kind === 'report' ? site.reportPeriods.get(document.name) : undefined) ?? site.period;
   return {
-    language: document.documentElement.getAttribute('lang')?.trim() || undefined,
-    company: meta('pledge:company'),
-    period: meta('pledge:period'),
-    dataDate: meta('pledge:data-date'),
-    title: document.querySelector('title')?.textContent?.trim() || undefined,
+    language: site.language,
+    company: site.company,
+    ...(period ? { period } : {}),
+    ...(site.dataDate ? { dataDate: site.dataDate } : {}),
   };
 }

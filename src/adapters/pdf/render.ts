@@ -6,8 +6,8 @@ import { InputError, placeOf } from '../../core/input-error.ts';
 import { launchBrowser } from '../browser.ts';
 import { displayPath } from '../files.ts';
 import { sourceDateEpoch, stampPdf } from './deterministic.ts';
-import { listDocuments, readPageFacts, readSiteFacts, selectDocuments, type PageFacts, type PrintDocument, type SiteFacts } from './documents.ts';
-import { frameCss, labelsFor, type FrameFacts } from './page-frame.ts';
+import { frameFactsOf, listDocuments, readSiteFacts, selectDocuments, type PrintDocument, type SiteFacts } from './documents.ts';
+import { frameCss, labelsFor } from './page-frame.ts';
 import { earlyStyleScript, PRINT_CSS, tocScript, UNLINK_LOCAL_SCRIPT, WHEN_READY } from './print.ts';
 import { serveStatic, type StaticServer } from './serve.ts';
 
@@ -21,6 +21,8 @@ export interface RenderOptions {
   /** PDF names to render (`overview`, `public`, a report's name); all when absent. */
   only?: string[];
   paper?: Paper;
+  /** Where pledge runs, for the file names in messages; process.cwd() when absent. */
+  cwd?: string;
   /** For SOURCE_DATE_EPOCH and the browser's location; process.env when absent. */
   env?: NodeJS.ProcessEnv;
   onProgress?: (done: number, total: number, name: string) => void;
@@ -48,7 +50,7 @@ const PRINT_TIMEOUT_MS = 120_000;
 export async function renderPdfs(options: RenderOptions): Promise<{ files: string[] }> {
   const env = options.env ?? process.env;
   const documents = selectDocuments(await listDocuments(options.distDir), options.only);
-  const siteFacts = await readSiteFacts(options.distDir);
+  const siteFacts = await readSiteFacts(options.distDir, options.cwd);
   const browser = options.browser ?? await launchBrowser(env);
   const servers = new Map<string, StaticServer>();
   try {
@@ -87,9 +89,9 @@ interface PrintSettings {
 
 /** One page to PDF bytes, in a browser tab of its own. */
 export async function printDocument(browser: Browser, url: string, document: PrintDocument, settings: PrintSettings): Promise<Uint8Array> {
-  const [page, pageFacts] = await Promise.all([browser.newPage(), readPageFacts(document.file)]);
+  const page = await browser.newPage();
   try {
-    const facts = frameFacts(pageFacts, settings.siteFacts);
+    const facts = frameFactsOf(document, settings.siteFacts);
     const printable = printableArea(settings.paper);
     // Sent together, one round trip: the printed width and print media, so the contents check measures
     // what prints, and the print rules with the header and footer, in place before the first layout.
@@ -151,17 +153,7 @@ async function loadWhenReady(page: Page, url: string, document: PrintDocument, t
   }
 }
 
-/** The page's own <meta> first, then dist/pledge.json, then the page title. */
-function frameFacts(fromPage: PageFacts, site: SiteFacts): FrameFacts {
-  return {
-    language: fromPage.language ?? site.language ?? 'en',
-    company: fromPage.company ?? site.company ?? fromPage.title ?? '',
-    period: fromPage.period ?? site.period,
-    dataDate: fromPage.dataDate ?? site.dataDate,
-  };
-}
-
-function dateOf(iso: string | undefined): Date | undefined {
+function dateOf(iso: string | null): Date | undefined {
   const date = iso ? new Date(iso) : undefined;
   return date && !Number.isNaN(date.getTime()) ? date : undefined;
 }

@@ -47,8 +47,8 @@ async function requireBuiltSite(distDir: string, cwd: string): Promise<void> {
  * renderPdfs with a progress bar on an interactive terminal and nothing in CI; `pledge build --pdf`
  * can call this too, so both commands behave the same.
  */
-export function renderPdfsWithProgress(io: CliIO, options: Omit<RenderOptions, 'env' | 'onProgress'>): Promise<{ files: string[] }> {
-  return withProgress(io, (onProgress) => renderPdfs({ ...options, env: io.env, onProgress }));
+export function renderPdfsWithProgress(io: CliIO, options: Omit<RenderOptions, 'env' | 'onProgress' | 'cwd'>): Promise<{ files: string[] }> {
+  return withProgress(io, (onProgress) => renderPdfs({ ...options, env: io.env, cwd: io.cwd, onProgress }));
 }
 
 type Progress = (done: number, total: number, name: string) => void;

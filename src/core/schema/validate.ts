@@ -48,9 +48,12 @@ function describe(issue: z.core.$ZodIssue, source: YamlSource, path: DataPath): 
       return [`expected ${describeExpected(issue.expected)}, got ${describeValue(got)}.`,
         `Write ${describeExpected(issue.expected)} here.`];
     }
-    case 'invalid_value':
-      return [`${describeValue(valueAt(source.data, path))} is not allowed.`,
-        `Use one of: ${issue.values.map(String).join(', ')}.`];
+    case 'invalid_value': {
+      const got = valueAt(source.data, path);
+      const choices = issue.values.map(String).join(', ');
+      if (got === undefined) return ['this is required but missing.', `Add one of: ${choices}.`];
+      return [`${describeValue(got)} is not allowed.`, `Use one of: ${choices}.`];
+    }
     case 'too_small':
       return [customMessage ?? 'this is too small.', customHint ?? `It must be at least ${String(issue.minimum)}${issue.origin === 'string' ? ' characters' : ''}.`];
     case 'too_big':
