@@ -15,5 +15,5 @@ export default defineConfig({
   compressHTML: true,
   devToolbar: { enabled: false },
   build: { format: 'file', inlineStylesheets: 'always', assets: '_assets' },
-  vite: { plugins: [viewPlugin(viewFile ? JSON.parse(readFileSync(viewFile, 'utf8')) : {})] },
+  vite: { plugins: [viewPlugin(site, viewFile ? JSON.parse(readFileSync(viewFile, 'utf8')) : {})] },
 });

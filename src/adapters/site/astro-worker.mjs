@@ -13,12 +13,12 @@ astro.catch(() => undefined);
 process.once('disconnect', () => process.exit(1));
 
 let queue = Promise.resolve();
-process.on('message', ({ settings, view }) => {
+process.on('message', ({ kind, settings, view }) => {
   queue = queue.then(async () => {
     let reply;
     try {
       const { build } = await astro;
-      await build({ ...settings, vite: { ...settings.vite, plugins: [viewPlugin(view)] } });
+      await build({ ...settings, vite: { ...settings.vite, plugins: [viewPlugin(kind, view)] } });
       reply = { ok: true };
     } catch (error) {
       reply = { ok: false, message: error instanceof Error ? error.message : String(error) };

@@ -67,7 +67,7 @@ export function startSiteBuilder(workDir: string): SiteBuilder {
   return {
     build(kind, view, outDir) {
       const done = new Promise<void>((resolve, reject) => { waiting.push({ kind, resolve, reject }); });
-      child.send({ settings: astroSettings(kind, outDir, path.join(workDir, `${kind}-work`)), view });
+      child.send({ kind, settings: astroSettings(kind, outDir, path.join(workDir, `${kind}-work`)), view });
       return done;
     },
     stop: () => { if (child.exitCode === null) child.kill(); },
