@@ -1,6 +1,6 @@
 // Writes the JSON Schemas of promise.yaml and kpis.yaml to schemas/, so editors with the YAML language
 // server autocomplete and validate them, and those of the two pledge.json files a build writes, for the
-// tools that read them. Run: npx tsx scripts/export-schemas.ts (a test checks they are current).
+// tools that read them. Run: npm run export-schemas (a test checks they are current).
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
