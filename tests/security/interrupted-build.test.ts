@@ -109,7 +109,9 @@ interface Run {
 }
 
 function pledge(args: string[], env: NodeJS.ProcessEnv, onStart?: (pid: number) => void): Promise<Run> {
-  const child = spawn(process.execPath, [PLEDGE, ...args], { cwd: root, env: { ...process.env, CI: 'true', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group, as a shell gives every command: otherwise pledge's group is the test
+  // runner's, and "a process in a group seen" would count the runner itself as left over.
+  const child = spawn(process.execPath, [PLEDGE, ...args], { cwd: root, detached: true, env: { ...process.env, CI: 'true', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
