@@ -1,6 +1,7 @@
 import type { KpiDef } from '../schema/kpis.ts';
 import { KpiAccumulator } from './accumulator.ts';
 import type { Cell } from './formulas.ts';
+import { quoteData } from '../quote-data.ts';
 import { KeySet } from './key-set.ts';
 
 /**
@@ -56,7 +57,7 @@ export class SourceScan {
       const key = String(row[this.keyIndex] ?? '').trim();
       const column = this.header[this.keyIndex];
       if (key === '') return { column, message: `the ${column} is empty` };
-      if (!this.seenKeys.add(key)) return { column, message: `${column} "${key}" appears again (a duplicate row)` };
+      if (!this.seenKeys.add(key)) return { column, message: `${column} ${quoteData(key)} appears again (a duplicate row)` };
     }
     return undefined;
   }
