@@ -120,9 +120,7 @@ async function scanSource(group: SourceGroup, source: YamlSource, progress: (row
       return scan.hasMissingColumns ? false : scan.neededColumns;
     },
     row: (cells, line) => scan?.add(cells, line),
-    malformed(line, message) {
-      for (const acc of scan?.accumulators ?? []) acc.reject(line, undefined, message);
-    },
+    malformed: (line, message) => scan?.malformed(line, message),
     progress,
   });
   if (!scan) scan = new SourceScan(kpis, group.shown, []);
