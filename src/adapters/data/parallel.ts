@@ -59,9 +59,7 @@ export async function scanSlice(job: WorkerJob): Promise<SliceResult> {
       return scan.neededColumns;
     },
     row: (cells, line) => scan?.add(cells, line),
-    malformed(line, message) {
-      for (const acc of scan?.accumulators ?? []) acc.reject(line, undefined, message);
-    },
+    malformed: (line, message) => scan?.malformed(line, message),
   }, job.range);
   return { info, states: scan?.accumulators.map((acc) => acc.snapshot()) ?? [] };
 }

@@ -1,4 +1,5 @@
 import type { KpiDef } from '../schema/kpis.ts';
+import { quoteData } from '../quote-data.ts';
 import type { DataPath } from '../yaml-source.ts';
 import { cohortFigures, emptyCohort, isCohortFormula, mergeCohort, readCustomer, type CohortCounts, type CustomerSpan } from './cohort.ts';
 import { BUCKET_FORMULAS, rolesOf, RowProblem, type BucketFormula, type Cell, type Figure, type ReadContext } from './formulas.ts';
@@ -132,7 +133,7 @@ export class KpiAccumulator {
     const at = this.ctx.time(row[this.timestampIndex], this.timestampIndex);
     if (Number.isNaN(at)) {
       const cell = row[this.timestampIndex];
-      return new RowProblem(this.kpi.timestamp, `"${String(cell ?? '').slice(0, 40)}" is not a date-time (expected ISO 8601, e.g. 2026-03-01T14:05:00Z)`);
+      return new RowProblem(this.kpi.timestamp, `${quoteData(String(cell ?? ''), 40)} is not a date-time (expected ISO 8601, e.g. 2026-03-01T14:05:00Z)`);
     }
     const parsed = formula.read(row, this.ctx);
     if (parsed instanceof RowProblem) return parsed;

@@ -1,6 +1,7 @@
 import type { KpiDef } from '../schema/kpis.ts';
 import { KpiAccumulator } from './accumulator.ts';
 import type { Cell } from './formulas.ts';
+import { quoteData } from '../quote-data.ts';
 import { KeySet } from './key-set.ts';
 
 /**
@@ -38,14 +39,16 @@ export class SourceScan {
 
   add(row: readonly Cell[], line: number): void {
     const problem = this.rowProblem(row);
-    if (problem) {
-      for (const acc of this.accumulators) {
-        acc.rowsRead++;
-        acc.reject(line, problem.column, problem.message);
-      }
-      return;
+    if (problem) this.malformed(line, problem.message, problem.column);
+    else for (const acc of this.accumulators) acc.add(row, line);
+  }
+
+  /** A row no KPI can use (too long, unclosed quote, not JSON, a duplicate key): read, and counted bad by every KPI. */
+  malformed(line: number, message: string, column?: string): void {
+    for (const acc of this.accumulators) {
+      acc.rowsRead++;
+      acc.reject(line, column, message);
     }
-    for (const acc of this.accumulators) acc.add(row, line);
   }
 
   private rowProblem(row: readonly Cell[]): { column?: string; message: string } | undefined {
@@ -56,7 +59,7 @@ export class SourceScan {
       const key = String(row[this.keyIndex] ?? '').trim();
       const column = this.header[this.keyIndex];
       if (key === '') return { column, message: `the ${column} is empty` };
-      if (!this.seenKeys.add(key)) return { column, message: `${column} "${key}" appears again (a duplicate row)` };
+      if (!this.seenKeys.add(key)) return { column, message: `${column} ${quoteData(key)} appears again (a duplicate row)` };
     }
     return undefined;
   }
