@@ -26,7 +26,11 @@ export interface ReadContext {
   index: readonly number[];
   /** Epoch ms of a timestamp cell (NaN if it is not one); `column` lets repeated values skip parsing. */
   time(cell: Cell, column: number): number;
+  /** The decimal separator the source's number cells use. */
+  decimal: DecimalSeparator;
 }
+
+export type DecimalSeparator = '.' | ',';
 
 export interface Figure {
   /** The sample the figure is computed from (rows, or customers for customer formulas). */
@@ -49,10 +53,21 @@ export function isBlank(cell: Cell): boolean {
   return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 }
 
-export function numberOf(cell: Cell): number {
+const DECIMAL_POINT = /^-?\d+(\.\d+)?$/;
+const DECIMAL_COMMA = /^-?\d+(,\d+)?$/;
+
+/**
+ * A number cell, in plain decimal notation only (`-12`, `4.5`, or `4,5` when the source says its
+ * decimal separator is a comma); NaN for anything else. `Number()` alone would also take `0x0A`,
+ * `0b1010`, `1e1` and `Infinity`, none of which a survey score or an amount is ever written as.
+ * JSON numbers arrive as numbers, already decimal.
+ */
+export function numberOf(cell: Cell, decimal: DecimalSeparator = '.'): number {
   if (typeof cell === 'number') return cell;
-  if (typeof cell !== 'string' || cell.trim() === '') return NaN;
-  return Number(cell);
+  if (typeof cell !== 'string') return NaN;
+  const text = cell.trim();
+  if (decimal === ',') return DECIMAL_COMMA.test(text) ? Number(text.replace(',', '.')) : NaN;
+  return DECIMAL_POINT.test(text) ? Number(text) : NaN;
 }
 
 function show(cell: Cell): string {
@@ -62,7 +77,7 @@ function show(cell: Cell): string {
 /** A score that must be an integer in [min, max]. */
 function readScore(row: readonly Cell[], ctx: ReadContext, min: number, max: number): number | RowProblem {
   const cell = row[ctx.index[0] ?? -1];
-  const score = numberOf(cell);
+  const score = numberOf(cell, ctx.decimal);
   if (!Number.isInteger(score) || score < min || score > max) {
     return new RowProblem(ctx.columns[0] ?? '', `${show(cell)} is not a score from ${min} to ${max}`);
   }
@@ -228,7 +243,7 @@ const repeatPurchaseRate: BucketFormula<string, Map<string, number>> = {
 
 function readNumber(row: readonly Cell[], ctx: ReadContext, i: number): number | RowProblem {
   const cell = row[ctx.index[i] ?? -1];
-  const value = numberOf(cell);
+  const value = numberOf(cell, ctx.decimal);
   return Number.isFinite(value) ? value : new RowProblem(ctx.columns[i] ?? '', `${show(cell)} is not a number`);
 }
 
