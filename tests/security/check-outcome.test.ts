@@ -1,8 +1,6 @@
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeFinding, type Finding, type Severity } from '../../src/core/check/finding.ts';
-import { outcomeOf } from '../../src/core/check/outcome.ts';
 import { fixtureText, pledge, project, repo, runNode, snapshot, tempDir } from './helpers.ts';
 
 /** The fixture with May complete (a June row each) and a reply-time target of 1 hour, which May's median of 1.5 hours breaks. */
@@ -39,17 +37,6 @@ describe('the exit code comes from the findings alone, after rules.yaml', { time
     const run = await pledge(brokenProject('rules:\n  promise-broken: off\n'), 'check');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/\n0 errors, 2 warnings, 0 info\n$/);
-  });
-
-  const finding = (rule: string, severity: Severity): Finding => makeFinding(rule, severity, { file: 'f', line: 1, column: 1 }, 'm', 'h');
-  it.each([
-    [[], 'ok'],
-    [[finding('jargon', 'warning'), finding('promise-broken', 'info')], 'ok'],
-    [[finding('promise-broken', 'error')], 'failed'],
-    [[finding('kpi-unknown', 'warning')], 'ok'],
-    [[finding('kpi-unknown', 'error'), finding('promise-broken', 'error')], 'bad-input'],
-  ] as Array<[Finding[], string]>)('outcomeOf %j is %s', (findings, outcome) => {
-    expect(outcomeOf(findings)).toBe(outcome);
   });
 });
 

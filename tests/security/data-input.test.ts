@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { numberOf } from '../../src/core/kpi/formulas.ts';
 import { SourceScan } from '../../src/core/kpi/source-scan.ts';
-import { endsLinesWithCrOnly, sniffEncoding } from '../../src/core/text-encoding.ts';
 import { kpi, series } from '../kpi/helpers.ts';
 import { fixtureText, pledge, project, snapshot, utf16 } from './helpers.ts';
 
@@ -55,15 +54,6 @@ describe('data file encodings', { timeout: 120_000 }, () => {
     const plain = await pledge(project(), 'check');
     expect(await pledge(ordersProject('orders.json', texts['orders.json'].replaceAll('\n', '\r')), 'check')).toEqual(plain);
     expect(await pledge(ordersProject('orders.csv', ORDERS_CSV.replaceAll('\n', '\r\n')), 'check')).toEqual(plain);
-  });
-
-  it('sniffs encodings and line ends from the first bytes', () => {
-    expect(sniffEncoding(Buffer.from('\ufeffa,b\n', 'utf8'))).toEqual({ encoding: 'utf-8', bom: 3 });
-    expect(sniffEncoding(Buffer.from('ação,b\n', 'utf8'))).toEqual({ encoding: 'utf-8', bom: 0 });
-    expect(sniffEncoding(utf16('a,b\n', 'le', false))).toEqual({ encoding: 'utf-16le', bom: 0 });
-    expect(sniffEncoding(utf16('a,b\n', 'be', true))).toEqual({ encoding: 'utf-16be', bom: 2 });
-    expect([endsLinesWithCrOnly(Buffer.from('a\rb\r')), endsLinesWithCrOnly(Buffer.from('a\r\nb\r')), endsLinesWithCrOnly(Buffer.from('a\nb\r')), endsLinesWithCrOnly(Buffer.from('ab\r'))])
-      .toEqual([true, false, false, false]);
   });
 });
 
