@@ -1,6 +1,8 @@
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
+import { checkReportSchema } from '../../src/core/schema/check-report.ts';
 import { fixtureText, pledge, project, repo, runNode, snapshot, tempDir } from './helpers.ts';
 
 /** The fixture with May complete (a June row each) and a reply-time target of 1 hour, which May's median of 1.5 hours breaks. */
@@ -81,6 +83,18 @@ describe('machine formats carry input errors', { timeout: 120_000 }, () => {
   it('--format json with no input error: errors is empty', async () => {
     const run = await pledge(project(), 'check', '--format', 'json');
     expect({ code: run.code, json: JSON.parse(run.stdout) as unknown }).toEqual({ code: 0, json: { errors: [], findings: [] } });
+  });
+
+  it('both shapes match schemas/check.schema.json and the zod schema it is made from', async () => {
+    const validate = new Ajv({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync(path.join(repo, 'schemas/check.schema.json'), 'utf8')) as object);
+    const outputs = [await pledge(badKpis(), 'check', '--format', 'json'), await pledge(brokenProject(), 'check', '--format', 'json')]
+      .map((run) => JSON.parse(run.stdout) as Json);
+    expect(outputs.map((json) => [json.errors.length, json.findings.length])).toEqual([[1, 0], [0, 3]]);
+    for (const json of outputs) {
+      expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+      expect(checkReportSchema.parse(json)).toEqual(json);
+    }
+    expect(validate({ errors: [], findings: [], extra: 1 })).toBe(false);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { InputError } from '../input-error.ts';
+import type { CheckReport, InputErrorRecord } from '../schema/check-report.ts';
 import type { Finding } from './finding.ts';
 
 export const FORMATS = ['text', 'json', 'github'] as const;
@@ -18,26 +19,12 @@ export function summary(findings: readonly Finding[]): string {
   return `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info`;
 }
 
-/** An input error as machine formats carry it: where, what is wrong, how to fix it. */
-export interface InputErrorRecord {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-  hint: string;
-}
-
-/** `--format json`: `{ errors, findings }`; errors are the input errors that stopped the check (then findings is empty). */
-export interface CheckReport {
-  errors: InputErrorRecord[];
-  findings: Finding[];
-}
-
 export function inputErrorRecord(error: InputError): InputErrorRecord {
   const { file, line, column } = error.place;
   return { file, line, column, message: error.message, hint: error.hint };
 }
 
+/** `--format json`: `{ errors, findings }`, the shape of schemas/check.schema.json (checkReportSchema). */
 export function formatJson(findings: readonly Finding[], errors: readonly InputError[] = []): string {
   const report: CheckReport = { errors: errors.map(inputErrorRecord), findings: [...findings] };
   return `${JSON.stringify(report, null, 2)}\n`;
