@@ -8,6 +8,7 @@ import { QUOTE_MAX, quoteData } from '../core/quote-data.ts';
 import type { DataSource, KpiDef } from '../core/schema/kpis.ts';
 import type { YamlSource } from '../core/yaml-source.ts';
 import { readCsvHeader } from './data/csv.ts';
+import { unreadableDataError } from './data/encoding.ts';
 import { formatOf, readTable } from './data/index.ts';
 import { scanCsvInParallel, workerCount } from './data/parallel.ts';
 import { HeaderTooLong } from './data/types.ts';
@@ -80,14 +81,18 @@ function groupBySource(project: Project, cwd = process.cwd()): SourceGroup[] {
   return [...groups.values()];
 }
 
-/** The size of every data file; an InputError at each KPI whose file is missing. */
+/** The size of every data file; an InputError at each KPI whose file is missing, and at each file in an encoding the readers would misread. */
 async function requireFiles(groups: readonly SourceGroup[], source: YamlSource): Promise<number[]> {
   const errors: InputError[] = [];
   const sizes: number[] = [];
   for (const group of groups) {
     const info = await stat(group.file).catch(() => undefined);
     sizes.push(info?.size ?? 0);
-    if (info?.isFile()) continue;
+    if (info?.isFile()) {
+      const unreadable = await unreadableDataError(group.file, group.shown, formatOf(group.file));
+      if (unreadable) errors.push(unreadable);
+      continue;
+    }
     for (const { kpi, index } of group.kpis) {
       errors.push(new InputError(source.locate(['kpis', index, 'source']),
         `KPI "${kpi.id}" reads ${kpi.source}, but ${group.shown} ${info ? 'is a folder' : 'does not exist'}.`,
@@ -113,7 +118,7 @@ async function scanGroup(group: SourceGroup, size: number, source: YamlSource, p
 async function scanSource(group: SourceGroup, source: YamlSource, progress: (rows: number, bytes: number) => void): Promise<SourceScan> {
   let scan: SourceScan | undefined;
   const kpis = group.kpis.map((entry) => entry.kpi);
-  const options = { timeZone: group.config?.timezone, key: group.config?.key };
+  const options = { timeZone: group.config?.timezone, key: group.config?.key, decimal: group.config?.decimal };
   await readTable(group.file, { delimiter: group.config?.delimiter }, {
     header(columns) {
       scan = new SourceScan(kpis, group.shown, columns, options);
@@ -139,7 +144,7 @@ async function scanLargeCsv(group: SourceGroup, size: number, source: YamlSource
   const kpis = group.kpis.map((entry) => entry.kpi);
   const check = new SourceScan(kpis, group.shown, header);
   if (check.hasMissingColumns) throw missingColumnErrors(group, check, source);
-  return scanCsvInParallel({ file: group.file, shown: group.shown, delimiter, kpis, timeZone: group.config?.timezone, header, size, workers }, progress);
+  return scanCsvInParallel({ file: group.file, shown: group.shown, delimiter, kpis, timeZone: group.config?.timezone, decimal: group.config?.decimal, header, size, workers }, progress);
 }
 
 function missingColumnErrors(group: SourceGroup, scan: SourceScan, source: YamlSource): InputErrors {

@@ -2,7 +2,7 @@ import type { KpiDef } from '../schema/kpis.ts';
 import { quoteData } from '../quote-data.ts';
 import type { DataPath } from '../yaml-source.ts';
 import { cohortFigures, emptyCohort, isCohortFormula, mergeCohort, readCustomer, type CohortCounts, type CustomerSpan } from './cohort.ts';
-import { BUCKET_FORMULAS, rolesOf, RowProblem, type BucketFormula, type Cell, type Figure, type ReadContext } from './formulas.ts';
+import { BUCKET_FORMULAS, rolesOf, RowProblem, type BucketFormula, type Cell, type DecimalSeparator, type Figure, type ReadContext } from './formulas.ts';
 import { Periods, type PeriodRange } from './period.ts';
 import { parseTimestamp, Zone } from './time.ts';
 import type { Bucket, KpiResult, RowIssue, SegmentSeries } from './types.ts';
@@ -76,7 +76,7 @@ export class KpiAccumulator {
   readonly kpi: KpiDef;
   readonly file: string;
 
-  constructor(kpi: KpiDef, file: string, header: readonly string[], sourceTimeZone?: string) {
+  constructor(kpi: KpiDef, file: string, header: readonly string[], sourceTimeZone?: string, decimal: DecimalSeparator = '.') {
     this.kpi = kpi;
     this.file = file;
     const find = (column: string, path: DataPath): number => {
@@ -107,7 +107,7 @@ export class KpiAccumulator {
       lastMs[column] = ms;
       return ms;
     };
-    this.ctx = { kpi, columns, index, time };
+    this.ctx = { kpi, columns, index, time, decimal };
     this.formula = BUCKET_FORMULAS[kpi.formula];
     this.periods = new Periods(kpi.period, kpi.timezone ?? sourceTimeZone);
   }

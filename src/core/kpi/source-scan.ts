@@ -1,8 +1,15 @@
 import type { KpiDef } from '../schema/kpis.ts';
 import { KpiAccumulator } from './accumulator.ts';
-import type { Cell } from './formulas.ts';
+import type { Cell, DecimalSeparator } from './formulas.ts';
 import { quoteData } from '../quote-data.ts';
 import { KeySet } from './key-set.ts';
+
+/** How a source's cells are read: its time zone, its key column, its decimal separator. */
+export interface ScanOptions {
+  timeZone?: string | undefined;
+  key?: string | undefined;
+  decimal?: DecimalSeparator | undefined;
+}
 
 /**
  * Every KPI that reads one data file, fed from a single pass over it. Problems that make a row
@@ -17,10 +24,10 @@ export class SourceScan {
   readonly file: string;
   readonly header: readonly string[];
 
-  constructor(kpis: readonly KpiDef[], file: string, header: readonly string[], options: { timeZone?: string; key?: string } = {}) {
+  constructor(kpis: readonly KpiDef[], file: string, header: readonly string[], options: ScanOptions = {}) {
     this.file = file;
     this.header = header;
-    this.accumulators = kpis.map((kpi) => new KpiAccumulator(kpi, file, header, options.timeZone));
+    this.accumulators = kpis.map((kpi) => new KpiAccumulator(kpi, file, header, options.timeZone, options.decimal));
     this.keyIndex = options.key ? header.indexOf(options.key) : -1;
     this.width = header.length;
   }

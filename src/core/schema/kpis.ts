@@ -83,6 +83,8 @@ export const dataSourceSchema = z.strictObject({
   internal_columns: z.array(z.string().min(1)).default([]),
   timezone: timeZone.optional(),
   delimiter: z.string().length(1).optional(),
+  /** The decimal separator of number cells: `,` for exports from a spreadsheet set to Portuguese, say. */
+  decimal: z.enum(['.', ',']).optional(),
   /** A column that identifies a row (e.g. order_id): a repeated value is a bad row. Costs memory per distinct value. */
   key: z.string().min(1).optional(),
 });
