@@ -1,11 +1,11 @@
 // The heavy part of a build (checker, KPI engine, markdown, charts), loaded by build.ts only after
 // it has started the site builders, so that their loading Astro overlaps this module's loading.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Evaluation } from '../../core/kpi/types.ts';
 import { renderReport } from '../../core/report/render.ts';
 import type { RenderedReport } from '../../core/site/input.ts';
-import { displayPath } from '../files.ts';
+import { displayPath, readTextInput } from '../files.ts';
 import { contentPaths, type Project } from '../project.ts';
 
 export { internalSiteView } from '../../core/site/internal-view.ts';
@@ -24,7 +24,7 @@ export async function renderReports(project: Project, evaluation: Evaluation, cw
   const reports: RenderedReport[] = [];
   for (const name of names) {
     const file = path.join(dir, name);
-    const markdown = await readFile(file, 'utf8');
+    const markdown = await readTextInput(file, cwd, project.root);
     reports.push(renderReport(markdown, slugOf(name), { file: displayPath(file, cwd), evaluation, language: project.promise.doc.language }));
   }
   return reports;
