@@ -15,6 +15,7 @@ import { parseRulesConfig, type RulesConfig } from '../core/schema/rules-config.
 import { LANGUAGES, type Language } from '../core/schema/text.ts';
 import { parseYaml } from '../core/yaml-source.ts';
 import { displayPath, exists, readTextInput, readYamlInput } from './files.ts';
+import { projectFiles } from './project-path.ts';
 import { contentPaths, type Project } from './project.ts';
 
 const BUILTIN_TEMPLATES = fileURLToPath(new URL('../core/compose/templates/', import.meta.url));
@@ -104,10 +105,12 @@ interface TemplateDirOptions {
 /** Every `*.hbs` under dir, named by prefix + relative path without extension (`en/intro/delivery`). */
 async function loadTemplateDir(dir: string, cwd: string, { allowed, prefix = '', root }: TemplateDirOptions): Promise<TemplateSet> {
   if (!await exists(dir)) return {};
-  const names = (await readdir(dir, { recursive: true })).filter((name) => name.endsWith('.hbs')).sort();
+  const names = root === undefined
+    ? (await readdir(dir, { recursive: true })).filter((name) => name.endsWith('.hbs')).sort()
+    : await projectFiles(root, dir, { extension: '.hbs', recursive: true, shown: (file) => displayPath(file, cwd) });
   const entries = await Promise.all(names.map(async (name) => {
     const file = path.join(dir, name);
-    const key = prefix + name.slice(0, -'.hbs'.length).split(path.sep).join('/');
+    const key = prefix + name.slice(0, -'.hbs'.length).split(/[/\\]/).join('/');
     if (allowed && !allowed.includes(key)) throw unknownTemplate(displayPath(file, cwd), key, allowed);
     return [key, { text: await readTextInput(file, cwd, root), file: displayPath(file, cwd) }] as const;
   }));

@@ -1,4 +1,4 @@
-import { realpath } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError, placeOf, type Place } from '../core/input-error.ts';
 
@@ -41,6 +41,37 @@ export async function insideProject(root: string, file: string, at: Place): Prom
 /** `insideProject` for a file that is itself the place to name (a template, a report, a settings file). */
 export function requireInsideProject(root: string, file: string, shown: string): Promise<string | undefined> {
   return insideProject(root, file, placeOf(shown));
+}
+
+/**
+ * The files under a folder of the project whose names end with `extension`, relative to it with `/`,
+ * sorted; none when the folder does not exist. Each folder and link is checked before it is entered, so
+ * a link out (even to `/`) is refused at once rather than walked. `shown` turns a path into what
+ * messages print.
+ */
+export async function projectFiles(root: string, dir: string, options: { extension: string; recursive: boolean; shown: (file: string) => string }): Promise<string[]> {
+  const names: string[] = [];
+  const seen = new Set<string>();
+  const walk = async (folder: string, prefix: string): Promise<void> => {
+    const real = await insideProject(root, folder, placeOf(options.shown(folder)));
+    if (real === undefined || seen.has(real) || !(await stat(real)).isDirectory()) return;
+    seen.add(real);
+    for (const entry of (await readdir(folder, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const file = path.join(folder, entry.name);
+      const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && await isLinkedFolder(root, file, options.shown));
+      if (isDirectory) {
+        if (options.recursive) await walk(file, `${prefix}${entry.name}/`);
+      } else if (entry.name.endsWith(options.extension)) names.push(`${prefix}${entry.name}`);
+    }
+  };
+  await walk(dir, '');
+  return names;
+}
+
+/** A link to a folder inside the project; a link out is refused here, before anything under it is listed. */
+async function isLinkedFolder(root: string, link: string, shown: (file: string) => string): Promise<boolean> {
+  const real = await insideProject(root, link, placeOf(shown(link)));
+  return real !== undefined && (await stat(real)).isDirectory();
 }
 
 function contains(folder: string, file: string): boolean {
