@@ -91,6 +91,19 @@ describe('inputs that are links out of the project', () => {
   });
 });
 
+describe('pledge draft with promise.yaml linked outside', () => {
+  it('neither backs up (copies in) nor replaces the outside file: exit 2 before writing', async () => {
+    const answers = await readFile(content('promise.yaml'), 'utf8');
+    await writeFile(path.join(box.root, 'answers.yaml'), answers);
+    await link(path.join(box.outside, 'secret.yaml'), 'promise.yaml');
+    const run = await pledge(box.root, 'draft', '--answers', 'answers.yaml');
+    expect(run.err).toBe(`content/promise.yaml:1:1  ${OUTSIDE} ${path.join(box.outside, 'secret.yaml')}. ${FIX}\n`);
+    expect(run.code).toBe(2);
+    await expect(readFile(content('promise.yaml.bak'))).rejects.toThrow('ENOENT');
+    expect(await readFile(path.join(box.outside, 'secret.yaml'), 'utf8')).toBe(`${SECRET}\nsecond line\n`);
+  });
+});
+
 describe('links that stay inside the project', () => {
   it('are read like the files they point to', async () => {
     const before = await pledge(box.root, 'kpi', '--format', 'csv');
