@@ -15,6 +15,7 @@ import { parseRulesConfig, type RulesConfig } from '../core/schema/rules-config.
 import { LANGUAGES, type Language } from '../core/schema/text.ts';
 import { parseYaml } from '../core/yaml-source.ts';
 import { displayPath, exists, readTextInput, readYamlInput } from './files.ts';
+import { projectFiles } from './project-path.ts';
 import { contentPaths, type Project } from './project.ts';
 
 const BUILTIN_TEMPLATES = fileURLToPath(new URL('../core/compose/templates/', import.meta.url));
@@ -36,8 +37,8 @@ export interface CheckResources {
  * Composes the statement and runs every rule on a loaded project (see loadProject). Data-aware rules
  * run only when `evaluation` is given (from evaluateProject). Findings come sorted by place.
  */
-export async function checkProject(project: Project, options: { evaluation?: Evaluation } = {}): Promise<{ statement: Statement; findings: Finding[] }> {
-  const resources = await loadCheckResources(project.root, process.cwd(), [project.promise.doc.language]);
+export async function checkProject(project: Project, options: { evaluation?: Evaluation; cwd?: string } = {}): Promise<{ statement: Statement; findings: Finding[] }> {
+  const resources = await loadCheckResources(project.root, options.cwd ?? process.cwd(), [project.promise.doc.language]);
   return runChecks({
     promise: project.promise.doc,
     source: project.promise.source,
@@ -54,10 +55,10 @@ export async function checkProject(project: Project, options: { evaluation?: Eva
 export async function loadCheckResources(root: string, cwd = process.cwd(), languages: readonly Language[] = LANGUAGES): Promise<CheckResources> {
   const paths = contentPaths(root);
   const [builtin, lexicons, overrides] = await Promise.all([
-    loadBuiltinTemplates(languages), loadLexicons(languages), loadTemplateDir(paths.templates, cwd, TEMPLATE_NAMES),
+    loadBuiltinTemplates(languages), loadLexicons(languages), loadTemplateDir(paths.templates, cwd, { allowed: TEMPLATE_NAMES, root }),
   ]);
   const config = await exists(paths.rules)
-    ? parseRulesConfig(await readYamlInput(paths.rules, cwd), RULE_IDS)
+    ? parseRulesConfig(await readYamlInput(paths.rules, cwd, root), RULE_IDS)
     : undefined;
   return { templates: { ...builtin, ...overrides }, lexicons, config };
 }
@@ -73,7 +74,7 @@ const builtinLexicons = new Map<string, Promise<Lexicon>>();
 
 export async function loadBuiltinTemplates(languages: readonly Language[] = LANGUAGES): Promise<TemplateSet> {
   const sets = await Promise.all(languages.map((language) => cached(builtinTemplates, language,
-    () => loadTemplateDir(path.join(BUILTIN_TEMPLATES, language), PACKAGE_DIR, undefined, `${language}/`))));
+    () => loadTemplateDir(path.join(BUILTIN_TEMPLATES, language), PACKAGE_DIR, { prefix: `${language}/` }))));
   return Object.assign({}, ...sets) as TemplateSet;
 }
 
@@ -94,15 +95,24 @@ function cached<T>(cache: Map<string, Promise<T>>, key: string, load: () => Prom
   return value;
 }
 
+/** Which templates a folder may hold, and for the project's own: its root, so its files must stay inside. */
+interface TemplateDirOptions {
+  allowed?: readonly string[];
+  prefix?: string;
+  root?: string;
+}
+
 /** Every `*.hbs` under dir, named by prefix + relative path without extension (`en/intro/delivery`). */
-async function loadTemplateDir(dir: string, cwd: string, allowed?: readonly string[], prefix = ''): Promise<TemplateSet> {
+async function loadTemplateDir(dir: string, cwd: string, { allowed, prefix = '', root }: TemplateDirOptions): Promise<TemplateSet> {
   if (!await exists(dir)) return {};
-  const names = (await readdir(dir, { recursive: true })).filter((name) => name.endsWith('.hbs')).sort();
+  const names = root === undefined
+    ? (await readdir(dir, { recursive: true })).filter((name) => name.endsWith('.hbs')).sort()
+    : await projectFiles(root, dir, { extension: '.hbs', recursive: true, shown: (file) => displayPath(file, cwd) });
   const entries = await Promise.all(names.map(async (name) => {
     const file = path.join(dir, name);
-    const key = prefix + name.slice(0, -'.hbs'.length).split(path.sep).join('/');
+    const key = prefix + name.slice(0, -'.hbs'.length).split(/[/\\]/).join('/');
     if (allowed && !allowed.includes(key)) throw unknownTemplate(displayPath(file, cwd), key, allowed);
-    return [key, { text: await readTextInput(file, cwd), file: displayPath(file, cwd) }] as const;
+    return [key, { text: await readTextInput(file, cwd, root), file: displayPath(file, cwd) }] as const;
   }));
   return Object.fromEntries(entries);
 }

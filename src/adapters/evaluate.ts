@@ -13,6 +13,7 @@ import { formatOf, readTable } from './data/index.ts';
 import { scanCsvInParallel, workerCount } from './data/parallel.ts';
 import { HeaderTooLong } from './data/types.ts';
 import { displayPath } from './files.ts';
+import { insideProject } from './project-path.ts';
 import type { Project } from './project.ts';
 
 export interface EvaluateOptions {
@@ -43,7 +44,7 @@ export async function evaluateProject(project: Project, options: EvaluateOptions
   if (!project.kpis) return { dataDate: null, kpis: [], commitments: [] };
   const { source, doc } = project.kpis;
   const groups = groupBySource(project, options.cwd);
-  const sizes = await requireFiles(groups, source);
+  const sizes = await requireFiles(project.root, groups, source);
   options.onStart?.(sizes.reduce((a, b) => a + b, 0));
   const scans = new Map<KpiDef, SourceScan>();
   let [rowsBefore, bytesBefore] = [0, 0];
@@ -81,11 +82,13 @@ function groupBySource(project: Project, cwd = process.cwd()): SourceGroup[] {
   return [...groups.values()];
 }
 
-/** The size of every data file; an InputError at each KPI whose file is missing, and at each file in an encoding the readers would misread. */
-async function requireFiles(groups: readonly SourceGroup[], source: YamlSource): Promise<number[]> {
+/** The size of every data file; an InputError at each KPI whose file is missing or leads out of the project, and at each file in an encoding the readers would misread. */
+async function requireFiles(root: string, groups: readonly SourceGroup[], source: YamlSource): Promise<number[]> {
   const errors: InputError[] = [];
   const sizes: number[] = [];
   for (const group of groups) {
+    const first = group.kpis[0];
+    if (first) await insideProject(root, group.file, source.locate(['kpis', first.index, 'source']));
     const info = await stat(group.file).catch(() => undefined);
     sizes.push(info?.size ?? 0);
     if (info?.isFile()) {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { InputError, placeOf } from '../core/input-error.ts';
 import { decodeText } from '../core/text-encoding.ts';
 import { parseYaml, type YamlSource } from '../core/yaml-source.ts';
+import { requireInsideProject } from './project-path.ts';
 
 /** Config files are small; anything bigger is a mistake (a data file in the wrong place). */
 const MAX_CONFIG_BYTES = 2 * 1024 * 1024;
@@ -13,8 +14,13 @@ export function displayPath(file: string, cwd = process.cwd()): string {
   return relative && !relative.startsWith('..') ? relative.split(path.sep).join('/') : file;
 }
 
-export async function readTextInput(file: string, cwd?: string): Promise<string> {
+/**
+ * A small text input (YAML settings, a template, a report). With `root`, it is a file of that project
+ * and must stay inside it (see project-path.ts); without, a file pledge ships or the user named.
+ */
+export async function readTextInput(file: string, cwd?: string, root?: string): Promise<string> {
   const shown = displayPath(file, cwd);
+  if (root !== undefined) await requireInsideProject(root, file, shown);
   const info = await stat(file).catch(() => undefined);
   if (!info) {
     throw new InputError(placeOf(shown), 'This file does not exist.', 'Create it, or run `pledge init` to start from the example.');
@@ -28,8 +34,8 @@ export async function readTextInput(file: string, cwd?: string): Promise<string>
   return decodeText(await readFile(file));
 }
 
-export async function readYamlInput(file: string, cwd?: string): Promise<YamlSource> {
-  return parseYaml(await readTextInput(file, cwd), displayPath(file, cwd));
+export async function readYamlInput(file: string, cwd?: string, root?: string): Promise<YamlSource> {
+  return parseYaml(await readTextInput(file, cwd, root), displayPath(file, cwd));
 }
 
 export async function exists(file: string): Promise<boolean> {

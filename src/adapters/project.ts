@@ -33,11 +33,11 @@ export function contentPaths(root: string) {
 
 export async function loadProject(root: string, cwd = process.cwd()): Promise<Project> {
   const paths = contentPaths(root);
-  const promiseSource = await readYamlInput(paths.promise, cwd);
+  const promiseSource = await readYamlInput(paths.promise, cwd, root);
   const promise = { source: promiseSource, doc: validateSource(promiseSource, promiseSchema) };
   let kpis: Loaded<KpisFile> | undefined;
   if (await exists(paths.kpis)) {
-    const source = await readYamlInput(paths.kpis, cwd);
+    const source = await readYamlInput(paths.kpis, cwd, root);
     kpis = { source, doc: validateSource(source, kpisFileSchema) };
   }
   return { root, contentDir: paths.contentDir, promise, kpis };

@@ -8,5 +8,5 @@ import { contentPaths } from './project.ts';
 export async function loadSiteConfig(root: string, cwd?: string): Promise<SiteConfig> {
   const file = path.join(contentPaths(root).contentDir, 'site.yaml');
   if (!(await exists(file))) return DEFAULT_SITE_CONFIG;
-  return validateSource(await readYamlInput(file, cwd), siteConfigSchema);
+  return validateSource(await readYamlInput(file, cwd, root), siteConfigSchema);
 }

@@ -70,7 +70,7 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
     // Files named in the outputs (skipped rows) are relative to the project, so that where it is
     // checked out and where pledge runs from change no byte of dist/.
     const evaluation = await timed('evaluate', () => options.evaluate ? options.evaluate(project) : steps.evaluateProject(project, { cwd: root }));
-    const { statement, findings } = await timed('check', () => steps.checkProject(project, { evaluation }));
+    const { statement, findings } = await timed('check', () => steps.checkProject(project, { evaluation, cwd: root }));
     if (findings.some(blocksBuild)) return { status: 'blocked', findings, distDir, timings };
     const reports = await timed('reports', () => steps.renderReports(project, evaluation, options.cwd));
     const input: SiteInput = {

@@ -1,11 +1,11 @@
 // The heavy part of a build (checker, KPI engine, markdown, charts), loaded by build.ts only after
 // it has started the site builders, so that their loading Astro overlaps this module's loading.
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Evaluation } from '../../core/kpi/types.ts';
 import { renderReport } from '../../core/report/render.ts';
 import type { RenderedReport } from '../../core/site/input.ts';
-import { displayPath } from '../files.ts';
+import { displayPath, readTextInput } from '../files.ts';
+import { projectFiles } from '../project-path.ts';
 import { contentPaths, type Project } from '../project.ts';
 
 export { internalSiteView } from '../../core/site/internal-view.ts';
@@ -20,11 +20,11 @@ export { fullJson, publicJson } from './pledge-json.ts';
 /** Every content/reports/*.md, in file-name order, rendered with its KPI embeds. */
 export async function renderReports(project: Project, evaluation: Evaluation, cwd?: string): Promise<RenderedReport[]> {
   const dir = contentPaths(project.root).reports;
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith('.md')).sort();
+  const names = await projectFiles(project.root, dir, { extension: '.md', recursive: false, shown: (file) => displayPath(file, cwd) });
   const reports: RenderedReport[] = [];
   for (const name of names) {
     const file = path.join(dir, name);
-    const markdown = await readFile(file, 'utf8');
+    const markdown = await readTextInput(file, cwd, project.root);
     reports.push(renderReport(markdown, slugOf(name), { file: displayPath(file, cwd), evaluation, language: project.promise.doc.language }));
   }
   return reports;

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { readYamlInput } from '../../adapters/files.ts';
+import { displayPath, readYamlInput } from '../../adapters/files.ts';
+import { requireInsideProject } from '../../adapters/project-path.ts';
 import { contentPaths } from '../../adapters/project.ts';
 import { writePromiseFile } from '../../adapters/scaffold.ts';
 import { promiseYaml } from '../../core/draft/serialize.ts';
@@ -14,7 +15,10 @@ import { validateSource } from '../../core/schema/validate.ts';
 export async function draftFromAnswersFile(answersFile: string, root: string, cwd: string): Promise<string | undefined> {
   const source = await readYamlInput(path.resolve(cwd, answersFile), cwd);
   const doc = validateSource(source, promiseSchema);
-  return writePromiseFile(contentPaths(root).promise, promiseYaml(withoutEmptyDefaults(doc)));
+  const promise = contentPaths(root).promise;
+  // A promise.yaml that links out is not backed up: the backup would copy the outside file into the project.
+  await requireInsideProject(root, promise, displayPath(promise, cwd));
+  return writePromiseFile(promise, promiseYaml(withoutEmptyDefaults(doc)));
 }
 
 /** The schema fills empty lists for optional keys; the written file leaves them out, as a person would. */

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { evaluateProject } from '../../adapters/evaluate.ts';
 import { displayPath, exists, readYamlInput } from '../../adapters/files.ts';
+import { requireInsideProject } from '../../adapters/project-path.ts';
 import { contentPaths, type Loaded, type Project } from '../../adapters/project.ts';
 import { writePromiseFile } from '../../adapters/scaffold.ts';
 import { answersFromPromise, editableStatement, emptyAnswers, promiseFromAnswers, type DraftAnswers } from '../../core/draft/answers.ts';
@@ -40,8 +41,10 @@ export interface WizardOutcome {
 export async function runWizard(root: string, io: CliIO, options: WizardOptions = {}): Promise<WizardOutcome> {
   const paths = contentPaths(root);
   const file = displayPath(paths.promise, io.cwd);
-  const existing = options.fresh ? undefined : await readExisting(paths.promise, io.cwd, file);
-  const kpis = await readValidated(paths.kpis, io.cwd, kpisFileSchema);
+  // Before any question: a promise.yaml that links out is neither read nor backed up (copied) nor replaced.
+  await requireInsideProject(root, paths.promise, file);
+  const existing = options.fresh ? undefined : await readExisting(root, paths.promise, io.cwd, file);
+  const kpis = await readValidated(root, paths.kpis, io.cwd, kpisFileSchema);
   const answers = existing ? answersFromPromise(existing.doc) : emptyAnswers();
   const project: Project = { root, contentDir: paths.contentDir, promise: existing ?? draftPromise(answers, file), kpis };
   const evaluation = evaluateProject(project).catch(() => undefined);
@@ -105,16 +108,16 @@ async function save(ctx: WizardContext, promisePath: string): Promise<string | u
 }
 
 /** A file read and validated, or undefined when it does not exist (a new project). Bad content is an input error. */
-async function readValidated<S extends z.ZodType>(file: string, cwd: string, schema: S): Promise<Loaded<z.infer<S>> | undefined> {
+async function readValidated<S extends z.ZodType>(root: string, file: string, cwd: string, schema: S): Promise<Loaded<z.infer<S>> | undefined> {
   if (!await exists(file)) return undefined;
-  const source = await readYamlInput(file, cwd);
+  const source = await readYamlInput(file, cwd, root);
   return { source, doc: validateSource(source, schema) };
 }
 
 /** The promise.yaml to edit; when it is invalid, the errors say where, and how to start over instead. */
-async function readExisting(promisePath: string, cwd: string, file: string): Promise<Loaded<PromiseDoc> | undefined> {
+async function readExisting(root: string, promisePath: string, cwd: string, file: string): Promise<Loaded<PromiseDoc> | undefined> {
   try {
-    return await readValidated(promisePath, cwd, promiseSchema);
+    return await readValidated(root, promisePath, cwd, promiseSchema);
   } catch (error) {
     const errors = inputErrorsOf(error);
     if (!errors) throw error;

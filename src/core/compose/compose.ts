@@ -97,14 +97,55 @@ handlebars.registerHelper('list', (...args: unknown[]) => {
 });
 
 function render(template: Template, context: object, partials: Record<string, Template> = {}): string {
+  for (const [name, partial] of Object.entries(partials)) refuseSelfInclude(name, partial);
   try {
     const compiledPartials = Object.fromEntries(Object.entries(partials)
       .map(([name, partial]) => [name, compile(partial)]));
     return compile(template)(context, { partials: compiledPartials });
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw templateError(template, error);
+    // Endless inclusion through a dynamic partial name: the partial is the likelier culprit.
+    const culprit = error instanceof RangeError ? Object.values(partials)[0] ?? template : template;
+    throw templateError(culprit, error);
   }
+}
+
+/** A partial that includes itself (`{{> intro}}` inside intro.hbs) would recurse until the stack runs out. */
+function refuseSelfInclude(name: string, partial: Template): void {
+  const key = `${name}\0${partial.text}`;
+  if (selfIncludeChecked.has(key)) return;
+  let ast: hbs.AST.Program;
+  try {
+    ast = handlebars.parse(partial.text);
+  } catch (error) {
+    throw templateError(partial, error);
+  }
+  // `{{> intro}}` and `{{> "intro"}}` alike: a path or a string literal, both with `original`.
+  const include = partialStatements(ast).find((node) => (node.name as { original?: unknown }).original === name);
+  if (!include) return void selfIncludeChecked.add(key);
+  throw new InputError({ file: partial.file, line: include.loc.start.line, column: include.loc.start.column + 1 },
+    `This template includes itself ({{> ${name}}}), so it would never finish.`,
+    `Remove the {{> ${name}}} from it: it is the ${name} part of the statement, and the statement template already includes it.`);
+}
+
+// Like `compiled`: the wizard composes on every answer, so each partial text is checked once.
+const selfIncludeChecked = new Set<string>();
+
+type PartialNode = hbs.AST.PartialStatement | hbs.AST.PartialBlockStatement;
+
+/** Every {{> partial}} in a template, however deep inside blocks. */
+function partialStatements(node: hbs.AST.Node | undefined): PartialNode[] {
+  if (!node) return [];
+  if (node.type === 'PartialStatement' || node.type === 'PartialBlockStatement') {
+    const partial = node as PartialNode;
+    return [partial, ...('program' in partial ? partialStatements(partial.program) : [])];
+  }
+  if (node.type === 'Program') return (node as hbs.AST.Program).body.flatMap((child) => partialStatements(child));
+  if (node.type === 'BlockStatement' || node.type === 'DecoratorBlock') {
+    const block = node as hbs.AST.BlockStatement;
+    return [...partialStatements(block.program), ...partialStatements(block.inverse)];
+  }
+  return [];
 }
 
 // The wizard composes after every answer: compile each template text once.

@@ -26,13 +26,29 @@ export interface EmbedContext {
 
 export const EMBED_NAMES: Record<string, EmbedRequest['kind']> = { kpi: 'value', 'kpi-table': 'table', 'kpi-chart': 'chart' };
 
+/** The KPI an embed names, checked: an unknown KPI, or a period it has no bucket for, is an input error at the embed. */
 export function findResult(request: EmbedRequest, context: EmbedContext): KpiResult {
   const result = context.evaluation.kpis.find((k) => k.kpi.id === request.kpiId);
-  if (result) return result;
+  if (result) {
+    if (request.period !== undefined && !result.buckets.some((b) => b.period === request.period)) throw unknownPeriod(request, result, context);
+    return result;
+  }
   const known = context.evaluation.kpis.map((k) => k.kpi.id).join(', ') || 'none';
   throw new InputError(placeOf(context.file, request.line, request.column),
     `The report embeds KPI "${request.kpiId}", which kpis.yaml does not define.`,
     `Use one of: ${known}.`);
+}
+
+function unknownPeriod(request: EmbedRequest, result: KpiResult, context: EmbedContext): InputError {
+  const periods = result.buckets.map((b) => b.period);
+  const range = periods.length ? `Its periods run from ${periods[0]} to ${periods.at(-1)}` : 'It has no data at all';
+  return new InputError(placeOf(context.file, request.line, request.column),
+    `The report embeds KPI "${request.kpiId}" for period "${request.period}", which its data does not have.`,
+    `${range} (${result.kpi.period}ly, written like ${periods.at(-1) ?? example(result.kpi.period)}); fix the period or remove it to show the latest.`);
+}
+
+function example(period: KpiResult['kpi']['period']): string {
+  return { week: '2026-W07', month: '2026-03', quarter: '2026-Q1' }[period];
 }
 
 /** Trusted HTML for one embed, built from numbers and pledge's own labels only. */

@@ -80,7 +80,8 @@ function toRequest(node: Extract<MdastNodes, { name: string }>, kind: EmbedReque
   const last = Number(node.attributes?.last);
   return {
     kind, kpiId, line, column,
-    ...(node.attributes?.period ? { period: node.attributes.period } : {}),
+    // Present but empty (`period=""`) is still a period asked for, and findResult refuses it.
+    ...(typeof node.attributes?.period === 'string' ? { period: node.attributes.period } : {}),
     ...(Number.isInteger(last) && last > 0 ? { last } : {}),
   };
 }

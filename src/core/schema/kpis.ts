@@ -21,13 +21,35 @@ const timeZone = z.string().refine((zone) => {
   }
 }, 'this is not a time zone pledge knows. | Use an IANA name such as Europe/London, America/Sao_Paulo or UTC.');
 
-/** A path inside the project: relative, and never climbing out of it. */
+/**
+ * A path inside the project, relative to content/: normalised first (`data/../data/orders.csv` is
+ * `data/orders.csv`), then refused if it is absolute or still climbs out. Where links lead is checked
+ * when the file is read (adapters/project-path.ts).
+ */
 export const projectPath = z
   .string()
   .trim()
   .min(1)
-  .refine((path) => !/^([/\\]|[a-z]:)/i.test(path) && !path.split(/[/\\]/).includes('..'),
-    'this path leaves the project. | Put the data file inside the project, e.g. data/orders.csv.');
+  .transform((written, ctx) => {
+    const normal = normalisePath(written);
+    if (normal === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'this path leaves the project. | Put the data file inside the project, e.g. data/orders.csv.' });
+      return z.NEVER;
+    }
+    return normal;
+  });
+
+/** `a/./b/../c` → `a/c` (either slash); undefined when absolute, climbing above the start, or empty. */
+export function normalisePath(written: string): string | undefined {
+  if (/^([/\\]|[a-z]:)/i.test(written)) return undefined;
+  const parts: string[] = [];
+  for (const part of written.split(/[/\\]+/)) {
+    if (part === '..') {
+      if (parts.pop() === undefined) return undefined;
+    } else if (part !== '.' && part !== '') parts.push(part);
+  }
+  return parts.length ? parts.join('/') : undefined;
+}
 
 const filterValue = z.union([z.string(), z.number(), z.boolean()]);
 export const filterSchema = z.strictObject({

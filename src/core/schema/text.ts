@@ -11,11 +11,33 @@ export const plainText = z
   .refine((text) => !HTML_TAG.test(text),
     'HTML or script is not allowed in text fields. | Write plain text; pledge escapes and formats it for you.');
 
+/**
+ * A link the pages may put in an href: https:, http:, mailto: or tel: only, written in full. No
+ * site-relative or protocol-relative form (`/x`, `//evil.example`, `/\\evil.example`: browsers open
+ * the last two on another site), no spaces, backslashes or control characters.
+ */
 export const url = z
   .string()
   .trim()
-  .refine((text) => /^(https?:\/\/|mailto:|tel:|\/)/i.test(text),
-    'this is not a web address pledge can link to. | Use an address starting with https://, mailto:, tel: or /.');
+  .superRefine((text, ctx) => {
+    const problem = urlProblem(text);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+const URL_HINT = 'Use an address starting with https://, http://, mailto: or tel:, e.g. https://example.com/contact.';
+
+function urlProblem(text: string): string | undefined {
+  const site = /^[/\\]{2,}(.*)$/.exec(text)?.[1];
+  if (site !== undefined) {
+    return `this address has no scheme, so browsers open whatever site follows the slashes. | Write it in full with its scheme: https://${site.replace(/\\/g, '/') || 'example.com/contact'}.`;
+  }
+  if (/^[/\\]/.test(text)) return `this is a path, not a full address: the page may be served from another site than the one you mean. | ${URL_HINT}`;
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  if (/[\s\\\u0000-\u001f\u007f]/.test(text)) return `this address contains a space, a backslash or a control character. | ${URL_HINT}`;
+  if (/^mailto:[^@]+@.+|^tel:\+?[0-9][0-9().-]*$/i.test(text)) return undefined;
+  if (/^https?:\/\/[^/?#]/i.test(text) && URL.canParse(text)) return undefined;
+  return `this is not a web address pledge can link to. | ${URL_HINT}`;
+}
 
 /** A language pledge has templates and word lists for. */
 export const LANGUAGES = ['en', 'pt', 'zh'] as const;

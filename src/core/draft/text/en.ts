@@ -52,7 +52,7 @@ export const en: WizardText = {
   errors: {
     empty: 'Please write something here.',
     html: 'Plain text only: no HTML or script.',
-    url: 'Use a web address starting with https://, mailto:, tel: or /.',
+    url: 'Use a web address starting with https://, http://, mailto: or tel:.',
     number: 'Type a number, such as 95 or 4.5 (no words).',
     listEmpty: 'Name at least one.',
     chooseOne: 'Choose at least one (space selects).',

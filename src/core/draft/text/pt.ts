@@ -52,7 +52,7 @@ export const pt: WizardText = {
   errors: {
     empty: 'Escreva alguma coisa aqui.',
     html: 'Só texto simples: sem HTML nem scripts.',
-    url: 'Use um endereço que comece por https://, mailto:, tel: ou /.',
+    url: 'Use um endereço que comece por https://, http://, mailto: ou tel:.',
     number: 'Escreva um número, como 95 ou 4,5 (sem palavras).',
     listEmpty: 'Indique pelo menos um.',
     chooseOne: 'Escolha pelo menos um (espaço seleciona).',

@@ -52,7 +52,7 @@ export const zh: WizardText = {
   errors: {
     empty: '请在这里填写内容。',
     html: '只能是纯文本：不能有 HTML 或脚本。',
-    url: '请使用以 https://、mailto:、tel: 或 / 开头的地址。',
+    url: '请使用以 https://、http://、mailto: 或 tel: 开头的地址。',
     number: '请输入一个数字，例如 95 或 4.5（不要文字）。',
     listEmpty: '请至少写一个。',
     chooseOne: '请至少选择一个（空格选择）。',
