@@ -34,6 +34,12 @@ export interface Figure {
   value: number | null;
 }
 
+/**
+ * A bucket's aggregates as a database engine computes them (counts, sums, an exact percentile), by name;
+ * the names each formula expects are listed in adapters/sources/sql/formulas.ts.
+ */
+export type Aggregates = Readonly<Record<string, number>>;
+
 /** A formula over the rows of one bucket: read a row, add it to the bucket, compute the figure. */
 export interface BucketFormula<P = unknown, A = unknown> {
   /** The parsed row, a RowProblem, or null for a row that does not count yet (e.g. not delivered yet). */
@@ -43,6 +49,8 @@ export interface BucketFormula<P = unknown, A = unknown> {
   /** Adds the rows of `from` (another worker's share of the file) into `into`. */
   merge(into: A, from: A): void;
   figure(acc: A, kpi: KpiDef, dataDate: number): Figure;
+  /** The bucket's state from an engine's aggregates, so the figure is finished by the same `figure`. */
+  restore(aggregates: Aggregates): A;
 }
 
 export function isBlank(cell: Cell): boolean {
@@ -87,6 +95,7 @@ const mergeShare = (into: Share, from: Share) => {
   into.n += from.n;
   into.hits += from.hits;
 };
+const restoreShare = (aggregates: Aggregates): Share => ({ n: aggregates.n ?? 0, hits: aggregates.hits ?? 0 });
 
 const nps: BucketFormula<number, Share> = {
   read: (row, ctx) => readScore(row, ctx, 0, 10),
@@ -97,6 +106,7 @@ const nps: BucketFormula<number, Share> = {
   },
   merge: mergeShare,
   figure: (acc) => ({ n: acc.n, value: percent(acc.hits, acc.n) }),
+  restore: (aggregates) => ({ n: aggregates.n ?? 0, hits: (aggregates.promoters ?? 0) - (aggregates.detractors ?? 0) }),
 };
 
 const csat: BucketFormula<number, Share> = {
@@ -108,6 +118,7 @@ const csat: BucketFormula<number, Share> = {
   },
   merge: mergeShare,
   figure: (acc) => ({ n: acc.n, value: percent(acc.hits, acc.n) }),
+  restore: restoreShare,
 };
 
 interface Total { n: number; sum: number }
@@ -120,6 +131,7 @@ const mergeTotal = (into: Total, from: Total) => {
   into.n += from.n;
   into.sum += from.sum;
 };
+const restoreTotal = (aggregates: Aggregates): Total => ({ n: aggregates.n ?? 0, sum: aggregates.sum ?? 0 });
 
 const ces: BucketFormula<number, Total> = {
   read: (row, ctx) => readScore(row, ctx, 1, 7),
@@ -127,6 +139,7 @@ const ces: BucketFormula<number, Total> = {
   add: addTotal,
   merge: mergeTotal,
   figure: (acc) => ({ n: acc.n, value: acc.n ? acc.sum / acc.n : null }),
+  restore: restoreTotal,
 };
 
 /** Rows not done yet count as late once their deadline is before the data date, and not at all before. */
@@ -151,6 +164,8 @@ function deadlineShare(read: BucketFormula<Outcome, Deadlines>['read']): BucketF
       const overdue = acc.pending.filter((deadline) => deadline < dataDate).length;
       return { n: acc.n + overdue, value: percent(acc.hits, acc.n + overdue) };
     },
+    // An engine is given the data date, so its n already counts the overdue rows.
+    restore: (aggregates) => ({ ...restoreShare(aggregates), pending: [] }),
   };
 }
 
@@ -186,7 +201,8 @@ const withinSlaRate = deadlineShare((row, ctx) => {
   return duration <= (ctx.kpi.sla ?? 0) * unitMs(ctx.kpi);
 });
 
-interface Durations { n: number; sum: number; counts: Map<number, number> }
+/** `quantileMs`: the percentile an engine computed exactly (percentile_cont, the same type 7), in place of `counts`. */
+interface Durations { n: number; sum: number; counts: Map<number, number>; quantileMs?: number }
 const QUANTILE = { median: 0.5, p90: 0.9, p95: 0.95 } as const;
 
 const responseTime: BucketFormula<number, Durations> = {
@@ -204,26 +220,40 @@ const responseTime: BucketFormula<number, Durations> = {
   },
   figure(acc, kpi) {
     const statistic = kpi.statistic ?? 'median';
-    const ms = statistic === 'mean' ? (acc.n ? acc.sum / acc.n : null) : quantile(acc.counts, acc.n, QUANTILE[statistic]);
+    const q = statistic === 'mean' ? undefined : QUANTILE[statistic];
+    const exact = (at: number) => (acc.n === 0 ? null : acc.quantileMs ?? quantile(acc.counts, acc.n, at));
+    const ms = q === undefined ? (acc.n ? acc.sum / acc.n : null) : exact(q);
     return { n: acc.n, value: ms === null ? null : ms / unitMs(kpi) };
   },
+  restore: (aggregates) => ({ ...restoreTotal(aggregates), counts: new Map(), quantileMs: aggregates.quantile }),
 };
 
-const repeatPurchaseRate: BucketFormula<string, Map<string, number>> = {
+/** The quantile each response_time statistic asks for (engines compute it with percentile_cont). */
+export function quantileOf(kpi: KpiDef): number | undefined {
+  const statistic = kpi.statistic ?? 'median';
+  return statistic === 'mean' ? undefined : QUANTILE[statistic];
+}
+
+/** Orders per customer in the bucket, or (from an engine) the counts already made. */
+interface Customers { orders: Map<string, number>; counted?: { customers: number; repeat: number } }
+
+const repeatPurchaseRate: BucketFormula<string, Customers> = {
   read(row, ctx) {
     const cell = row[ctx.index[0] ?? -1];
     return isBlank(cell) ? new RowProblem(ctx.columns[0] ?? '', 'the customer is empty') : String(cell);
   },
-  create: () => new Map(),
-  add: (acc, customer) => acc.set(customer, (acc.get(customer) ?? 0) + 1),
+  create: () => ({ orders: new Map() }),
+  add: (acc, customer) => acc.orders.set(customer, (acc.orders.get(customer) ?? 0) + 1),
   merge(into, from) {
-    for (const [customer, orders] of from) into.set(customer, (into.get(customer) ?? 0) + orders);
+    for (const [customer, orders] of from.orders) into.orders.set(customer, (into.orders.get(customer) ?? 0) + orders);
   },
   figure(acc) {
+    if (acc.counted) return { n: acc.counted.customers, value: percent(acc.counted.repeat, acc.counted.customers) };
     let repeat = 0;
-    for (const orders of acc.values()) if (orders >= 2) repeat++;
-    return { n: acc.size, value: percent(repeat, acc.size) };
+    for (const orders of acc.orders.values()) if (orders >= 2) repeat++;
+    return { n: acc.orders.size, value: percent(repeat, acc.orders.size) };
   },
+  restore: (aggregates) => ({ orders: new Map(), counted: { customers: aggregates.n ?? 0, repeat: aggregates.hits ?? 0 } }),
 };
 
 function readNumber(row: readonly Cell[], ctx: ReadContext, i: number): number | RowProblem {
@@ -238,6 +268,7 @@ const mean: BucketFormula<number, Total> = {
   add: addTotal,
   merge: mergeTotal,
   figure: (acc) => ({ n: acc.n, value: acc.n ? acc.sum / acc.n : null }),
+  restore: restoreTotal,
 };
 
 const sum: BucketFormula<number, Total> = { ...mean, figure: (acc) => ({ n: acc.n, value: acc.sum }) };
@@ -248,6 +279,7 @@ const count: BucketFormula<number, Total> = {
   add: addTotal,
   merge: mergeTotal,
   figure: (acc) => ({ n: acc.n, value: acc.n }),
+  restore: restoreTotal,
 };
 
 interface Pair { n: number; numerator: number; denominator: number }
@@ -273,6 +305,7 @@ const ratio: BucketFormula<[number, number], Pair> = {
     if (acc.denominator === 0) return { n: acc.n, value: null };
     return { n: acc.n, value: (acc.numerator / acc.denominator) * (kpi.unit === '%' ? 100 : 1) };
   },
+  restore: (aggregates) => ({ n: aggregates.n ?? 0, numerator: aggregates.numerator ?? 0, denominator: aggregates.denominator ?? 0 }),
 };
 
 /** The formulas computed bucket by bucket; churn and retention follow customers across buckets (cohort.ts). */
