@@ -11,11 +11,13 @@ export async function openDuckdb(file: string | undefined): Promise<SqlEngine> {
   const options: Record<string, string> = file ? { access_mode: 'READ_ONLY', enable_external_access: 'false' } : {};
   let instance: DuckDBInstance;
   try {
-    instance = await DuckDBInstance.create(file ?? ':memory:', { ...options, TimeZone: 'UTC', threads: '2' });
+    instance = await DuckDBInstance.create(file ?? ':memory:', { ...options, threads: '2' });
   } catch (error) {
     throw new EngineError('connect', `DuckDB could not open the database file: ${firstLine(error)}`);
   }
   const connection = await instance.connect();
+  // A setting, not a creation option: the time zone needs the ICU extension, loaded with the instance.
+  await connection.run("set TimeZone = 'UTC'");
   return {
     dialect: duckdbDialect,
     query: (sql, params) => run(connection, sql, params, (reader) => reader.getRowObjectsJS() as Record<string, SqlValue>[]),

@@ -75,7 +75,7 @@ export class KpiSql {
     const bucketed = this.formula.bucketed ? ` and ${this.formula.bucketed(refs)}` : '';
     const rows = `${base}, pledge_bucketed as (select *, ${bucket('pledge_at')} as pledge_bucket from pledge_checked where pledge_problem is null${bucketed})`;
     if (this.kpi.formula === 'repeat_purchase_rate') return params.query(`${rows}${this.repeatSql()}`);
-    const aggregates = Object.entries(this.formula.aggregates(this.kpi, refs, params.add(dataDate, 'number')))
+    const aggregates = Object.entries(this.formula.aggregates(this.kpi, refs, () => params.add(dataDate, 'number')))
       .map(([name, sql]) => `${sql} as ${name}`);
     return params.query(`${rows} select ${this.grouped('pledge_bucketed', aggregates)}`);
   }

@@ -27,8 +27,8 @@ export interface FormulaSql {
   checks(kpi: KpiDef, refs: RowRefs): Check[];
   /** Only rows meeting this are bucketed (others are used but wait, e.g. a ticket with no reply yet). */
   bucketed?(refs: RowRefs): string;
-  /** Aggregates per bucket; `dataDate` is a placeholder for the data date in epoch ms (overdue rows). */
-  aggregates(kpi: KpiDef, refs: RowRefs, dataDate: string): Record<string, string>;
+  /** Aggregates per bucket; `dataDate()` adds the data date (epoch ms, for overdue rows) as a parameter. */
+  aggregates(kpi: KpiDef, refs: RowRefs, dataDate: () => string): Record<string, string>;
 }
 
 const columnOf = (kpi: KpiDef, role: string) => kpi.columns[role] ?? '';
@@ -70,8 +70,8 @@ const total: FormulaSql['aggregates'] = (_kpi, refs) => ({ n: count(), sum: `sum
 const msUnit = (kpi: KpiDef) => (kpi.duration_unit === 'minutes' ? 60_000 : 3_600_000);
 
 /** The SLA rate and on-time rate: rows still open count once their deadline is before the data date. */
-function deadlineAggregates(decided: string, hit: string, deadline: string, dataDate: string): Record<string, string> {
-  return { n: count(`${decided} or ${deadline} < ${dataDate}`), hits: count(`${decided} and ${hit}`) };
+function deadlineAggregates(decided: string, hit: string, deadline: string, dataDate: () => string): Record<string, string> {
+  return { n: count(`${decided} or ${deadline} < ${dataDate()}`), hits: count(`${decided} and ${hit}`) };
 }
 
 export const FORMULA_SQL: Record<FormulaId, FormulaSql> = {
