@@ -9,5 +9,6 @@ export const duckdbDialect: Dialect = {
   periodStart: (instant, period, zone) => `date_trunc('${period}', ${instant} at time zone ${zone})`,
   number: (expr) => `try_cast(${expr} as double)`,
   text: (expr) => `cast(${expr} as varchar)`,
+  countIf: (condition) => `count(*) filter (where ${condition})`,
   percentile: (fraction, expr) => `percentile_cont(${fraction}) within group (order by ${expr})`,
 };

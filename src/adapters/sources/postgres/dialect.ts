@@ -9,5 +9,6 @@ export const postgresDialect: Dialect = {
   periodStart: (instant, period, zone) => `date_trunc('${period}', ${instant} at time zone ${zone})`,
   number: (expr) => `(${expr})::double precision`,
   text: (expr) => `(${expr})::text`,
+  countIf: (condition) => `count(*) filter (where ${condition})`,
   percentile: (fraction, expr) => `percentile_cont(${fraction}) within group (order by ${expr})`,
 };

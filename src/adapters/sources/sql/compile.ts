@@ -94,7 +94,7 @@ export class KpiSql {
     const segments = this.segmentColumns();
     const inner = `pledge_customers as (select ${this.grouped('pledge_bucketed', ['count(*) as pledge_orders'], ['pledge_r0'])})`;
     const keys = ['pledge_bucket', ...segments, 'pledge_whole'].join(', ');
-    return `, ${inner} select ${keys}, count(*) as n, count(*) filter (where pledge_orders >= 2) as hits from pledge_customers group by ${keys}`;
+    return `, ${inner} select ${keys}, count(*) as n, ${this.dialect.countIf('pledge_orders >= 2')} as hits from pledge_customers group by ${keys}`;
   }
 
   /** Sign-ups in the bucket of the start, departures in the bucket of the end (see core/kpi/cohort.ts). */

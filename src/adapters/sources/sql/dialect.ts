@@ -22,6 +22,8 @@ export interface Dialect {
   number(expr: string): string;
   /** A value as text (for filters, segments, keys and customers, which compare as text). */
   text(expr: string): string;
+  /** The number of rows of the group meeting a condition (`count(*) filter (where …)` in standard SQL). */
+  countIf(condition: string): string;
   /** The exact percentile, linear interpolation between order statistics (type 7), of `expr` in the group. */
   percentile(fraction: string, expr: string): string;
 }

@@ -57,7 +57,6 @@ const backwards = (kpi: KpiDef, refs: RowRefs): Check => ({
 
 const spanChecks = (kpi: KpiDef, refs: RowRefs) => [requiredTime(kpi, refs, 0, 'start'), backwards(kpi, refs)];
 
-const count = (when?: string) => (when ? `count(*) filter (where ${when})` : 'count(*)');
 
 const score = (min: number, max: number, aggregates: FormulaSql['aggregates']): FormulaSql => ({
   kinds: ['number'],
@@ -65,24 +64,24 @@ const score = (min: number, max: number, aggregates: FormulaSql['aggregates']): 
   aggregates,
 });
 
-const total: FormulaSql['aggregates'] = (_kpi, refs) => ({ n: count(), sum: `sum(${refs.r(0)})` });
+const total: FormulaSql['aggregates'] = (_kpi, refs) => ({ n: 'count(*)', sum: `sum(${refs.r(0)})` });
 
 const msUnit = (kpi: KpiDef) => (kpi.duration_unit === 'minutes' ? 60_000 : 3_600_000);
 
 /** The SLA rate and on-time rate: rows still open count once their deadline is before the data date. */
-function deadlineAggregates(decided: string, hit: string, deadline: string, dataDate: () => string): Record<string, string> {
-  return { n: count(`${decided} or ${deadline} < ${dataDate()}`), hits: count(`${decided} and ${hit}`) };
+function deadlineAggregates(refs: RowRefs, decided: string, hit: string, deadline: string, dataDate: () => string): Record<string, string> {
+  return { n: refs.dialect.countIf(`${decided} or ${deadline} < ${dataDate()}`), hits: refs.dialect.countIf(`${decided} and ${hit}`) };
 }
 
 export const FORMULA_SQL: Record<FormulaId, FormulaSql> = {
-  nps: score(0, 10, (_kpi, refs) => ({ n: count(), promoters: count(`${refs.r(0)} >= 9`), detractors: count(`${refs.r(0)} <= 6`) })),
-  csat: score(1, 5, (_kpi, refs) => ({ n: count(), hits: count(`${refs.r(0)} >= 4`) })),
+  nps: score(0, 10, (_kpi, refs) => ({ n: 'count(*)', promoters: refs.dialect.countIf(`${refs.r(0)} >= 9`), detractors: refs.dialect.countIf(`${refs.r(0)} <= 6`) })),
+  csat: score(1, 5, (_kpi, refs) => ({ n: 'count(*)', hits: refs.dialect.countIf(`${refs.r(0)} >= 4`) })),
   ces: score(1, 7, total),
   on_time_rate: {
     kinds: ['time', 'time'],
     checks: (kpi, refs) => [requiredTime(kpi, refs, 1, 'promised')],
     aggregates: (_kpi, refs, dataDate) =>
-      deadlineAggregates(`${refs.ms(0)} is not null`, `${refs.ms(0)} <= ${refs.ms(1)}`, refs.ms(1), dataDate),
+      deadlineAggregates(refs, `${refs.ms(0)} is not null`, `${refs.ms(0)} <= ${refs.ms(1)}`, refs.ms(1), dataDate),
   },
   response_time: {
     kinds: ['time', 'time'],
@@ -92,7 +91,7 @@ export const FORMULA_SQL: Record<FormulaId, FormulaSql> = {
       const duration = `(${refs.ms(1)} - ${refs.ms(0)})`;
       const q = quantileOf(kpi);
       const exact: Record<string, string> = q === undefined ? {} : { quantile: refs.dialect.percentile(refs.param(q, 'number'), refs.dialect.number(duration)) };
-      return { n: count(), sum: `sum(${duration})`, ...exact };
+      return { n: 'count(*)', sum: `sum(${duration})`, ...exact };
     },
   },
   within_sla_rate: {
@@ -100,7 +99,7 @@ export const FORMULA_SQL: Record<FormulaId, FormulaSql> = {
     checks: spanChecks,
     aggregates(kpi, refs, dataDate) {
       const sla = refs.param((kpi.sla ?? 0) * msUnit(kpi), 'number');
-      return deadlineAggregates(`${refs.ms(1)} is not null`, `${refs.ms(1)} - ${refs.ms(0)} <= ${sla}`, `${refs.ms(0)} + ${sla}`, dataDate);
+      return deadlineAggregates(refs, `${refs.ms(1)} is not null`, `${refs.ms(1)} - ${refs.ms(0)} <= ${sla}`, `${refs.ms(0)} + ${sla}`, dataDate);
     },
   },
   churn_rate: { kinds: ['time', 'time'], checks: spanChecks, aggregates: () => ({}) },
@@ -112,10 +111,10 @@ export const FORMULA_SQL: Record<FormulaId, FormulaSql> = {
   },
   mean: { kinds: ['number'], checks: (kpi, refs) => [requiredNumber(kpi, refs, 0, 'value')], aggregates: total },
   sum: { kinds: ['number'], checks: (kpi, refs) => [requiredNumber(kpi, refs, 0, 'value')], aggregates: total },
-  count: { kinds: [], checks: () => [], aggregates: () => ({ n: count() }) },
+  count: { kinds: [], checks: () => [], aggregates: () => ({ n: 'count(*)' }) },
   ratio: {
     kinds: ['number', 'number'],
     checks: (kpi, refs) => [requiredNumber(kpi, refs, 0, 'numerator'), requiredNumber(kpi, refs, 1, 'denominator')],
-    aggregates: (_kpi, refs) => ({ n: count(), numerator: `sum(${refs.r(0)})`, denominator: `sum(${refs.r(1)})` }),
+    aggregates: (_kpi, refs) => ({ n: 'count(*)', numerator: `sum(${refs.r(0)})`, denominator: `sum(${refs.r(1)})` }),
   },
 };
