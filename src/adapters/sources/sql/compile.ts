@@ -133,7 +133,10 @@ export class KpiSql {
     if (!this.cohort) time(this.kpi.timestamp, 'pledge_at');
     this.formula.kinds.forEach((kind, i) => {
       const name = this.kpi.columns[this.roles()[i] ?? ''] ?? '';
-      if (kind === 'time') time(name, `pledge_r${i}`);
+      if (kind === 'time') {
+        time(name, `pledge_r${i}`);
+        select.push(`coalesce(${text(name)}, '') as pledge_r${i}_raw`);
+      }
       else select.push(`${kind === 'number' ? d.number(column(name)) : d.text(column(name))} as pledge_r${i}`);
     });
     this.kpi.segment_by.forEach((name, i) => select.push(`coalesce(${text(name)}, '') as pledge_s${i}`));
@@ -162,7 +165,7 @@ export class KpiSql {
   }
 
   private refs(params: Params): RowRefs {
-    return { r: (i) => `pledge_r${i}`, ms: (i) => `pledge_r${i}_ms`, param: params.add, dialect: this.dialect };
+    return { r: (i) => `pledge_r${i}`, ms: (i) => `pledge_r${i}_ms`, raw: (i) => `pledge_r${i}_raw`, param: params.add, dialect: this.dialect };
   }
 
   private roles(): readonly string[] {

@@ -9,6 +9,8 @@ export type RoleKind = 'number' | 'time' | 'text';
 export interface RowRefs {
   r(role: number): string;
   ms(role: number): string;
+  /** The role's value as trimmed text ('' when empty): an optional time that is there but unreadable is a bad row. */
+  raw(role: number): string;
   param(value: string | number, kind: ParamKind): string;
   dialect: Dialect;
 }
@@ -49,13 +51,18 @@ const requiredNumber = (kpi: KpiDef, refs: RowRefs, role: number, name: string):
   code: `number_${role}`, column: columnOf(kpi, name), message: 'is empty or not a number', when: `${refs.r(role)} is null`,
 });
 
+/** An optional time (not done yet when empty) that is written but is not a date-time, e.g. "n/a". */
+const readableTime = (kpi: KpiDef, refs: RowRefs, role: number, name: string): Check => ({
+  code: `unreadable_${role}`, column: columnOf(kpi, name), message: 'is not a date-time', when: `${refs.r(role)} is null and ${refs.raw(role)} <> ''`,
+});
+
 /** end before start: both present and running backwards. */
 const backwards = (kpi: KpiDef, refs: RowRefs): Check => ({
   code: 'backwards', column: columnOf(kpi, 'end'), message: `is before ${columnOf(kpi, 'start')}`,
   when: `${refs.ms(1)} is not null and ${refs.ms(1)} < ${refs.ms(0)}`,
 });
 
-const spanChecks = (kpi: KpiDef, refs: RowRefs) => [requiredTime(kpi, refs, 0, 'start'), backwards(kpi, refs)];
+const spanChecks = (kpi: KpiDef, refs: RowRefs) => [requiredTime(kpi, refs, 0, 'start'), readableTime(kpi, refs, 1, 'end'), backwards(kpi, refs)];
 
 
 const score = (min: number, max: number, aggregates: FormulaSql['aggregates']): FormulaSql => ({
@@ -79,7 +86,7 @@ export const FORMULA_SQL: Record<FormulaId, FormulaSql> = {
   ces: score(1, 7, total),
   on_time_rate: {
     kinds: ['time', 'time'],
-    checks: (kpi, refs) => [requiredTime(kpi, refs, 1, 'promised')],
+    checks: (kpi, refs) => [readableTime(kpi, refs, 0, 'done'), requiredTime(kpi, refs, 1, 'promised')],
     aggregates: (_kpi, refs, dataDate) =>
       deadlineAggregates(refs, `${refs.ms(0)} is not null`, `${refs.ms(0)} <= ${refs.ms(1)}`, refs.ms(1), dataDate),
   },
