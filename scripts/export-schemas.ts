@@ -1,10 +1,11 @@
-// Writes the JSON Schemas of promise.yaml and kpis.yaml to schemas/, so editors with the YAML language
-// server autocomplete and validate them, and those of the two pledge.json files a build writes, for the
+// Writes the JSON Schemas of promise.yaml, kpis.yaml and connections.yaml to schemas/, so editors with the YAML
+// language server autocomplete and validate them, and those of the two pledge.json files a build writes, for the
 // tools that read them. Run: npm run export-schemas (a test checks they are current).
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { checkReportSchema } from '../src/core/schema/check-report.ts';
+import { connectionsFileSchema } from '../src/core/schema/connections.ts';
 import { kpisFileSchema } from '../src/core/schema/kpis.ts';
 import { pledgeJsonSchema, publicPledgeSchema } from '../src/core/schema/pledge-json.ts';
 import { promiseSchema } from '../src/core/schema/promise.ts';
@@ -14,6 +15,7 @@ export const SCHEMA_FILES = {
   // Inputs: the side before defaults and transforms, as people write them.
   'promise.schema.json': { schema: promiseSchema, title: 'pledge promise.yaml', io: 'input' },
   'kpis.schema.json': { schema: kpisFileSchema, title: 'pledge kpis.yaml', io: 'input' },
+  'connections.schema.json': { schema: connectionsFileSchema, title: 'pledge connections.yaml', io: 'input' },
   // Outputs: what the build writes, defaults filled in.
   'pledge.schema.json': { schema: pledgeJsonSchema, title: 'pledge dist/pledge.json', io: 'output' },
   'pledge-public.schema.json': { schema: publicPledgeSchema, title: 'pledge dist/public/pledge.json', io: 'output' },

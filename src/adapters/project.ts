@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { connectionsFileSchema, type ConnectionsFile } from '../core/schema/connections.ts';
 import { kpisFileSchema, type KpisFile } from '../core/schema/kpis.ts';
 import { promiseSchema, type PromiseDoc } from '../core/schema/promise.ts';
 import { validateSource } from '../core/schema/validate.ts';
@@ -16,6 +17,8 @@ export interface Project {
   contentDir: string;
   promise: Loaded<PromiseDoc>;
   kpis: Loaded<KpisFile> | undefined;
+  /** content/connections.yaml: the databases KPIs may read (optional). */
+  connections?: Loaded<ConnectionsFile>;
 }
 
 export function contentPaths(root: string) {
@@ -24,6 +27,7 @@ export function contentPaths(root: string) {
     contentDir,
     promise: path.join(contentDir, 'promise.yaml'),
     kpis: path.join(contentDir, 'kpis.yaml'),
+    connections: path.join(contentDir, 'connections.yaml'),
     rules: path.join(contentDir, 'rules.yaml'),
     templates: path.join(contentDir, 'templates'),
     data: path.join(contentDir, 'data'),
@@ -40,5 +44,10 @@ export async function loadProject(root: string, cwd = process.cwd()): Promise<Pr
     const source = await readYamlInput(paths.kpis, cwd, root);
     kpis = { source, doc: validateSource(source, kpisFileSchema) };
   }
-  return { root, contentDir: paths.contentDir, promise, kpis };
+  let connections: Loaded<ConnectionsFile> | undefined;
+  if (await exists(paths.connections)) {
+    const source = await readYamlInput(paths.connections, cwd);
+    connections = { source, doc: validateSource(source, connectionsFileSchema) };
+  }
+  return { root, contentDir: paths.contentDir, promise, kpis, ...(connections ? { connections } : {}) };
 }

@@ -53,6 +53,7 @@ async function plan(target: string, source: string): Promise<PlannedFile[]> {
     { to: 'astro.config.mjs', content: async () => ASTRO_CONFIG },
     { to: 'README.md', content: async () => README },
     { to: 'content/promise.yaml', content: copyYaml('promise.yaml') },
+    { to: 'content/connections.yaml', content: async () => CONNECTIONS },
   ];
   for (const name of ['kpis.yaml', 'rules.yaml']) {
     if (await exists(path.join(content, name))) files.push({ to: `content/${name}`, content: copyYaml(name) });
@@ -137,6 +138,16 @@ import { defineConfig } from 'astro/config';
 export default defineConfig({});
 `;
 
+/** The connection option, documented where it is used: no connection yet, two examples to uncomment. */
+const CONNECTIONS = `# yaml-language-server: $schema=../node_modules/pledge/schemas/connections.schema.json
+# Databases a KPI may read instead of a data file; the KPI is computed inside the database and only
+# per-period aggregates come back. In kpis.yaml: source: { connection: warehouse, table: orders }
+# (or query: "select ..."); a Parquet file (source: data/orders.parquet) needs no connection.
+connections: {}
+#  warehouse: { engine: postgres, url: env:PLEDGE_WAREHOUSE_URL }   # the URL, password included, comes from the environment only
+#  local: { engine: duckdb, path: data/shop.duckdb }                  # a DuckDB file inside the project (relative to content/)
+`;
+
 const README = `# Our customer promise
 
 Made with [pledge](https://www.npmjs.com/package/pledge): a customer promise we can prove.
@@ -144,6 +155,8 @@ Made with [pledge](https://www.npmjs.com/package/pledge): a customer promise we 
 - \`content/promise.yaml\`: the promise. Edit it with \`npx pledge draft\` (a guided wizard) or by hand.
 - \`content/kpis.yaml\`: how each commitment is measured.
 - \`content/data/\`: the data the figures come from (this starter has a small sample).
+- \`content/connections.yaml\`: optional databases (PostgreSQL, DuckDB) a KPI may read instead of a file;
+  the KPI is then computed inside the database. Secrets only through \`env:NAME\`, never in a file.
 
 Commands:
 

@@ -28,7 +28,7 @@ describe('pledge init', () => {
     const { code, out, err } = await runCli(['init', 'My Shop'], parent);
     expect([code, err]).toEqual([0, '']);
     const dir = path.join(parent, 'My Shop');
-    const expected = ['package.json', 'astro.config.mjs', 'README.md', 'content/promise.yaml', 'content/kpis.yaml',
+    const expected = ['package.json', 'astro.config.mjs', 'README.md', 'content/promise.yaml', 'content/connections.yaml', 'content/kpis.yaml',
       ...await exampleFiles('reports'), ...await exampleFiles('data')];
     expect(out).toBe(`${expected.map((file) => `  created  ${file}\n`).join('')}\nYour pledge project is ready in My Shop. Next:\n  cd "My Shop"\n  npx pledge draft --new    # write your own promise (the example is kept as a backup)\n  npx pledge check          # check it\n`);
     // The same files, but for the editor's schema comment, which points into the installed package.
@@ -74,7 +74,7 @@ describe('pledge init', () => {
     await writeFile(path.join(source, 'content/data/small.json'), '[1,2]');
     const target = await tmp();
     const result = await scaffoldProject(target, source);
-    expect(result.written).toEqual(['package.json', 'astro.config.mjs', 'README.md', 'content/promise.yaml', 'content/data/big.csv', 'content/data/small.json']);
+    expect(result.written).toEqual(['package.json', 'astro.config.mjs', 'README.md', 'content/promise.yaml', 'content/connections.yaml', 'content/data/big.csv', 'content/data/small.json']);
     const lines = (await readFile(path.join(target, 'content/data/big.csv'), 'utf8')).trimEnd().split('\n');
     // 10 001 lines, every 4th kept (ceil(10001 / 3000) = 4): the header, then rows 4, 8, ... 10 000 → 1 + 2500.
     expect(lines).toHaveLength(2501);

@@ -40,7 +40,7 @@ async function cached(cacheFile: string): Promise<string | undefined> {
   const entry = await readFile(cacheFile, 'utf8').then((text) => JSON.parse(text) as CachedBundle, () => undefined);
   if (!entry || !Array.isArray(entry.inputs) || typeof entry.code !== 'string') return undefined;
   // A cache copied or hard-linked from another checkout names that checkout's files: not this code.
-  if (!entry.inputs.includes(entryFile())) return undefined;
+  if (!entry.inputs.includes(entryFile()) || !entry.inputs.every((input) => input.startsWith(packageRoot()))) return undefined;
   const hash = await hashOf(entry.inputs).catch(() => undefined);
   return hash === entry.hash ? entry.code : undefined;
 }

@@ -1,8 +1,8 @@
 import type { KpiDef } from '../schema/kpis.ts';
 import { quoteData } from '../quote-data.ts';
 import type { DataPath } from '../yaml-source.ts';
-import { cohortFigures, emptyCohort, isCohortFormula, mergeCohort, readCustomer, type CohortCounts, type CustomerSpan } from './cohort.ts';
-import { BUCKET_FORMULAS, rolesOf, RowProblem, type BucketFormula, type Cell, type DecimalSeparator, type Figure, type ReadContext } from './formulas.ts';
+import { cohortFigures, emptyCohort, isCohortFormula, mergeCohort, readCustomer, restoreCohort, type CohortCounts, type CustomerSpan } from './cohort.ts';
+import { BUCKET_FORMULAS, rolesOf, RowProblem, type Aggregates, type BucketFormula, type Cell, type DecimalSeparator, type Figure, type ReadContext } from './formulas.ts';
 import { Periods, type PeriodRange } from './period.ts';
 import { parseTimestamp, Zone } from './time.ts';
 import type { Bucket, KpiResult, RowIssue, SegmentSeries } from './types.ts';
@@ -17,6 +17,24 @@ export interface MissingColumn {
 export const MAX_EXAMPLES = 20;
 
 interface Slot { range: PeriodRange; acc: unknown }
+
+/** What a database engine counted for one KPI (the rows never leave the database). */
+export interface EngineCounts {
+  rowsRead: number;
+  rowsUsed: number;
+  badCount: number;
+  /** One issue per reason, with the rows it stands for and a few example keys. */
+  examples: RowIssue[];
+  /** Latest observed time, epoch ms (−Infinity when no row). */
+  maxTime: number;
+}
+
+/** One bucket an engine aggregated: its start as wall-clock time in the KPI's zone, the segment (absent: the whole KPI), its aggregates. */
+export interface EngineBucket {
+  wallStart: number;
+  segment?: readonly string[];
+  aggregates: Aggregates;
+}
 
 /** What one worker computed over its share of a file: plain data, so it can cross a thread boundary. */
 export interface AccumulatorState {
@@ -142,7 +160,7 @@ export class KpiAccumulator {
     if (parsed === null) return undefined;
     const range = this.periods.of(at);
     formula.add(this.overall.slot(range, formula.create).acc, parsed);
-    const segment = this.segmentOf(row);
+    const segment = this.segmentOfRow(row);
     if (segment) formula.add(segment.slot(range, formula.create).acc, parsed);
     return undefined;
   }
@@ -151,7 +169,7 @@ export class KpiAccumulator {
     const span = readCustomer(row, this.ctx);
     if (span instanceof RowProblem) return span;
     this.maxTime = Math.max(this.maxTime, span.start, Number.isNaN(span.end) ? -Infinity : span.end);
-    const segment = this.segmentOf(row);
+    const segment = this.segmentOfRow(row);
     for (const series of segment ? [this.overall, segment] : [this.overall]) this.countCustomer(series, span);
     return undefined;
   }
@@ -166,9 +184,12 @@ export class KpiAccumulator {
     if (left.key === signup.key) counts.sameBucketDepartures++;
   }
 
-  private segmentOf(row: readonly Cell[]): Series | undefined {
+  private segmentOfRow(row: readonly Cell[]): Series | undefined {
     if (this.segmentIndexes.length === 0) return undefined;
-    const values = this.segmentIndexes.map((i) => String(row[i] ?? '').trim());
+    return this.segmentOf(this.segmentIndexes.map((i) => String(row[i] ?? '').trim()));
+  }
+
+  private segmentOf(values: readonly string[]): Series {
     const key = values.join('\u0000');
     let entry = this.segments.get(key);
     if (!entry) {
@@ -177,6 +198,28 @@ export class KpiAccumulator {
       this.segments.set(key, entry);
     }
     return entry.series;
+  }
+
+  /** Takes an engine's counts: the rows it read, used and skipped, and the latest time it saw. */
+  restoreCounts(counts: EngineCounts): void {
+    this.rowsRead = counts.rowsRead;
+    this.rowsUsed = counts.rowsUsed;
+    this.badCount = counts.badCount;
+    this.examples.splice(0, this.examples.length, ...counts.examples.slice(0, MAX_EXAMPLES));
+    this.maxTime = counts.maxTime;
+  }
+
+  /**
+   * Takes an engine's per-bucket aggregates into the same slots rows would have filled: from here on,
+   * `result` finishes the figures exactly as for a file (min_sample, gaps, completeness, cohorts).
+   */
+  restoreBuckets(buckets: readonly EngineBucket[]): void {
+    for (const bucket of buckets) {
+      const series = bucket.segment ? this.segmentOf(bucket.segment) : this.overall;
+      const range = this.periods.ofWall(bucket.wallStart);
+      const acc = this.formula ? this.formula.restore(bucket.aggregates) : restoreCohort(bucket.aggregates);
+      series.slots.set(range.key, { range, acc });
+    }
   }
 
   snapshot(): AccumulatorState {
@@ -193,8 +236,8 @@ export class KpiAccumulator {
     this.rowsUsed += state.rowsUsed;
     this.badCount += state.badCount;
     this.maxTime = Math.max(this.maxTime, state.maxTime);
-    const shifted = state.examples.map((issue) => ({ ...issue, line: issue.line + lineOffset }));
-    const examples = [...this.examples, ...shifted].sort((a, b) => a.line - b.line).slice(0, MAX_EXAMPLES);
+    const shifted = state.examples.map((issue) => ({ ...issue, line: (issue.line ?? 0) + lineOffset }));
+    const examples = [...this.examples, ...shifted].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)).slice(0, MAX_EXAMPLES);
     this.examples.splice(0, this.examples.length, ...examples);
     this.mergeSlots(this.overall, state.overall);
     for (const [key, { segment, slots }] of state.segments) {

@@ -50,3 +50,8 @@ export function cohortFigures(formula: FormulaId, periods: ReadonlyArray<{ range
     return { n: active, value };
   });
 }
+
+/** A period's counts from an engine's aggregates. */
+export function restoreCohort(aggregates: Readonly<Record<string, number>>): CohortCounts {
+  return { signups: aggregates.signups ?? 0, departures: aggregates.departures ?? 0, sameBucketDepartures: aggregates.same_bucket_departures ?? 0 };
+}

@@ -1,5 +1,6 @@
 import type { Commitment, Target } from '../schema/promise.ts';
-import type { Bucket, Evaluation, KpiResult } from './types.ts';
+import { sourceName } from '../schema/kpis.ts';
+import { issuePlace, type Bucket, type Evaluation, type KpiResult } from './types.ts';
 
 /** A figure with its unit, the way a person reads it: `95.8 %`, `2.45 hours`, `35.4 points`. */
 export function formatValue(value: number | null, unit: string): string {
@@ -88,7 +89,7 @@ export function formatKpiTable(evaluation: Evaluation): string {
     const segments = kpi.segment_by.length ? ` Segments by ${kpi.segment_by.join(', ')}: see --format json or csv.` : '';
     const bad = result.badRows.count ? ` ${result.badRows.count} bad row${result.badRows.count === 1 ? '' : 's'} skipped.` : '';
     const heading = `${kpi.name} (${kpi.id}): ${kpi.formula}${kpi.statistic ? ` ${kpi.statistic}` : ''} by ${kpi.period}, ${kpi.better} is better, ${kpi.visibility}.`;
-    return `${heading}\n${indent(table(rows))}\n  ${result.rowsUsed} of ${result.rowsRead} rows used from ${kpi.source}.${bad}${segments}`;
+    return `${heading}\n${indent(table(rows))}\n  ${result.rowsUsed} of ${result.rowsRead} rows used from ${sourceName(kpi.source)}.${bad}${segments}`;
   });
   return `${sections.join('\n\n')}\n`;
 }
@@ -102,8 +103,9 @@ export function formatBadRows(evaluation: Evaluation): string {
   const lines: string[] = [];
   for (const result of evaluation.kpis) {
     const { count, examples } = result.badRows;
-    for (const issue of examples) lines.push(`${issue.file}:${issue.line}  ${result.kpi.id}  skipped: ${issue.message}${issue.column ? ` (column ${issue.column})` : ''}.`);
-    if (count > examples.length) lines.push(`${result.kpi.source}  ${result.kpi.id}  and ${count - examples.length} more bad rows.`);
+    for (const issue of examples) lines.push(`${issuePlace(issue)}  ${result.kpi.id}  skipped: ${issue.message}${issue.column ? ` (column ${issue.column})` : ''}.`);
+    const listed = examples.reduce((rows, issue) => rows + (issue.rows ?? 1), 0);
+    if (count > listed) lines.push(`${sourceName(result.kpi.source)}  ${result.kpi.id}  and ${count - listed} more bad rows.`);
   }
   return lines.length ? `${lines.join('\n')}\n` : '';
 }

@@ -40,6 +40,12 @@ export interface Figure {
   value: number | null;
 }
 
+/**
+ * A bucket's aggregates as a database engine computes them (counts, sums, an exact percentile), by name;
+ * the names each formula expects are listed in adapters/sources/sql/formulas.ts.
+ */
+export type Aggregates = Readonly<Record<string, number>>;
+
 /** A formula over the rows of one bucket: read a row, add it to the bucket, compute the figure. */
 export interface BucketFormula<P = unknown, A = unknown> {
   /** The parsed row, a RowProblem, or null for a row that does not count yet (e.g. not delivered yet). */
@@ -49,6 +55,8 @@ export interface BucketFormula<P = unknown, A = unknown> {
   /** Adds the rows of `from` (another worker's share of the file) into `into`. */
   merge(into: A, from: A): void;
   figure(acc: A, kpi: KpiDef, dataDate: number): Figure;
+  /** The bucket's state from an engine's aggregates, so the figure is finished by the same `figure`. */
+  restore(aggregates: Aggregates): A;
 }
 
 export function isBlank(cell: Cell): boolean {
@@ -124,6 +132,7 @@ const mergeShare = (into: Share, from: Share) => {
   into.n += from.n;
   into.hits += from.hits;
 };
+const restoreShare = (aggregates: Aggregates): Share => ({ n: aggregates.n ?? 0, hits: aggregates.hits ?? 0 });
 
 const nps: BucketFormula<number, Share> = {
   read: (row, ctx) => readScore(row, ctx, 0, 10),
@@ -134,6 +143,7 @@ const nps: BucketFormula<number, Share> = {
   },
   merge: mergeShare,
   figure: (acc) => ({ n: acc.n, value: percent(acc.hits, acc.n) }),
+  restore: (aggregates) => ({ n: aggregates.n ?? 0, hits: (aggregates.promoters ?? 0) - (aggregates.detractors ?? 0) }),
 };
 
 const csat: BucketFormula<number, Share> = {
@@ -145,6 +155,7 @@ const csat: BucketFormula<number, Share> = {
   },
   merge: mergeShare,
   figure: (acc) => ({ n: acc.n, value: percent(acc.hits, acc.n) }),
+  restore: restoreShare,
 };
 
 interface Total { n: number; sum: number }
@@ -157,6 +168,7 @@ const mergeTotal = (into: Total, from: Total) => {
   into.n += from.n;
   into.sum += from.sum;
 };
+const restoreTotal = (aggregates: Aggregates): Total => ({ n: aggregates.n ?? 0, sum: aggregates.sum ?? 0 });
 
 const ces: BucketFormula<number, Total> = {
   read: (row, ctx) => readScore(row, ctx, 1, 7),
@@ -164,6 +176,7 @@ const ces: BucketFormula<number, Total> = {
   add: addTotal,
   merge: mergeTotal,
   figure: (acc) => ({ n: acc.n, value: acc.n ? acc.sum / acc.n : null }),
+  restore: restoreTotal,
 };
 
 /** Rows not done yet count as late once their deadline is before the data date, and not at all before. */
@@ -188,6 +201,8 @@ function deadlineShare(read: BucketFormula<Outcome, Deadlines>['read']): BucketF
       const overdue = acc.pending.filter((deadline) => deadline < dataDate).length;
       return { n: acc.n + overdue, value: percent(acc.hits, acc.n + overdue) };
     },
+    // An engine is given the data date, so its n already counts the overdue rows.
+    restore: (aggregates) => ({ ...restoreShare(aggregates), pending: [] }),
   };
 }
 
@@ -223,7 +238,8 @@ const withinSlaRate = deadlineShare((row, ctx) => {
   return duration <= (ctx.kpi.sla ?? 0) * unitMs(ctx.kpi);
 });
 
-interface Durations { n: number; sum: number; counts: Map<number, number> }
+/** `quantileMs`: the percentile an engine computed exactly (percentile_cont, the same type 7), in place of `counts`. */
+interface Durations { n: number; sum: number; counts: Map<number, number>; quantileMs?: number }
 const QUANTILE = { median: 0.5, p90: 0.9, p95: 0.95 } as const;
 
 const responseTime: BucketFormula<number, Durations> = {
@@ -241,16 +257,26 @@ const responseTime: BucketFormula<number, Durations> = {
   },
   figure(acc, kpi) {
     const statistic = kpi.statistic ?? 'median';
-    const ms = statistic === 'mean' ? (acc.n ? acc.sum / acc.n : null) : quantile(acc.counts, acc.n, QUANTILE[statistic]);
+    const q = statistic === 'mean' ? undefined : QUANTILE[statistic];
+    const exact = (at: number) => (acc.n === 0 ? null : acc.quantileMs ?? quantile(acc.counts, acc.n, at));
+    const ms = q === undefined ? (acc.n ? acc.sum / acc.n : null) : exact(q);
     return { n: acc.n, value: ms === null ? null : ms / unitMs(kpi) };
   },
+  restore: (aggregates) => ({ ...restoreTotal(aggregates), counts: new Map(), quantileMs: aggregates.quantile }),
 };
+
+/** The quantile each response_time statistic asks for (engines compute it with percentile_cont). */
+export function quantileOf(kpi: KpiDef): number | undefined {
+  const statistic = kpi.statistic ?? 'median';
+  return statistic === 'mean' ? undefined : QUANTILE[statistic];
+}
 
 /**
  * Customers of one period: each customer's hash with a count saturating at 2 (key-set.ts), and how
  * many reached 2, so memory is about 16 bytes a customer and period, not a string and a Map entry.
+ * From an engine, the counts come already made (`counted`).
  */
-interface Customers { table: HashTable; repeats: number }
+interface Customers { table: HashTable; repeats: number; counted?: { customers: number; repeat: number } }
 
 function countCustomer(acc: Customers, high: number, low: number, times: 1 | 2): void {
   const before = addHash(acc.table, high, low, times);
@@ -270,7 +296,11 @@ const repeatPurchaseRate: BucketFormula<string, Customers> = {
   merge(into, from) {
     forEachHash(from.table, (high, low, times) => countCustomer(into, high, low, times));
   },
-  figure: (acc) => ({ n: acc.table.size, value: percent(acc.repeats, acc.table.size) }),
+  figure(acc) {
+    if (acc.counted) return { n: acc.counted.customers, value: percent(acc.counted.repeat, acc.counted.customers) };
+    return { n: acc.table.size, value: percent(acc.repeats, acc.table.size) };
+  },
+  restore: (aggregates) => ({ table: newHashTable(), repeats: 0, counted: { customers: aggregates.n ?? 0, repeat: aggregates.hits ?? 0 } }),
 };
 
 function readNumber(row: readonly Cell[], ctx: ReadContext, i: number): number | RowProblem {
@@ -285,6 +315,7 @@ const mean: BucketFormula<number, Total> = {
   add: addTotal,
   merge: mergeTotal,
   figure: (acc) => ({ n: acc.n, value: acc.n ? acc.sum / acc.n : null }),
+  restore: restoreTotal,
 };
 
 const sum: BucketFormula<number, Total> = { ...mean, figure: (acc) => ({ n: acc.n, value: acc.sum }) };
@@ -295,6 +326,7 @@ const count: BucketFormula<number, Total> = {
   add: addTotal,
   merge: mergeTotal,
   figure: (acc) => ({ n: acc.n, value: acc.n }),
+  restore: restoreTotal,
 };
 
 interface Pair { n: number; numerator: number; denominator: number }
@@ -320,6 +352,7 @@ const ratio: BucketFormula<[number, number], Pair> = {
     if (acc.denominator === 0) return { n: acc.n, value: null };
     return { n: acc.n, value: (acc.numerator / acc.denominator) * (kpi.unit === '%' ? 100 : 1) };
   },
+  restore: (aggregates) => ({ n: aggregates.n ?? 0, numerator: aggregates.numerator ?? 0, denominator: aggregates.denominator ?? 0 }),
 };
 
 /** The formulas computed bucket by bucket; churn and retention follow customers across buckets (cohort.ts). */

@@ -57,12 +57,14 @@ export class Periods {
   of(utcMs: number): PeriodRange {
     const last = this.last;
     if (utcMs >= last.start && utcMs < last.end) return last;
-    const wall = this.zone ? this.zone.toWall(utcMs) : utcMs;
-    const { key, startDay, endDay } = periodDays(Math.floor(wall / DAY_MS), this.period);
-    const start = this.toUtc(startDay * DAY_MS);
-    const end = this.toUtc(endDay * DAY_MS);
-    this.last = { key, start, end };
+    this.last = this.ofWall(this.zone ? this.zone.toWall(utcMs) : utcMs);
     return this.last;
+  }
+
+  /** The period holding a wall-clock time in the zone (e.g. the bucket start a database returned). */
+  ofWall(wallMs: number): PeriodRange {
+    const { key, startDay, endDay } = periodDays(Math.floor(wallMs / DAY_MS), this.period);
+    return { key, start: this.toUtc(startDay * DAY_MS), end: this.toUtc(endDay * DAY_MS) };
   }
 
   /** The period right after this one. */

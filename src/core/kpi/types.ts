@@ -22,12 +22,23 @@ export interface SegmentSeries {
   buckets: Bucket[];
 }
 
+/**
+ * A skipped row, or (from a database, where rows have no line) one reason rows were skipped, with how
+ * many rows it stands for and a few example keys in the message.
+ */
 export interface RowIssue {
+  /** The data file, or `connection:table` for a database source. */
   file: string;
-  line: number;
+  /** 1-based line in the file; absent for a database source. */
+  line?: number;
   column?: string;
   message: string;
+  /** How many rows this issue stands for (one when absent). */
+  rows?: number;
 }
+
+/** Where a row issue is, as messages show it: `file:line`, or the source alone. */
+export const issuePlace = (issue: RowIssue): string => (issue.line === undefined ? issue.file : `${issue.file}:${issue.line}`);
 
 export interface KpiResult {
   kpi: KpiDef;

@@ -51,6 +51,33 @@ export function normalisePath(written: string): string | undefined {
   return parts.length ? parts.join('/') : undefined;
 }
 
+/**
+ * A KPI computed inside a database: a table (or view, `schema.table`) or a read-only query, on a
+ * connection from connections.yaml. `key` names a column whose repeated values are bad rows.
+ */
+export const sqlSourceSchema = z.strictObject({
+  connection: z.string().min(1),
+  table: z.string().trim().min(1).optional(),
+  query: z.string().trim().min(1).optional(),
+  key: z.string().min(1).optional(),
+}).refine((source) => (source.table === undefined) !== (source.query === undefined),
+  'give either table or query, not both and not neither. | For example: source: { connection: warehouse, table: orders }.');
+export type SqlSource = z.infer<typeof sqlSourceSchema>;
+
+/** Where a KPI's rows are: a data file (CSV, JSON, NDJSON, Parquet) or a table or query on a connection. */
+export const kpiSourceSchema = z.union([projectPath, sqlSourceSchema], {
+  error: 'a source is a data file or a table on a connection. | Write source: data/orders.csv, or source: { connection: warehouse, table: orders }.',
+});
+export type KpiSource = z.infer<typeof kpiSourceSchema>;
+
+export const isSqlSource = (source: KpiSource): source is SqlSource => typeof source === 'object';
+
+/** How a source is named in messages: the file, or `connection:table` / `connection:query`. */
+export function sourceName(source: KpiSource): string {
+  if (!isSqlSource(source)) return source;
+  return `${source.connection}:${source.table ?? 'query'}`;
+}
+
 const filterValue = z.union([z.string(), z.number(), z.boolean()]);
 export const filterSchema = z.strictObject({
   column: z.string().min(1),
@@ -64,8 +91,8 @@ export const kpiSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'the id must be lowercase letters, digits, dashes or underscores. | For example: on_time_delivery.'),
   name: plainText,
   formula: z.enum(FORMULAS),
-  /** Data file, relative to content/. */
-  source: projectPath,
+  /** Data file, relative to content/, or a table or query on a connection. */
+  source: kpiSourceSchema,
   /** Which column plays which role for the formula, e.g. { score: nps_score }. */
   columns: z.record(z.string(), z.string().min(1)).default({}),
   /** The column whose time places a row in a period. */

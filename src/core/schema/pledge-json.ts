@@ -49,11 +49,13 @@ export const bucketSchema = z.strictObject({
   complete: z.boolean(),
 });
 
+/** A skipped row (file and line), or from a database one reason with how many rows it stands for (no line). */
 const rowIssueSchema = z.strictObject({
   file: z.string(),
-  line: z.number().int(),
+  line: z.number().int().optional(),
   column: z.string().optional(),
   message: z.string(),
+  rows: z.number().int().min(1).optional(),
 });
 
 /** A KPI's figures, without its definition (which is in kpis.yaml). */

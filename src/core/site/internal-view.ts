@@ -1,3 +1,4 @@
+import { sourceName } from '../schema/kpis.ts';
 import type { Finding } from '../check/finding.ts';
 import type { Bucket, CommitmentEvaluation, KpiResult, RowIssue, Status } from '../kpi/types.ts';
 import type { Commitment } from '../schema/promise.ts';
@@ -136,7 +137,7 @@ function kpiPage(result: KpiResult, commitments: InternalCommitmentRow[], langua
     formula: result.formula,
     visibility: kpi.visibility,
     method: kpi.method,
-    source: kpi.source,
+    source: sourceName(kpi.source),
     period: UI_STRINGS[language].internal.periods[result.period],
     latest: latestOf(result, language),
     minSample: kpi.min_sample,

@@ -1,0 +1,78 @@
+import { KpiAccumulator } from '../../../core/kpi/accumulator.ts';
+import type { RowIssue } from '../../../core/kpi/types.ts';
+import type { KpiDef } from '../../../core/schema/kpis.ts';
+import { numberOf, type SqlEngine, type SqlValue } from '../types.ts';
+import { KpiSql, type FromSql } from './compile.ts';
+
+/** One KPI computed inside an engine: counted first (the data date needs every KPI's latest time), then aggregated. */
+export interface SqlKpi {
+  accumulator: KpiAccumulator;
+  /** Columns of the source, for messages about a missing one. */
+  header: readonly string[];
+  /** The key column, when declared but absent from the source. */
+  missingKey?: string;
+  /** Runs the bucket query with the data date and hands its aggregates to the accumulator. */
+  finish(dataDate: number): Promise<void>;
+}
+
+/** Reads the source's columns, then (when every column the KPI names is there) counts its rows in SQL. */
+export async function countKpi(engine: SqlEngine, kpi: KpiDef, from: FromSql, shown: string, key?: string): Promise<SqlKpi> {
+  const sql = new KpiSql(kpi, from, engine.dialect, key);
+  const probe = sql.columns();
+  const header = await engine.columns(probe.sql, probe.params);
+  const accumulator = new KpiAccumulator(kpi, shown, header);
+  const missingKey = key && !header.includes(key) ? key : undefined;
+  const finish = async (dataDate: number) => {
+    const { sql: text, params } = sql.buckets(Number.isFinite(dataDate) ? dataDate : 0);
+    accumulator.restoreBuckets((await engine.query(text, params)).map((row) => bucketOf(row, kpi)));
+  };
+  const result = { accumulator, header, ...(missingKey ? { missingKey } : {}), finish };
+  if (accumulator.missing.length || missingKey) return result;
+  const counts = sql.counts();
+  const rows = await engine.query(counts.sql, counts.params);
+  const examples = sql.examples();
+  const keys = examples && rows.some((row) => row.problem !== null && row.problem !== 'filtered')
+    ? await engine.query(examples.sql, examples.params) : [];
+  accumulator.restoreCounts(countsOf(rows, keys, reasons(sql, kpi, key), shown, key));
+  return result;
+}
+
+/** What each problem code means, as the column it concerns and what is wrong with it. */
+function reasons(sql: KpiSql, kpi: KpiDef, key?: string): Map<string, { column: string; message: string }> {
+  const map = new Map(sql.checks.map((check) => [check.code, { column: check.column, message: `${check.column} ${check.message}` }]));
+  map.set('timestamp', { column: kpi.timestamp, message: `${kpi.timestamp} is empty or not a date-time` });
+  if (key) {
+    map.set('key', { column: key, message: `the ${key} is empty` });
+    map.set('duplicate', { column: key, message: `${key} appears more than once (duplicate rows)` });
+  }
+  return map;
+}
+
+function countsOf(rows: Record<string, SqlValue>[], keys: Record<string, SqlValue>[], meaning: ReturnType<typeof reasons>, shown: string, key?: string) {
+  let [rowsRead, rowsUsed, badCount, maxTime] = [0, 0, 0, -Infinity];
+  const examples: RowIssue[] = [];
+  for (const row of rows) {
+    const count = numberOf(row.rows);
+    rowsRead += count;
+    if (row.problem === null) {
+      rowsUsed = count;
+      for (const [name, value] of Object.entries(row)) if (name.startsWith('observed_') && value !== null) maxTime = Math.max(maxTime, numberOf(value));
+    } else if (row.problem !== 'filtered') {
+      badCount += count;
+      const reason = meaning.get(String(row.problem)) ?? { column: '', message: String(row.problem) };
+      const sample = keys.filter((k) => k.problem === row.problem).map((k) => `"${String(k.key)}"`);
+      const eg = sample.length && key ? ` (e.g. ${key} ${sample.join(', ')})` : '';
+      examples.push({ file: shown, column: reason.column, message: `${count} row${count === 1 ? '' : 's'}: ${reason.message}${eg}`, rows: count });
+    }
+  }
+  examples.sort((a, b) => (b.rows ?? 0) - (a.rows ?? 0) || a.message.localeCompare(b.message));
+  return { rowsRead, rowsUsed, badCount, examples, maxTime };
+}
+
+function bucketOf(row: Record<string, SqlValue>, kpi: KpiDef) {
+  const aggregates: Record<string, number> = {};
+  for (const [name, value] of Object.entries(row)) if (!name.startsWith('pledge_') && value !== null) aggregates[name] = numberOf(value);
+  const whole = numberOf(row.pledge_whole) !== 0 || kpi.segment_by.length === 0;
+  const segment = whole ? undefined : kpi.segment_by.map((_, i) => String(row[`pledge_s${i}`] ?? ''));
+  return { wallStart: numberOf(row.pledge_bucket), ...(segment ? { segment } : {}), aggregates };
+}
