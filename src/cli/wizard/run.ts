@@ -43,7 +43,7 @@ export async function runWizard(root: string, io: CliIO, options: WizardOptions 
   const existing = options.fresh ? undefined : await readExisting(paths.promise, io.cwd, file);
   const kpis = await readValidated(paths.kpis, io.cwd, kpisFileSchema);
   const answers = existing ? answersFromPromise(existing.doc) : emptyAnswers();
-  const project: Project = { root, contentDir: paths.contentDir, promise: existing ?? draftPromise(answers, file), kpis };
+  const project: Project = { root, contentDir: paths.contentDir, promise: existing ?? draftPromise(answers, file), kpis, notes: [], record: [] };
   const evaluation = evaluateProject(project).catch(() => undefined);
   const ctx: WizardContext = {
     answers, kpis: kpis?.doc, evaluation, check: await loadDraftChecker(root, io.cwd, kpis?.doc, evaluation), file,
@@ -131,7 +131,7 @@ async function readExisting(promisePath: string, cwd: string, file: string): Pro
 function draftPromise(answers: DraftAnswers, file: string): Loaded<PromiseDoc> {
   const doc: PromiseDoc = {
     company: answers.company, language: answers.language, audience: { who: answers.audienceWho }, values: [],
-    unique_assets: [], promise_types: ['service'], benefit: '', commitments: [], touchpoints: [],
+    unique_assets: [], promise_types: ['service'], benefit: '', commitments: [], touchpoints: [], restatements: [],
   };
   return { source: parseYaml('{}', file), doc };
 }
