@@ -142,6 +142,7 @@ export const publicRestatementSchema = z.strictObject({
   after: z.number().nullable(),
   note: z.string(),
 });
+export type PublicRestatement = z.infer<typeof publicRestatementSchema>;
 
 export type PublicPeriod = z.infer<typeof publicPeriodSchema>;
 

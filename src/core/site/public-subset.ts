@@ -1,13 +1,13 @@
 import type { CommitmentPeriod, Status } from '../kpi/types.ts';
 import type { KpiDef } from '../schema/kpis.ts';
 import type { Commitment, Target } from '../schema/promise.ts';
-import type { PublicChange, PublicCommitment, PublicPeriod, PublicPledgeJson } from '../schema/pledge-json.ts';
+import type { PublicChange, PublicCommitment, PublicPeriod, PublicPledgeJson, PublicRestatement } from '../schema/pledge-json.ts';
 import { sameTarget, targetChanges } from '../kpi/versions.ts';
 import { commitmentText, statementText, type SiteInput } from './input.ts';
 
 /** What the public may see of a status: `at-risk` only when content/site.yaml says `show_at_risk: true`. */
 export type PublicStatus = Status;
-export type { PublicChange, PublicCommitment, PublicPeriod } from '../schema/pledge-json.ts';
+export type { PublicChange, PublicCommitment, PublicPeriod, PublicRestatement } from '../schema/pledge-json.ts';
 /** The open-data view of the commitment page: dist/public/pledge.json, and all the public page is made from. */
 export type PublicSubset = PublicPledgeJson;
 
@@ -55,6 +55,7 @@ function publicCommitment(input: SiteInput, c: Commitment): PublicCommitment[] {
     since: c.since ?? null,
     firstTarget: publicTarget(c.history?.[0]?.target ?? c.target),
     changes: publicChanges(c),
+    restatements: publicRestatements(input, c, evaluation?.history ?? []),
   }];
 }
 
@@ -62,6 +63,15 @@ function publicChanges(c: Commitment): PublicChange[] {
   return targetChanges(c).flatMap((change) => change.after.target && !sameTarget(change.before.target, change.after.target)
     ? [{ from: change.from, before: publicTarget(change.before.target), after: publicTarget(change.after.target), note: change.note ?? null }]
     : []);
+}
+
+function publicRestatements(input: SiteInput, c: Commitment, history: readonly CommitmentPeriod[]): PublicRestatement[] {
+  const record = input.record?.find((r) => r.commitment === c.id);
+  return input.promise.restatements.filter((r) => r.commitment === c.id).map((r) => {
+    const recorded = record?.periods.find((p) => p.period === r.period);
+    const first = recorded?.restated?.[0] ?? recorded;
+    return { period: r.period, before: first?.value ?? null, after: history.find((p) => p.period === r.period)?.value ?? null, note: r.note };
+  });
 }
 
 /** Comparison, value and unit only: a target copied field by field. */

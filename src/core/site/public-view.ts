@@ -83,9 +83,16 @@ function changesView(c: PublicCommitment, language: Language): ChangeView[] {
   const target = (t: PublicCommitment['target']) => formatTarget(t, c.kpi.unit, language);
   const when = (period: string) => fill(strings.changeFrom, { period: formatPeriod(period, language) });
   const started: ChangeView[] = c.since ? [{ when: when(c.since), text: fill(strings.promiseMade, { target: target(c.firstTarget) }), note: null }] : [];
-  return [...started, ...c.changes.map((change) => ({
+  const value = (v: number | null) => formatValue(v, c.kpi.unit, language);
+  const changes = c.changes.map((change) => ({
     when: when(change.from),
     text: fill(strings.changeTargets, { before: target(change.before), after: target(change.after) }),
     note: change.note,
-  }))];
+  }));
+  const restated = c.restatements.map((r) => ({
+    when: formatPeriod(r.period, language),
+    text: fill(strings.restated, { before: value(r.before), after: value(r.after) }),
+    note: r.note,
+  }));
+  return [...started, ...changes, ...restated];
 }

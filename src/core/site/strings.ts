@@ -50,7 +50,7 @@ export const uiStringsSchema = z.strictObject({
   promiseMade: text,
   /** A note's heading beside its period, `{period}` filled in. */
   noteFor: text,
-  /** A restated figure in the changes list: `{period}`, `{before}` (first published), `{after}`. */
+  /** A restated figure in the changes list, after its period: `{before}` (first published), `{after}`. */
   restated: text,
   /** The reports site; `{name}`-style placeholders are filled in by the pages. */
   internal: z.strictObject({
