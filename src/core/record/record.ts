@@ -154,7 +154,10 @@ export function updateRecord(existing: RecordFile | undefined, commitment: Commi
   return update;
 }
 
-/** The record file's text: two-space JSON and a final newline, so a diff in review shows one line per change. */
+/** The record file's text: JSON with one line per period, so a diff in review shows one line per period changed. */
 export function recordJson(file: RecordFile): string {
-  return `${JSON.stringify(file, null, 2)}\n`;
+  const { periods, ...head } = file;
+  const fields = Object.entries(head).map(([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)},`);
+  const lines = periods.map((entry, i) => `    ${JSON.stringify(entry)}${i < periods.length - 1 ? ',' : ''}`);
+  return `{\n${fields.join('\n')}\n  "periods": [${lines.length ? `\n${lines.join('\n')}\n  ` : ''}]\n}\n`;
 }
