@@ -131,7 +131,7 @@ async function readExisting(promisePath: string, cwd: string, file: string): Pro
 function draftPromise(answers: DraftAnswers, file: string): Loaded<PromiseDoc> {
   const doc: PromiseDoc = {
     company: answers.company, language: answers.language, audience: { who: answers.audienceWho }, values: [],
-    unique_assets: [], promise_types: ['service'], benefit: '', commitments: [], touchpoints: [], restatements: [],
+    unique_assets: [], promise_types: ['service'], benefit: '', commitments: [], touchpoints: [],
   };
   return { source: parseYaml('{}', file), doc };
 }

@@ -104,7 +104,7 @@ export function recordChanges(records: readonly RecordFile[], promise: PromiseDo
     return record.periods.flatMap((recorded, entryIndex) => {
       const now = current.get(recorded.period);
       if (now && sameFigures(recorded, now)) return [];
-      const restated = promise.restatements.some((r) => r.commitment === record.commitment && r.period === recorded.period);
+      const restated = (promise.restatements ?? []).some((r) => r.commitment === record.commitment && r.period === recorded.period);
       return [{ commitment: record.commitment, recordIndex, entryIndex, recorded, now, restated }];
     });
   });
@@ -135,7 +135,7 @@ export function updateRecord(existing: RecordFile | undefined, commitment: Commi
   file.periods.forEach((recorded, entryIndex) => {
     const now = byPeriod.get(recorded.period);
     byPeriod.delete(recorded.period);
-    const restatement = promise.restatements.find((r) => r.commitment === commitment.id && r.period === recorded.period);
+    const restatement = (promise.restatements ?? []).find((r) => r.commitment === commitment.id && r.period === recorded.period);
     if (now && sameFigures(recorded, now)) update.file.periods.push(recorded);
     else if (now && restatement) {
       const { period, restated = [], ...published } = recorded;

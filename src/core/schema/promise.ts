@@ -77,7 +77,7 @@ export const promiseSchema = z.strictObject({
   feedback: z.strictObject({ channel: plainText, url: url.optional() }).optional(),
   touchpoints: z.array(touchpointSchema).default([]),
   /** Closed periods whose published figure changed on purpose, each with a note for customers (see content/record/). */
-  restatements: z.array(restatementSchema).default([]),
+  restatements: z.array(restatementSchema).optional(),
 });
 export type PromiseInput = z.input<typeof promiseSchema>;
 export type PromiseDoc = z.infer<typeof promiseSchema>;

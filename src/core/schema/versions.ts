@@ -43,7 +43,7 @@ export function validateVersions(promise: PromiseDoc, source: YamlSource, kpis: 
       previous = version.until;
     });
   });
-  promise.restatements.forEach((restatement, r) => {
+  (promise.restatements ?? []).forEach((restatement, r) => {
     const commitment = promise.commitments.find((c) => c.id === restatement.commitment);
     if (!commitment) {
       fail(['restatements', r, 'commitment'], `restatements[${r}].commitment: there is no commitment "${restatement.commitment}".`,

@@ -67,7 +67,7 @@ function publicChanges(c: Commitment): PublicChange[] {
 
 function publicRestatements(input: SiteInput, c: Commitment, history: readonly CommitmentPeriod[]): PublicRestatement[] {
   const record = input.record?.find((r) => r.commitment === c.id);
-  return input.promise.restatements.filter((r) => r.commitment === c.id).map((r) => {
+  return (input.promise.restatements ?? []).filter((r) => r.commitment === c.id).map((r) => {
     const recorded = record?.periods.find((p) => p.period === r.period);
     const first = recorded?.restated?.[0] ?? recorded;
     return { period: r.period, before: first?.value ?? null, after: history.find((p) => p.period === r.period)?.value ?? null, note: r.note };
