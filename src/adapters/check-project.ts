@@ -44,6 +44,8 @@ export async function checkProject(project: Project, options: { evaluation?: Eva
     source: project.promise.source,
     kpis: project.kpis?.doc,
     evaluation: options.evaluation,
+    notes: project.notes,
+    record: project.record,
     ...resources,
   });
 }

@@ -58,6 +58,8 @@ async function plan(target: string, source: string): Promise<PlannedFile[]> {
   for (const name of ['kpis.yaml', 'rules.yaml']) {
     if (await exists(path.join(content, name))) files.push({ to: `content/${name}`, content: copyYaml(name) });
   }
+  // Not content/record/ (a new project has published nothing yet) nor content/notes/ (they explain the
+  // example's months, and would name commitments a new promise does not have).
   for (const file of await listFiles(path.join(content, 'reports'))) {
     files.push({ to: `content/reports/${file}`, content: copy(path.join(content, 'reports', file)) });
   }

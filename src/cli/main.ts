@@ -13,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   draft: () => import('./commands/draft.ts'),
   check: () => import('./commands/check.ts'),
   kpi: () => import('./commands/kpi.ts'),
+  record: () => import('./commands/record.ts'),
   build: () => import('./commands/build.ts'),
   pdf: () => import('./commands/pdf.ts'),
   dev: () => import('./commands/dev.ts'),

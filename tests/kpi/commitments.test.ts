@@ -47,12 +47,12 @@ describe('evaluateCommitment', () => {
     const values = [90, 90, 96, 98, 98, null, 98, 98, 98, 98, 98, 98, 98, 98];
     const result = evaluateCommitment(commitment, monthly(values.slice(0, 12).concat([98, 98])));
     expect(result.streak).toEqual({ kept: 11, of: 12 });
-    expect(result.latest).toEqual({ period: '2025-14', value: 98, status: 'kept' });
+    expect(result.latest).toEqual({ period: '2025-14', value: 98, status: 'kept', target: atLeast(95), internalTarget: atLeast(97) });
     expect(result.history.map((h) => h.status).join(' ')).toBe('broken broken at-risk kept kept no-data kept kept kept kept kept kept kept kept');
   });
   it('takes the latest complete period, not the one in progress', () => {
     const result = evaluateCommitment(commitment, monthly([96, 93], false));
-    expect(result.latest).toEqual({ period: '2025-01', value: 96, status: 'at-risk' });
+    expect(result.latest).toEqual({ period: '2025-01', value: 96, status: 'at-risk', target: atLeast(95), internalTarget: atLeast(97) });
     expect(result.history).toHaveLength(1);
   });
 });

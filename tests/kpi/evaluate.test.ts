@@ -41,7 +41,8 @@ describe('evaluateProject', () => {
       // Jan: 5 and 2. Feb: 4 (the 9 is out of range). Mar: 4.
       ['csat', ['2026-01=50(2)', '2026-02=100(1)', '2026-03=100(1)']],
     ]);
-    expect(evaluation.commitments).toEqual([
+    // toMatchObject: each period also carries the targets in force (tested in tests/kpi/versions.test.ts).
+    expect(evaluation.commitments).toMatchObject([
       {
         commitmentId: 'on-time', kpiId: 'on_time', streak: { kept: 1, of: 2 },
         history: [{ period: '2026-01', value: 50, status: 'broken' }, { period: '2026-02', value: 75, status: 'at-risk' }],

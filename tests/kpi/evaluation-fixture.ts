@@ -7,16 +7,24 @@ import { kpisFileSchema } from '../../src/core/schema/kpis.ts';
 import { promiseSchema } from '../../src/core/schema/promise.ts';
 import { validateSource } from '../../src/core/schema/validate.ts';
 import { parseYaml } from '../../src/core/yaml-source.ts';
-import { applyEdits, fixtureRoot, fixtureText, formatFinding, type Edit } from '../check/harness.ts';
+import type { LoadedRecord, NoteRef } from '../../src/core/check/define-rule.ts';
+import { applyEdits, fixtureRoot, fixtureText, formatFinding, type Edit, type Language } from '../check/harness.ts';
 
 /** Monthly figures per KPI id, oldest first from 2026-01; null is a month with too little data. */
 export type Figures = Record<string, (number | null)[]>;
 
-/** An evaluation with the given monthly figures for the KPIs of the English check fixture. */
-export function evaluationOf(figures: Figures, edits: Edit[] = [], withData = true) {
-  const source = parseYaml(applyEdits(fixtureText('en'), edits), 'content/promise.yaml');
+/** What a data rule may also see besides the figures: the fixture's language, notes, the published record. */
+export interface DataContext {
+  language?: Language;
+  notes?: NoteRef[];
+  record?: LoadedRecord[];
+}
+
+/** An evaluation with the given monthly figures for the KPIs of a check fixture (English by default). */
+export function evaluationOf(figures: Figures, edits: Edit[] = [], withData = true, language: Language = 'en') {
+  const source = parseYaml(applyEdits(fixtureText(language), edits), 'content/promise.yaml');
   const promise = validateSource(source, promiseSchema);
-  const kpis = validateSource(parseYaml(fixtureText('en', 'kpis.yaml'), 'content/kpis.yaml'), kpisFileSchema);
+  const kpis = validateSource(parseYaml(fixtureText(language, 'kpis.yaml'), 'content/kpis.yaml'), kpisFileSchema);
   const results: KpiResult[] = kpis.kpis.filter((kpi) => figures[kpi.id]).map((kpi) => ({
     kpi, formula: kpi.formula, period: kpi.period, segments: [], rowsRead: 0, rowsUsed: 0, badRows: { count: 0, examples: [] },
     buckets: (figures[kpi.id] ?? []).map((value, i) => ({
@@ -27,11 +35,12 @@ export function evaluationOf(figures: Figures, edits: Edit[] = [], withData = tr
   return { source, promise, kpis, evaluation: withData ? evaluation : undefined };
 }
 
-/** Runs one rule on the English fixture with these figures; findings as `file:line:col  severity  rule  message | hint`. */
-export async function runDataRule(ruleId: string, figures: Figures, edits: Edit[] = [], withData = true): Promise<string[]> {
+/** Runs one rule on a fixture with these figures; findings as `file:line:col  severity  rule  message | hint`. */
+export async function runDataRule(ruleId: string, figures: Figures, edits: Edit[] = [], withData = true, context: DataContext = {}): Promise<string[]> {
   const rule = RULES.find((r) => r.id === ruleId);
   if (!rule) throw new Error(`No rule ${ruleId}`);
-  const { source, promise, kpis, evaluation } = evaluationOf(figures, edits, withData);
-  const resources = await loadCheckResources(fixtureRoot('en'));
-  return runChecks({ ...resources, promise, source, kpis, evaluation, rules: [rule] }).findings.map(formatFinding);
+  const language = context.language ?? 'en';
+  const { source, promise, kpis, evaluation } = evaluationOf(figures, edits, withData, language);
+  const resources = await loadCheckResources(fixtureRoot(language));
+  return runChecks({ ...resources, promise, source, kpis, evaluation, notes: context.notes, record: context.record, rules: [rule] }).findings.map(formatFinding);
 }

@@ -90,6 +90,16 @@ describe('the example project, built and printed', () => {
     }
   });
 
+  it('public page PDF: the note on February 2026 right after that month, and the changes to the CSAT promise', () => {
+    const text = flat(pdfText(pdf('first', 'public'), undefined, 'reading'));
+    expect(text).toContain('Feb 2026 80.8% Broken Our note on Feb 2026 A regional carrier strike from 9 to 20 February');
+    // The changes list sits in the card's narrow left column, so pdftotext interleaves it with the table: check its parts.
+    const csat = text.slice(text.indexOf('Customer satisfaction HISTORY'));
+    expect(csat).toContain('CHANGES TO THIS PROMISE');
+    expect(csat).toContain('From Apr 2026: at least 90% (before: at least 85%)');
+    expect(csat).toContain('In April 2026 we raised this promise from 85 % to 90 %');
+  });
+
   it('public page: page 1 carries the statement and the whole first commitment, not the statement alone', () => {
     const first = publicBuilt.commitments[0];
     const page1 = flat(pdfText(pdf('first', 'public'), 1, 'reading'));

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../src/adapters/browser.ts';
 import { buildProject } from '../../src/adapters/site/build.ts';
 import { serveSites, type SiteServer } from '../../src/adapters/site/serve.ts';
-import { appendCsv, ARTIFACTS, copyExample, FIXED_EPOCH, removeDir } from './helpers.ts';
+import { appendCsv, ARTIFACTS, copyExample, FIXED_EPOCH, forgetRecord, removeDir } from './helpers.ts';
 
 const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SLOW = 240_000;
@@ -31,6 +31,7 @@ describe('the built sites in headless Chromium', () => {
     await writeFile(path.join(root, 'content', 'reports', 'hostile.md'), REPORT_XSS);
     await appendCsv(root, 'orders.csv', [`K-9999992,C-000001,a@example.com,2026-10-03T10:00:00Z,2026-10-05T18:00:00Z,2026-10-05T09:00:00Z,${CSV_SCRIPT},web,9.99`,
       `K-9999993,C-000001,a@example.com,2026-10-03T10:00:00Z,2026-10-05T18:00:00Z,${CSV_IMG},North,web,9.99`]);
+    await forgetRecord(root);
     const result = await buildProject({ root, env: { SOURCE_DATE_EPOCH: FIXED_EPOCH } });
     expect(result.status).toBe('built');
     server = await serveSites({ '/internal/': path.join(root, 'dist', 'internal'), '/': path.join(root, 'dist', 'public') });
@@ -86,12 +87,48 @@ describe('the built sites in headless Chromium', () => {
     const page = await open('/');
     const tables = await page.$$eval('article.card', (articles) => articles.map((a) => ({
       charts: [...a.querySelectorAll('.chart-svg')].filter((chart) => (chart as HTMLElement).offsetParent !== null && chart.querySelector('svg')).length,
-      rows: a.querySelectorAll('table.history-table tbody tr').length,
+      rows: a.querySelectorAll('table.history-table tbody tr:not(.note-row)').length,
       rowHeaders: a.querySelectorAll('table.history-table tbody th[scope=row]').length,
     })));
     expect(tables).toEqual([
       { charts: 1, rows: 12, rowHeaders: 12 }, { charts: 1, rows: 12, rowHeaders: 12 }, { charts: 1, rows: 12, rowHeaders: 12 },
     ]);
+    await page.close();
+  }, SLOW);
+
+  it('shows the note on February 2026 right under that month, in the on-time history', async () => {
+    const page = await open('/');
+    const rows = await page.$$eval('#commitment-on-time-delivery table.history-table tbody tr', (trs) => trs.map((tr) => {
+      const box = tr.getBoundingClientRect();
+      return { text: (tr as HTMLElement).innerText.replace(/\s+/g, ' ').trim(), note: tr.classList.contains('note-row'), top: Math.round(box.top), bottom: Math.round(box.bottom) };
+    }));
+    const at = rows.findIndex((row) => row.note);
+    expect(rows.filter((row) => row.note)).toHaveLength(1);
+    expect(rows[at - 1]?.text).toBe('Feb 2026 80.8% Broken');
+    expect(rows[at]?.text).toMatch(/^Our note on Feb 2026 A regional carrier strike from 9 to 20 February held parcels in three depots/);
+    // Beside it: the note starts where the February row ends, and before January's row.
+    expect(rows[at]!.top).toBe(rows[at - 1]!.bottom);
+    expect(rows[at + 1]?.text).toMatch(/^Jan 2026 /);
+    // No other commitment has a note, and every other card keeps its two-halves table.
+    expect(await page.$$eval('.note-row', (notes) => notes.length)).toBe(1);
+    await page.close();
+  }, SLOW);
+
+  it('lists the changes to a promise, and shows the target in force in each month', async () => {
+    const page = await open('/');
+    const changes = await page.$$eval('article.card', (cards) => cards.map((card) => [...card.querySelectorAll('.changes li')]
+      .map((li) => (li as HTMLElement).innerText.replace(/\s+/g, ' ').trim())));
+    expect(changes).toEqual([
+      [],
+      ['From Jan 2026: promise made: at most 4 hours'],
+      ['From Apr 2026: at least 90% (before: at least 85%) In April 2026 we raised this promise from 85 % to 90 % of cooks satisfied, once our new packaging had stopped the dents and scratches you told us about.'],
+    ]);
+    const csat = await page.$$eval('#commitment-happy-cooks table.history-table tbody tr', (trs) => trs.map((tr) => (tr as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+    expect(csat.slice(5, 8)).toEqual(['May 2026 96.1% at least 90% Kept', 'Apr 2026 95.7% at least 90% Kept', 'Mar 2026 95.1% at least 85% Kept']);
+    const replies = await page.$$eval('#commitment-quick-replies table.history-table tbody tr', (trs) => trs.map((tr) => (tr as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+    expect(replies.slice(-3)).toEqual(['Jan 2026 1.3 hours at most 4 hours Kept', 'Dec 2025 1.6 hours — Before this promise', 'Nov 2025 1.4 hours — Before this promise']);
+    // The chart's target line steps where the CSAT target changed: a line, not the one rule of the other cards.
+    expect(await page.$$eval('.chart-wide svg', (svgs) => svgs.map((svg) => svg.querySelectorAll('[aria-label="rule"]').length))).toEqual([1, 0, 0]);
     await page.close();
   }, SLOW);
 

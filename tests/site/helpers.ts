@@ -32,6 +32,14 @@ export async function readAll(dir: string): Promise<Map<string, Buffer>> {
   return files;
 }
 
+/**
+ * Drops the copy's published record (content/record/): for tests that add rows to a closed month, which
+ * would otherwise be a record-changed error that stops the build. tests/record covers the record itself.
+ */
+export async function forgetRecord(root: string): Promise<void> {
+  await rm(path.join(root, 'content', 'record'), { recursive: true, force: true });
+}
+
 /** Appends raw CSV lines to a data file of the project. */
 export async function appendCsv(root: string, file: string, lines: string[]): Promise<void> {
   const full = path.join(root, 'content', 'data', file);

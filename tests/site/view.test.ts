@@ -13,17 +13,28 @@ import type { SiteInput } from '../../src/core/site/input.ts';
 import { internalSiteView } from '../../src/core/site/internal-view.ts';
 import { publicSubset } from '../../src/core/site/public-subset.ts';
 import { publicPageView } from '../../src/core/site/public-view.ts';
+import { targetsInForce } from '../../src/core/kpi/versions.ts';
 import { fill, streakText, UI_STRINGS, uiStringsSchema } from '../../src/core/site/strings.ts';
 import { REPO } from './helpers.ts';
 
 /** The example's promise and KPIs with the hand-made evaluation of tests/fixtures/site. */
 function exampleInput(): SiteInput {
   const read = (file: string) => readFileSync(path.join(REPO, file), 'utf8');
+  const promise = promiseSchema.parse(parseYaml(read('content/promise.yaml'), 'promise.yaml').data);
+  const evaluation = JSON.parse(read('tests/fixtures/site/evaluation.json')) as Evaluation;
+  // The fixture's statuses are hand-made; each period gets the example's target in force, as the engine adds.
+  for (const c of evaluation.commitments) {
+    const commitment = promise.commitments.find((x) => x.id === c.commitmentId)!;
+    for (const p of [...c.history, ...(c.latest ? [c.latest] : [])]) {
+      const targets = targetsInForce(commitment, p.period);
+      Object.assign(p, { target: targets?.target ?? null, internalTarget: targets?.internal ?? null });
+    }
+  }
   return {
-    promise: promiseSchema.parse(parseYaml(read('content/promise.yaml'), 'promise.yaml').data),
+    promise,
     kpis: kpisFileSchema.parse(parseYaml(read('content/kpis.yaml'), 'kpis.yaml').data),
     statement: null,
-    evaluation: JSON.parse(read('tests/fixtures/site/evaluation.json')) as Evaluation,
+    evaluation,
     findings: [],
     reports: [{ slug: 'secret', title: 'Secret', hasHeading: false, period: null, html: '<p>narrative</p>' }],
     generatedAt: '2026-11-01T00:00:00.000Z',
@@ -36,7 +47,7 @@ describe('the public subset', () => {
     expect(subset.commitments.map((c) => c.id)).toEqual(['on-time-delivery', 'quick-replies', 'happy-cooks']);
     const onTime = subset.commitments[0]!;
     // The fixture's latest on-time month is 96.4%: above the public 95, below the internal 97.
-    expect(onTime.latest).toEqual({ period: '2026-03', value: 96.4, status: 'kept' });
+    expect(onTime.latest).toEqual({ period: '2026-03', value: 96.4, status: 'kept', target: { comparison: '>=', value: 95, unit: '%' }, note: null });
     expect(onTime.history).toHaveLength(12);
     expect(onTime.history[0]!.period).toBe('2025-04');
     expect(onTime.history.map((h) => h.status).filter((s) => s === 'broken')).toEqual(['broken']);
@@ -46,7 +57,7 @@ describe('the public subset', () => {
   it('has no key that could carry internal data', () => {
     const subset = publicSubset(exampleInput());
     expect(Object.keys(subset).sort()).toEqual(['callToAction', 'commitments', 'company', 'dataDate', 'feedback', 'format', 'generatedAt', 'language', 'statement']);
-    expect(Object.keys(subset.commitments[0]!).sort()).toEqual(['deadline', 'history', 'id', 'kpi', 'latest', 'period', 'remedy', 'streak', 'target', 'text']);
+    expect(Object.keys(subset.commitments[0]!).sort()).toEqual(['changes', 'deadline', 'firstTarget', 'history', 'id', 'kpi', 'latest', 'period', 'remedy', 'restatements', 'since', 'streak', 'target', 'text']);
     expect(subset.commitments[0]!.kpi).toEqual({
       id: 'on_time_delivery', name: 'On-time delivery', unit: '%', better: 'higher',
       method: 'Of all orders whose promised delivery date fell in the month, the share delivered on or before that date, according to the carrier\'s delivery scan.',
@@ -66,7 +77,7 @@ describe('content/site.yaml: show_at_risk', () => {
   it('publishes at-risk as at risk when the site config asks for it, and words it', () => {
     const input = { ...exampleInput(), siteConfig: siteConfigSchema.parse({ public: { show_at_risk: true } }) };
     const subset = publicSubset(input);
-    expect(subset.commitments[0]!.latest).toEqual({ period: '2026-03', value: 96.4, status: 'at-risk' });
+    expect(subset.commitments[0]!.latest).toEqual({ period: '2026-03', value: 96.4, status: 'at-risk', target: { comparison: '>=', value: 95, unit: '%' }, note: null });
     const view = publicPageView(subset);
     expect(view.commitments[0]!.latest).toMatchObject({ status: 'at-risk', label: 'At risk', streak: 'Kept in 11 of the last 12 months' });
   });
@@ -114,7 +125,7 @@ describe('the internal site view', () => {
   it('puts broken and at-risk commitments first', () => {
     const input = exampleInput();
     const happy = input.evaluation.commitments[2]!;
-    happy.latest = { period: '2026-03', value: 88, status: 'broken' };
+    happy.latest = { ...happy.latest!, value: 88, status: 'broken' };
     const view = internalSiteView(input);
     expect(view.commitments.map((c) => [c.id, c.status])).toEqual([
       ['happy-cooks', 'broken'], ['on-time-delivery', 'at-risk'], ['quick-replies', 'kept'],

@@ -21,7 +21,8 @@ describe('answers ↔ promise.yaml', () => {
     expect(answers.values).toEqual(['honesty', 'care', 'craftsmanship']);
     expect(answers.commitments[1]).toEqual({
       id: 'quick-replies', kpi: 'first_response_time', comparison: '<=', unit: 'hours', target: 4, internalTarget: 2,
-      period: 'month', remedy: 'we add a £5 voucher to your account', exceeds: undefined, keep: { text: undefined, deadline: undefined },
+      period: 'month', remedy: 'we add a £5 voucher to your account', exceeds: undefined,
+      keep: { text: undefined, deadline: undefined, since: '2026-01', history: undefined },
     });
     const again = validateSource(parseYaml(promiseYaml(promiseFromAnswers(answers)), 'x.yaml'), promiseSchema);
     expect(again).toEqual(example);
@@ -68,14 +69,14 @@ describe('promise.yaml text', () => {
 
 describe('which findings a step shows', () => {
   const finding = (rule: string, line: number): Finding => ({ rule, severity: 'warning', message: 'm', file: 'f', line, column: 1, hint: 'h' });
-  // Example lines: benefit on 17, commitments[0] on 19–25, commitments[1] on 26–31.
+  // Example lines: benefit on 17, commitments[0] on 19–25, commitments[1] on 26–33 (with its since and comment).
   const all = [finding('jargon', 17), finding('jargon', 4), finding('cta-missing', 1), finding('no-emotion', 1),
     finding('absolute-claim', 20), finding('not-time-bound', 27), finding('unfocused-exceed', 33)];
 
   it('locates fields by line', () => {
     expect(linesOf(exampleText, ['benefit'])).toEqual([17, 17]);
     expect(linesOf(exampleText, ['commitments', 0])).toEqual([19, 25]);
-    expect(linesOf(exampleText, ['commitments', 1])).toEqual([26, 31]);
+    expect(linesOf(exampleText, ['commitments', 1])).toEqual([26, 33]);
     expect(linesOf(exampleText, ['nothing'])).toBeUndefined();
   });
 

@@ -78,6 +78,8 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
       kpis: project.kpis?.doc ?? { kpis: [], sources: [] },
       statement: statement && withProjectPaths(statement, (file) => projectPath(file, root, options.cwd)),
       evaluation, findings: findings.map((finding) => ({ ...finding, file: projectPath(finding.file, root, options.cwd) })), reports,
+      notes: steps.renderNotes(project),
+      record: project.record.map((r) => r.doc),
       generatedAt: buildDate(options.env ?? process.env),
       siteConfig,
     };

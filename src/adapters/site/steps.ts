@@ -2,8 +2,8 @@
 // it has started the site builders, so that their loading Astro overlaps this module's loading.
 import path from 'node:path';
 import type { Evaluation } from '../../core/kpi/types.ts';
-import { renderReport } from '../../core/report/render.ts';
-import type { RenderedReport } from '../../core/site/input.ts';
+import { renderReport, renderSafeMarkdown } from '../../core/report/render.ts';
+import type { RenderedNote, RenderedReport } from '../../core/site/input.ts';
 import { displayPath, readTextInput } from '../files.ts';
 import { projectFiles } from '../project-path.ts';
 import { contentPaths, type Project } from '../project.ts';
@@ -28,6 +28,11 @@ export async function renderReports(project: Project, evaluation: Evaluation, cw
     reports.push(renderReport(markdown, slugOf(name), { file: displayPath(file, cwd), evaluation, language: project.promise.doc.language }));
   }
   return reports;
+}
+
+/** Every content/notes/*.md (already read and validated with the project), rendered to safe HTML. */
+export function renderNotes(project: Project): RenderedNote[] {
+  return project.notes.map((note) => ({ commitment: note.commitment, period: note.period, html: renderSafeMarkdown(note.markdown) }));
 }
 
 function slugOf(fileName: string): string {

@@ -46,7 +46,7 @@ export async function runWizard(root: string, io: CliIO, options: WizardOptions 
   const existing = options.fresh ? undefined : await readExisting(root, paths.promise, io.cwd, file);
   const kpis = await readValidated(root, paths.kpis, io.cwd, kpisFileSchema);
   const answers = existing ? answersFromPromise(existing.doc) : emptyAnswers();
-  const project: Project = { root, contentDir: paths.contentDir, promise: existing ?? draftPromise(answers, file), kpis };
+  const project: Project = { root, contentDir: paths.contentDir, promise: existing ?? draftPromise(answers, file), kpis, notes: [], record: [] };
   const evaluation = evaluateProject(project).catch(() => undefined);
   const ctx: WizardContext = {
     answers, kpis: kpis?.doc, evaluation, check: await loadDraftChecker(root, io.cwd, kpis?.doc, evaluation), file,

@@ -2,6 +2,7 @@ import type { Place } from '../input-error.ts';
 import type { Statement } from '../compose/statement.ts';
 import type { Evaluation } from '../kpi/types.ts';
 import type { KpisFile } from '../schema/kpis.ts';
+import type { RecordFile } from '../record/record.ts';
 import type { PromiseDoc } from '../schema/promise.ts';
 import type { DataPath, YamlSource } from '../yaml-source.ts';
 import type { Severity } from './finding.ts';
@@ -20,6 +21,20 @@ export interface CheckInput {
   options: Record<string, unknown>;
   /** KPI results, when data was evaluated; data-aware rules skip without it. */
   evaluation?: Evaluation;
+  /** Which periods have a public note (content/notes/). */
+  notes: readonly NoteRef[];
+  /** The published record (content/record/), each file with its parsed source to locate entries. */
+  record: readonly LoadedRecord[];
+}
+
+export interface NoteRef {
+  commitment: string;
+  period: string;
+}
+
+export interface LoadedRecord {
+  source: YamlSource;
+  doc: RecordFile;
 }
 
 /** Per-language data: word lists and limits, loaded from src/core/check/lexicon/*.yml (schema in lexicon.ts). */

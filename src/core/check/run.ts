@@ -7,7 +7,7 @@ import type { KpisFile } from '../schema/kpis.ts';
 import type { PromiseDoc } from '../schema/promise.ts';
 import { settingOf, type RulesConfig } from '../schema/rules-config.ts';
 import type { DataPath, YamlSource } from '../yaml-source.ts';
-import type { CheckInput, Rule } from './define-rule.ts';
+import type { CheckInput, LoadedRecord, NoteRef, Rule } from './define-rule.ts';
 import { compareFindings, makeFinding, type Finding } from './finding.ts';
 import type { Lexicon } from './lexicon.ts';
 import { RULES } from './rules/index.ts';
@@ -35,6 +35,10 @@ export interface RunChecksInput {
   config?: RulesConfig | undefined;
   /** KPI results; without them, rules that need data are skipped. */
   evaluation?: Evaluation | undefined;
+  /** Periods with a public note (content/notes/); none by default. */
+  notes?: readonly NoteRef[];
+  /** The published record (content/record/); empty by default. */
+  record?: readonly LoadedRecord[];
   /** Which rules to run (tests run one at a time); every registered rule by default. */
   rules?: readonly Rule[];
 }
@@ -57,6 +61,7 @@ export function runChecks(input: RunChecksInput): CheckResult {
     if (severity === 'off' || (rule.needsData && !evaluation)) continue;
     const ruleInput: CheckInput = {
       promise, source, kpis, statement, lexicon, evaluation, options: { ...config?.[rule.id] },
+      notes: input.notes ?? [], record: input.record ?? [],
     };
     rule.check(ruleInput, (where, message, hint) => {
       findings.push(makeFinding(rule.id, severity, toPlace(source, where), message, hint));

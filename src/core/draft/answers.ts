@@ -17,7 +17,7 @@ export interface CommitmentAnswers {
   period: Period;
   remedy: string | undefined;
   exceeds: ExceedDimension | undefined;
-  keep: Pick<Commitment, 'text' | 'deadline'>;
+  keep: Pick<Commitment, 'text' | 'deadline' | 'since' | 'history'>;
 }
 
 /** Everything the wizard asks, in its order; optional answers are undefined until given. */
@@ -38,7 +38,7 @@ export interface DraftAnswers {
   /** A hand-edited statement; undefined means "compose it from the templates". */
   statement: string | undefined;
   /** Fields the wizard never asks about but must not lose when editing. */
-  keep: Pick<PromiseDoc, 'touchpoints'>;
+  keep: Pick<PromiseDoc, 'touchpoints' | 'restatements'>;
 }
 
 export function emptyAnswers(language: Language = 'en'): DraftAnswers {
@@ -66,7 +66,7 @@ export function answersFromPromise(doc: PromiseDoc): DraftAnswers {
     feedbackChannel: doc.feedback?.channel,
     feedbackUrl: doc.feedback?.url,
     statement: doc.statement,
-    keep: { touchpoints: doc.touchpoints },
+    keep: { touchpoints: doc.touchpoints, restatements: doc.restatements },
   };
 }
 
@@ -81,7 +81,7 @@ function commitmentAnswersFrom(c: Commitment): CommitmentAnswers {
     period: c.period ?? 'month',
     remedy: c.remedy,
     exceeds: c.exceeds,
-    keep: { text: c.text, deadline: c.deadline },
+    keep: { text: c.text, deadline: c.deadline, since: c.since, history: c.history },
   };
 }
 
@@ -103,6 +103,7 @@ export function promiseFromAnswers(a: DraftAnswers): Record<string, unknown> {
     call_to_action: a.ctaText || a.ctaUrl ? { text: a.ctaText, url: a.ctaUrl } : undefined,
     feedback: a.feedbackChannel || a.feedbackUrl ? { channel: a.feedbackChannel, url: a.feedbackUrl } : undefined,
     touchpoints: a.keep.touchpoints.length ? a.keep.touchpoints : undefined,
+    restatements: a.keep.restatements?.length ? a.keep.restatements : undefined,
   });
 }
 
@@ -117,6 +118,8 @@ function commitmentFromAnswers(c: CommitmentAnswers): Record<string, unknown> {
     deadline: c.keep.deadline,
     remedy: c.remedy,
     exceeds: c.exceeds,
+    since: c.keep.since,
+    history: c.keep.history,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Commitment, Target } from '../schema/promise.ts';
 import type { Bucket, CommitmentEvaluation, CommitmentPeriod, KpiResult, Status } from './types.ts';
+import { targetsInForce } from './versions.ts';
 
 /** How many periods the public streak looks back over. */
 export const STREAK_PERIODS = 12;
@@ -26,11 +27,23 @@ export function statusOf(value: number | null, target: Target | undefined, inter
   return internal && !meets(value, internal) ? 'at-risk' : 'kept';
 }
 
+/** One complete period, judged against the version of the commitment in force then (see versions.ts). */
+export function judgePeriod(commitment: Commitment, bucket: Pick<Bucket, 'period' | 'value'>): CommitmentPeriod {
+  const targets = targetsInForce(commitment, bucket.period);
+  if (!targets) return { period: bucket.period, value: bucket.value, status: 'before-promise', target: null, internalTarget: null };
+  return {
+    period: bucket.period,
+    value: bucket.value,
+    status: statusOf(bucket.value, targets.target, targets.internal),
+    target: targets.target ?? null,
+    internalTarget: targets.internal ?? null,
+  };
+}
+
 export function evaluateCommitment(commitment: Commitment, result: KpiResult): CommitmentEvaluation {
-  const history: CommitmentPeriod[] = result.buckets
-    .filter((bucket: Bucket) => bucket.complete)
-    .map((bucket) => ({ period: bucket.period, value: bucket.value, status: statusOf(bucket.value, commitment.target, commitment.internal_target) }));
-  const withData = history.filter((entry) => entry.status !== 'no-data').slice(-STREAK_PERIODS);
+  const history = result.buckets.filter((bucket: Bucket) => bucket.complete).map((bucket) => judgePeriod(commitment, bucket));
+  // Only judged periods with a figure count: neither "not enough data" nor "before this promise".
+  const withData = history.filter((entry) => entry.status !== 'no-data' && entry.status !== 'before-promise').slice(-STREAK_PERIODS);
   return {
     commitmentId: commitment.id,
     kpiId: result.kpi.id,

@@ -76,3 +76,38 @@ export class Periods {
     return this.zone ? this.zone.toUtc(wallMs) : wallMs;
   }
 }
+
+const PERIOD_KEYS: Record<Period, RegExp> = {
+  month: /^(\d{4})-(0[1-9]|1[0-2])$/,
+  quarter: /^(\d{4})-Q([1-4])$/,
+  week: /^(\d{4})-W(0[1-9]|[1-4]\d|5[0-3])$/,
+};
+
+/** Which kind of period a key names (`2026-03` month, `2026-Q1` quarter, `2026-W07` week), if any. */
+export function periodKindOf(key: string): Period | undefined {
+  return (Object.keys(PERIOD_KEYS) as Period[]).find((kind) => PERIOD_KEYS[kind].test(key));
+}
+
+/**
+ * Keys of one kind sort as text in time order (zero-padded), so comparing them needs no dates.
+ * Negative when a is earlier than b.
+ */
+export function comparePeriodKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The key of the period right after `key` (`2026-03` → `2026-04`, `2026-Q4` → `2027-Q1`, `2026-W53` → `2027-W01`). */
+export function nextPeriodKey(key: string): string {
+  const kind = periodKindOf(key);
+  const match = kind ? PERIOD_KEYS[kind].exec(key) : null;
+  if (!kind || !match) return key;
+  const year = Number(match[1]);
+  const index = Number(match[2]);
+  if (kind === 'week') {
+    const jan4 = daysFromCivil(year, 1, 4);
+    const mondayOfWeek1 = jan4 - ((((jan4 + 3) % 7) + 7) % 7);
+    return periodDays(mondayOfWeek1 + index * 7, 'week').key;
+  }
+  const startMonth = kind === 'month' ? index : (index - 1) * 3 + 1;
+  return periodDays(daysFromCivil(year, startMonth, 1) + (kind === 'month' ? 31 : 92), kind).key;
+}

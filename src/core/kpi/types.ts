@@ -1,4 +1,5 @@
 import type { FormulaId, KpiDef } from '../schema/kpis.ts';
+import type { Target } from '../schema/promise.ts';
 import type { Period } from '../schema/text.ts';
 
 /** One period bucket of one KPI (optionally of one segment). */
@@ -52,13 +53,18 @@ export interface KpiResult {
   badRows: { count: number; examples: RowIssue[] };
 }
 
-export const STATUSES = ['kept', 'at-risk', 'broken', 'no-data'] as const;
+/** `before-promise`: a period before the commitment's `since`, shown but never judged. */
+export const STATUSES = ['kept', 'at-risk', 'broken', 'no-data', 'before-promise'] as const;
 export type Status = (typeof STATUSES)[number];
 
 export interface CommitmentPeriod {
   period: string;
   value: number | null;
   status: Status;
+  /** The public target in force in this period (null before `since`). */
+  target: Target | null;
+  /** The internal target in force in this period, if any. */
+  internalTarget: Target | null;
 }
 
 export interface CommitmentEvaluation {

@@ -21,6 +21,15 @@ const SANITIZE_SCHEMA = {
 };
 
 /**
+ * Plain markdown (a public note on a period) to safe HTML: the same parser and allow-list as reports,
+ * without their KPI embeds, so raw HTML and script links are dropped.
+ */
+export function renderSafeMarkdown(markdown: string): string {
+  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize, defaultSchema).use(rehypeStringify);
+  return String(processor.processSync(markdown)).trim();
+}
+
+/**
  * A report narrative (markdown) to safe HTML. The author's text goes through rehype-sanitize (raw
  * HTML is dropped, links and attributes are allow-listed); only after that are the live KPI embeds
  * put in, built by pledge from numbers, so nothing the author writes can smuggle markup past it.

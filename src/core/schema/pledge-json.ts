@@ -28,6 +28,9 @@ export const commitmentPeriodSchema = z.strictObject({
   period: periodKey,
   value: z.number().nullable(),
   status,
+  /** The public target in force in that period (the commitment's `history`); null before `since`. */
+  target: targetSchema.nullable(),
+  internalTarget: targetSchema.nullable(),
 });
 
 export const commitmentEvaluationSchema = z.strictObject({
@@ -117,7 +120,31 @@ export const pledgeJsonSchema = z.strictObject({
 export type PledgeJson = z.infer<typeof pledgeJsonSchema>;
 
 /** What the public may see of a period: `at-risk` only when content/site.yaml says `show_at_risk: true`. */
-export const publicPeriodSchema = commitmentPeriodSchema.pick({ period: true, value: true, status: true });
+export const publicPeriodSchema = z.strictObject({
+  ...commitmentPeriodSchema.pick({ period: true, value: true, status: true, target: true }).shape,
+  /** The company's note on this period (content/notes/), rendered and sanitized. */
+  note: z.string().nullable(),
+});
+
+/** A change of the public target: in force from `from`, the first period of the new version. */
+export const publicChangeSchema = z.strictObject({
+  from: periodKey,
+  before: targetSchema,
+  after: targetSchema,
+  /** Why, for customers: the `note` of the version that ended. */
+  note: z.string().nullable(),
+});
+export type PublicChange = z.infer<typeof publicChangeSchema>;
+
+/** A closed period whose published figure was corrected on purpose (promise.yaml `restatements`). */
+export const publicRestatementSchema = z.strictObject({
+  period: periodKey,
+  /** The figure first published (from content/record/), when the record has it. */
+  before: z.number().nullable(),
+  after: z.number().nullable(),
+  note: z.string(),
+});
+export type PublicRestatement = z.infer<typeof publicRestatementSchema>;
 
 export type PublicPeriod = z.infer<typeof publicPeriodSchema>;
 
@@ -133,6 +160,13 @@ export const publicCommitmentSchema = z.strictObject({
   /** Oldest first, at most the last 12 periods. */
   history: z.array(publicPeriodSchema),
   streak: z.strictObject({ kept: z.number().int().min(0), of: z.number().int().min(0) }),
+  /** The first period judged, when the commitment says (`since`). */
+  since: periodKey.nullable(),
+  /** The first public target, in force from `since` (or from the start of the data). */
+  firstTarget: targetSchema,
+  /** Changes of the public target, oldest first; internal-only changes are not listed. */
+  changes: z.array(publicChangeSchema),
+  restatements: z.array(publicRestatementSchema),
 });
 
 export type PublicCommitment = z.infer<typeof publicCommitmentSchema>;

@@ -5,6 +5,8 @@ export interface ChartPoint {
   /** Already formatted by pledge (a period label), never raw input text. */
   label: string;
   value: number | null;
+  /** The target in force in this period, when it can differ from period to period (null: none then). */
+  target?: number | null;
 }
 
 export interface ChartSpec {
@@ -44,7 +46,7 @@ export function lineChart(spec: ChartSpec): string {
     x: { type: 'point', domain: labels, label: null, ticks },
     y: { grid: true, label: spec.unit ? `${spec.unit}` : null, nice: true, domain: yDomain(spec) },
     marks: [
-      ...(spec.target === undefined ? [] : [Plot.ruleY([spec.target], { stroke: 'var(--chart-target)', strokeWidth: 2, strokeDasharray: '7 5' })]),
+      ...targetMarks(spec),
       Plot.line(spec.points, { x: 'label', y: 'value', stroke: 'var(--chart-line)', strokeWidth: 2.5, curve: 'linear' }),
       Plot.dot(defined, { x: 'label', y: 'value', fill: 'var(--chart-line)', r: 3.5 }),
     ],
@@ -52,6 +54,23 @@ export function lineChart(spec: ChartSpec): string {
   svg.setAttribute('aria-hidden', 'true');
   svg.setAttribute('focusable', 'false');
   return svg.outerHTML;
+}
+
+const TARGET_STYLE = { stroke: 'var(--chart-target)', strokeWidth: 2, strokeDasharray: '7 5' };
+
+/**
+ * One dashed rule across the chart while the target never changed; a stepped dashed line when it did
+ * (the step sits halfway between the last period of one version and the first of the next), with a
+ * gap over periods before the promise.
+ */
+function targetMarks(spec: ChartSpec): Plot.Markish[] {
+  if (!targetChanges(spec)) return spec.target === undefined ? [] : [Plot.ruleY([spec.target], TARGET_STYLE)];
+  return [Plot.line(spec.points, { x: 'label', y: (p: ChartPoint) => p.target ?? Number.NaN, curve: 'step', ...TARGET_STYLE })];
+}
+
+/** True when the points carry targets that are not all the chart's one target. */
+export function targetChanges(spec: Pick<ChartSpec, 'points' | 'target'>): boolean {
+  return spec.points.some((p) => p.target !== undefined && p.target !== spec.target);
 }
 
 /** The chart twice: for a wide column, and for a phone's width (fewer labels, larger text); CSS shows one. */
@@ -71,6 +90,7 @@ export function lineChartPair(spec: ChartSpec): ChartPair {
 export function yDomain(spec: Pick<ChartSpec, 'points' | 'target' | 'unit'>): [number, number] | undefined {
   const values = spec.points.flatMap((p) => (p.value === null ? [] : [p.value]));
   if (spec.target !== undefined) values.push(spec.target);
+  for (const p of spec.points) if (typeof p.target === 'number') values.push(p.target);
   if (values.length === 0) return undefined;
   const low = Math.min(...values);
   const high = Math.max(...values);

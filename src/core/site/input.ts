@@ -1,10 +1,18 @@
 import type { Finding } from '../check/finding.ts';
 import type { Statement } from '../compose/statement.ts';
 import type { Evaluation } from '../kpi/types.ts';
+import type { RecordFile } from '../record/record.ts';
 import type { KpisFile } from '../schema/kpis.ts';
 import type { PromiseDoc } from '../schema/promise.ts';
 import type { RenderedReport } from './view-schemas.ts';
 import type { SiteConfig } from './config.ts';
+
+/** A public note on one period of one commitment, its markdown already rendered to safe HTML. */
+export interface RenderedNote {
+  commitment: string;
+  period: string;
+  html: string;
+}
 
 /** A report narrative already rendered to safe HTML (see src/core/report). */
 export type { RenderedReport } from './view-schemas.ts';
@@ -20,6 +28,10 @@ export interface SiteInput {
   reports: RenderedReport[];
   /** ISO date-time of the build (SOURCE_DATE_EPOCH when set), so output is reproducible. */
   generatedAt: string;
+  /** content/notes/*.md, rendered and sanitized: the company's public notes on periods. */
+  notes?: RenderedNote[];
+  /** content/record/*.json: what was published, so restated figures can be listed with what they replaced. */
+  record?: RecordFile[];
   /** content/site.yaml; the defaults when absent. */
   siteConfig?: SiteConfig;
 }

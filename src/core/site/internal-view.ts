@@ -78,7 +78,7 @@ export interface InternalSiteView {
 }
 
 /** Worst first: what needs attention leads the overview. */
-const STATUS_ORDER: Record<Status, number> = { broken: 0, 'at-risk': 1, 'no-data': 2, kept: 3 };
+const STATUS_ORDER: Record<Status, number> = { broken: 0, 'at-risk': 1, 'no-data': 2, kept: 3, 'before-promise': 4 };
 
 export function internalSiteView(input: SiteInput): InternalSiteView {
   const language = input.promise.language;

@@ -1,12 +1,13 @@
 import type { CommitmentPeriod, Status } from '../kpi/types.ts';
 import type { KpiDef } from '../schema/kpis.ts';
-import type { Commitment } from '../schema/promise.ts';
-import type { PublicCommitment, PublicPeriod, PublicPledgeJson } from '../schema/pledge-json.ts';
+import type { Commitment, Target } from '../schema/promise.ts';
+import type { PublicChange, PublicCommitment, PublicPeriod, PublicPledgeJson, PublicRestatement } from '../schema/pledge-json.ts';
+import { sameTarget, targetChanges } from '../kpi/versions.ts';
 import { commitmentText, statementText, type SiteInput } from './input.ts';
 
 /** What the public may see of a status: `at-risk` only when content/site.yaml says `show_at_risk: true`. */
 export type PublicStatus = Status;
-export type { PublicCommitment, PublicPeriod } from '../schema/pledge-json.ts';
+export type { PublicChange, PublicCommitment, PublicPeriod, PublicRestatement } from '../schema/pledge-json.ts';
 /** The open-data view of the commitment page: dist/public/pledge.json, and all the public page is made from. */
 export type PublicSubset = PublicPledgeJson;
 
@@ -37,20 +38,45 @@ function publicCommitment(input: SiteInput, c: Commitment): PublicCommitment[] {
   if (!kpi || kpi.visibility !== 'public' || !c.target) return [];
   const evaluation = input.evaluation.commitments.find((e) => e.commitmentId === c.id);
   const showAtRisk = input.siteConfig?.public.show_at_risk ?? false;
-  const toPublic = (p: CommitmentPeriod) => publicPeriod(p, showAtRisk);
+  const noteOf = (period: string) => input.notes?.find((n) => n.commitment === c.id && n.period === period)?.html ?? null;
+  const toPublic = (p: CommitmentPeriod) => ({ ...publicPeriod(p, showAtRisk), note: noteOf(p.period) });
   const history = (evaluation?.history ?? []).slice(-HISTORY_LENGTH).map(toPublic);
   return [{
     id: c.id,
     text: commitmentText(input, c.id) ?? null,
     kpi: publicKpi(kpi),
-    target: { comparison: c.target.comparison, value: c.target.value, ...(c.target.unit ? { unit: c.target.unit } : {}) },
+    target: publicTarget(c.target),
     period: c.period ?? kpi.period,
     deadline: c.deadline ?? null,
     remedy: c.remedy ?? null,
     latest: evaluation?.latest ? toPublic(evaluation.latest) : null,
     history,
     streak: evaluation ? { kept: evaluation.streak.kept, of: evaluation.streak.of } : { kept: 0, of: 0 },
+    since: c.since ?? null,
+    firstTarget: publicTarget(c.history?.[0]?.target ?? c.target),
+    changes: publicChanges(c),
+    restatements: publicRestatements(input, c, evaluation?.history ?? []),
   }];
+}
+
+function publicChanges(c: Commitment): PublicChange[] {
+  return targetChanges(c).flatMap((change) => change.after.target && !sameTarget(change.before.target, change.after.target)
+    ? [{ from: change.from, before: publicTarget(change.before.target), after: publicTarget(change.after.target), note: change.note ?? null }]
+    : []);
+}
+
+function publicRestatements(input: SiteInput, c: Commitment, history: readonly CommitmentPeriod[]): PublicRestatement[] {
+  const record = input.record?.find((r) => r.commitment === c.id);
+  return (input.promise.restatements ?? []).filter((r) => r.commitment === c.id).map((r) => {
+    const recorded = record?.periods.find((p) => p.period === r.period);
+    const first = recorded?.restated?.[0] ?? recorded;
+    return { period: r.period, before: first?.value ?? null, after: history.find((p) => p.period === r.period)?.value ?? null, note: r.note };
+  });
+}
+
+/** Comparison, value and unit only: a target copied field by field. */
+export function publicTarget(target: Target): Target {
+  return { comparison: target.comparison, value: target.value, ...(target.unit ? { unit: target.unit } : {}) };
 }
 
 function publicKpi(kpi: KpiDef): PublicCommitment['kpi'] {
@@ -58,6 +84,9 @@ function publicKpi(kpi: KpiDef): PublicCommitment['kpi'] {
 }
 
 /** By default at-risk is published as kept: the public target was met, and the margin is internal. */
-export function publicPeriod(p: CommitmentPeriod, showAtRisk = false): PublicPeriod {
-  return { period: p.period, value: p.value, status: p.status === 'at-risk' && !showAtRisk ? 'kept' : p.status };
+export function publicPeriod(p: CommitmentPeriod, showAtRisk = false): Omit<PublicPeriod, 'note'> {
+  return {
+    period: p.period, value: p.value, status: p.status === 'at-risk' && !showAtRisk ? 'kept' : p.status,
+    target: p.target ? publicTarget(p.target) : null,
+  };
 }

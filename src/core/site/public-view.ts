@@ -1,6 +1,6 @@
 import type { Language } from '../schema/text.ts';
 import { lineChartPair } from './chart.ts';
-import { commitmentViewSchema, type CommitmentView, type PeriodRow } from './view-schemas.ts';
+import { commitmentViewSchema, type ChangeView, type CommitmentView, type HistoryRow } from './view-schemas.ts';
 import { formatDate, formatPeriod, formatTarget, formatValue } from './format.ts';
 import type { PublicCommitment, PublicPeriod, PublicSubset } from './public-subset.ts';
 import { fill, streakText, UI_STRINGS } from './strings.ts';
@@ -15,7 +15,8 @@ export interface PublicPageView {
   statement: string;
   dataAsOf: string | null;
   labels: Pick<typeof UI_STRINGS.en, 'ourPromise' | 'ourCommitments' | 'atAGlance' | 'target' | 'latest' | 'history' | 'period' | 'value' | 'statusHeading'
-    | 'howWeMeasure' | 'dataAsOf' | 'feedbackTitle' | 'feedbackButton' | 'published'>;
+    | 'howWeMeasure' | 'dataAsOf' | 'feedbackTitle' | 'feedbackButton' | 'published'
+    | 'targetInForce' | 'changesTitle'>;
   commitments: CommitmentView[];
   callToAction: { text: string; url: string } | null;
   feedback: { channel: string; url: string | null } | null;
@@ -24,14 +25,16 @@ export interface PublicPageView {
 /** Built from the public subset only, so nothing internal can be on the page: it is not in the input. */
 export function publicPageView(subset: PublicSubset): PublicPageView {
   const strings = UI_STRINGS[subset.language];
-  const { ourPromise, ourCommitments, atAGlance, target, latest, history, period, value, statusHeading, howWeMeasure, dataAsOf, feedbackTitle, feedbackButton, published } = strings;
+  const { ourPromise, ourCommitments, atAGlance, target, latest, history, period, value, statusHeading, howWeMeasure, dataAsOf, feedbackTitle, feedbackButton, published,
+    targetInForce, changesTitle } = strings;
   return {
     lang: subset.language,
     company: subset.company,
     title: `${subset.company} · ${ourPromise}`,
     statement: subset.statement,
     dataAsOf: formatDate(subset.dataDate, subset.language),
-    labels: { ourPromise, ourCommitments, atAGlance, target, latest, history, period, value, statusHeading, howWeMeasure, dataAsOf, feedbackTitle, feedbackButton, published },
+    labels: { ourPromise, ourCommitments, atAGlance, target, latest, history, period, value, statusHeading, howWeMeasure, dataAsOf, feedbackTitle, feedbackButton, published,
+      targetInForce, changesTitle },
     // Through the schema, so only the fields the page is meant to print reach it.
     commitments: subset.commitments.map((c) => commitmentViewSchema.parse(commitmentView(c, subset.language))),
     callToAction: subset.callToAction,
@@ -41,14 +44,18 @@ export function publicPageView(subset: PublicSubset): PublicPageView {
 
 function commitmentView(c: PublicCommitment, language: Language): CommitmentView {
   const strings = UI_STRINGS[language];
-  const row = (p: PublicPeriod): PeriodRow => ({
+  const target = (t: PublicCommitment['target']) => formatTarget(t, c.kpi.unit, language);
+  const row = (p: PublicPeriod): HistoryRow => ({
     period: formatPeriod(p.period, language),
-    value: p.value === null ? '—' : formatValue(p.value, c.kpi.unit, language, [c.target.value]),
+    value: p.value === null ? '—' : formatValue(p.value, c.kpi.unit, language, [(p.target ?? c.target).value]),
     status: p.status,
     label: strings.status[p.status],
+    target: p.target ? target(p.target) : '—',
+    note: p.note ? { heading: fill(strings.noteFor, { period: formatPeriod(p.period, language) }), html: p.note } : null,
   });
   const history = c.history.map(row);
-  const points = c.history.map((p, i) => ({ label: history[i]?.period ?? p.period, value: p.value }));
+  const showTargets = new Set(history.map((r) => r.target)).size > 1;
+  const points = c.history.map((p, i) => ({ label: history[i]?.period ?? p.period, value: p.value, target: p.target?.value ?? null }));
   return {
     id: c.id,
     heading: c.kpi.name,
@@ -62,7 +69,30 @@ function commitmentView(c: PublicCommitment, language: Language): CommitmentView
     targetLegend: `${fill(strings.lead, { label: strings.target })}${formatTarget(c.target, c.kpi.unit, language)}`,
     method: c.kpi.method,
     history,
+    showTargets,
+    singleColumn: showTargets || history.some((r) => r.note),
+    changes: changesView(c, language),
     chart: lineChartPair({ points, target: c.target.value, unit: c.kpi.unit }),
     chartLabel: fill(strings.chartLabel, { name: c.kpi.name }),
   };
+}
+
+/** "Changes to this promise": when it started (with `since`), then each change of the public target. */
+function changesView(c: PublicCommitment, language: Language): ChangeView[] {
+  const strings = UI_STRINGS[language];
+  const target = (t: PublicCommitment['target']) => formatTarget(t, c.kpi.unit, language);
+  const when = (period: string) => fill(strings.changeFrom, { period: formatPeriod(period, language) });
+  const started: ChangeView[] = c.since ? [{ when: when(c.since), text: fill(strings.promiseMade, { target: target(c.firstTarget) }), note: null }] : [];
+  const value = (v: number | null) => formatValue(v, c.kpi.unit, language);
+  const changes = c.changes.map((change) => ({
+    when: when(change.from),
+    text: fill(strings.changeTargets, { before: target(change.before), after: target(change.after) }),
+    note: change.note,
+  }));
+  const restated = c.restatements.map((r) => ({
+    when: formatPeriod(r.period, language),
+    text: fill(strings.restated, { before: value(r.before), after: value(r.after) }),
+    note: r.note,
+  }));
+  return [...started, ...changes, ...restated];
 }

@@ -16,7 +16,7 @@ export const uiStringsSchema = z.strictObject({
   atAGlance: text,
   target: text,
   latest: text,
-  status: z.strictObject({ kept: text, 'at-risk': text, broken: text, 'no-data': text }),
+  status: z.strictObject({ kept: text, 'at-risk': text, broken: text, 'no-data': text, 'before-promise': text }),
   /** `{kept}` and `{of}` are filled in; `one` when `{of}` is 1 (in languages that say so). */
   streak: z.strictObject({ week: plural, month: plural, quarter: plural }),
   history: text,
@@ -39,6 +39,19 @@ export const uiStringsSchema = z.strictObject({
   separator: text,
   /** A label before what it introduces, `{label}` filled in: "If we miss it: " or "如未做到：". */
   lead: text,
+  /** The history table's column: the target in force in each period. */
+  targetInForce: text,
+  changesTitle: text,
+  /** `{period}`: the first period of the new version. */
+  changeFrom: text,
+  /** `{before}` and `{after}`: the public targets. */
+  changeTargets: text,
+  /** The first item of the changes list when the commitment has `since`; `{target}`: its first public target. */
+  promiseMade: text,
+  /** A note's heading beside its period, `{period}` filled in. */
+  noteFor: text,
+  /** A restated figure in the changes list, after its period: `{before}` (first published), `{after}`. */
+  restated: text,
   /** The reports site; `{name}`-style placeholders are filled in by the pages. */
   internal: z.strictObject({
     tag: text, dataUpTo: text,

@@ -9,6 +9,17 @@ const statusView = { status: z.enum(STATUSES), label: z.string() };
 
 export const periodRowSchema = z.object({ ...statusView, period: z.string(), value: z.string() });
 
+/** A row of the public history table: the target in force then, and the company's note on that period. */
+export const historyRowSchema = z.object({
+  ...periodRowSchema.shape,
+  target: z.string(),
+  /** Rendered and sanitized markdown from content/notes/ (see src/core/report/render.ts). */
+  note: z.object({ heading: z.string(), html: z.string() }).nullable(),
+});
+
+/** One line of "changes to this promise": when, what changed, and why (a customer note). */
+export const changeViewSchema = z.object({ when: z.string(), text: z.string(), note: z.string().nullable() });
+
 /** One commitment as the public page shows it: finished strings, and its chart as SVG. */
 export const commitmentViewSchema = z.object({
   id: z.string().min(1),
@@ -24,7 +35,12 @@ export const commitmentViewSchema = z.object({
   remedyLead: z.string(),
   targetLegend: z.string(),
   method: z.string(),
-  history: z.array(periodRowSchema),
+  history: z.array(historyRowSchema),
+  /** The target changed within the shown periods (or the promise began): the table then has a target column. */
+  showTargets: z.boolean(),
+  /** One column instead of two halves: notes and a target column need the width. */
+  singleColumn: z.boolean(),
+  changes: z.array(changeViewSchema),
   /** The history chart as SVG, for a wide column and for a phone's width. */
   chart: z.object({ wide: z.string(), compact: z.string() }),
   chartLabel: z.string(),
@@ -44,4 +60,6 @@ export const reportSchema = z.object({
 
 export type PeriodRow = z.infer<typeof periodRowSchema>;
 export type CommitmentView = z.infer<typeof commitmentViewSchema>;
+export type HistoryRow = z.infer<typeof historyRowSchema>;
+export type ChangeView = z.infer<typeof changeViewSchema>;
 export type RenderedReport = z.infer<typeof reportSchema>;

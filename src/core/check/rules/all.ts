@@ -2,6 +2,7 @@
 // append its line here. tests/check/registry.test.ts fails when a rule file is missing from this list.
 export { default as absoluteClaim } from './absolute-claim.ts';
 export { default as audienceMissing } from './audience-missing.ts';
+export { default as brokenWithoutNote } from './broken-without-note.ts';
 export { default as conflictingCommitments } from './conflicting-commitments.ts';
 export { default as ctaMissing } from './cta-missing.ts';
 export { default as featuresNotBenefits } from './features-not-benefits.ts';
@@ -14,7 +15,9 @@ export { default as noMargin } from './no-margin.ts';
 export { default as notMeasurable } from './not-measurable.ts';
 export { default as notTimeBound } from './not-time-bound.ts';
 export { default as promiseBroken } from './promise-broken.ts';
+export { default as recordChanged } from './record-changed.ts';
 export { default as sentenceTooLong } from './sentence-too-long.ts';
+export { default as targetLoosened } from './target-loosened.ts';
 export { default as tooLong } from './too-long.ts';
 export { default as uniqueAssetMissing } from './unique-asset-missing.ts';
 export { default as unrealisticTarget } from './unrealistic-target.ts';
