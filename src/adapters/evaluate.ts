@@ -99,7 +99,7 @@ async function requireFiles(groups: readonly SourceGroup[], source: YamlSource):
 async function scanSource(group: SourceGroup, source: YamlSource, progress: (rows: number, bytes: number) => void): Promise<SourceScan> {
   let scan: SourceScan | undefined;
   const kpis = group.kpis.map((entry) => entry.kpi);
-  const options = { timeZone: group.config?.timezone, key: group.config?.key };
+  const options = { timeZone: group.config?.timezone, dateFormat: group.config?.date_format, key: group.config?.key };
   await readTable(group.file, { delimiter: group.config?.delimiter }, {
     header(columns) {
       scan = new SourceScan(kpis, group.shown, columns, options);
@@ -127,7 +127,7 @@ async function scanLargeCsv(group: SourceGroup, size: number, source: YamlSource
   const kpis = group.kpis.map((entry) => entry.kpi);
   const check = new SourceScan(kpis, group.shown, header);
   if (check.hasMissingColumns) throw missingColumnErrors(group, check, source);
-  return scanCsvInParallel({ file: group.file, shown: group.shown, delimiter, kpis, timeZone: group.config?.timezone, header, size, workers }, progress);
+  return scanCsvInParallel({ file: group.file, shown: group.shown, delimiter, kpis, timeZone: group.config?.timezone, dateFormat: group.config?.date_format, header, size, workers }, progress);
 }
 
 function missingColumnErrors(group: SourceGroup, scan: SourceScan, source: YamlSource): InputErrors {

@@ -19,7 +19,7 @@ export function readCustomer(row: readonly Cell[], ctx: ReadContext): CustomerSp
   if (start instanceof RowProblem) return start;
   const end = readTime(row, ctx, 1, true);
   if (end instanceof RowProblem) return end;
-  if (end < start) return new RowProblem(ctx.columns[1] ?? '', `${ctx.columns[1]} is before ${ctx.columns[0]}`);
+  if (end < start) return new RowProblem(ctx.columns[1] ?? '', `${ctx.columns[1]} is before ${ctx.columns[0]}`, 'end-before-start');
   return { start, end };
 }
 

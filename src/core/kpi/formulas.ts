@@ -1,5 +1,7 @@
 import type { FormulaId, KpiDef } from '../schema/kpis.ts';
 import { FORMULA_ROLES } from './roles.ts';
+import type { RowReason } from './row-reasons.ts';
+import type { DateFormat } from './time.ts';
 import { addCount, quantile } from './stats.ts';
 
 /** A value as a reader hands it over: CSV gives strings, JSON any scalar. */
@@ -9,11 +11,16 @@ export type Cell = string | number | boolean | null | undefined;
 export class RowProblem {
   readonly column: string;
   readonly message: string;
+  readonly reason: RowReason;
+  /** The cell that was wrong, shortened, so a report can suggest a fix from what the values look like. */
+  readonly value: string | undefined;
 
   // Plain fields, not parameter properties: worker threads load this file with Node's type stripping.
-  constructor(column: string, message: string) {
+  constructor(column: string, message: string, reason: RowReason, cell?: Cell) {
     this.column = column;
     this.message = message;
+    this.reason = reason;
+    this.value = isBlank(cell) ? undefined : String(cell).trim().slice(0, 40);
   }
 }
 
@@ -26,6 +33,8 @@ export interface ReadContext {
   index: readonly number[];
   /** Epoch ms of a timestamp cell (NaN if it is not one); `column` lets repeated values skip parsing. */
   time(cell: Cell, column: number): number;
+  /** How the source writes its timestamps (ISO 8601 unless its date_format says otherwise). */
+  dateFormat?: DateFormat;
 }
 
 export interface Figure {
@@ -64,7 +73,7 @@ function readScore(row: readonly Cell[], ctx: ReadContext, min: number, max: num
   const cell = row[ctx.index[0] ?? -1];
   const score = numberOf(cell);
   if (!Number.isInteger(score) || score < min || score > max) {
-    return new RowProblem(ctx.columns[0] ?? '', `${show(cell)} is not a score from ${min} to ${max}`);
+    return new RowProblem(ctx.columns[0] ?? '', `${show(cell)} is not a score from ${min} to ${max}`, 'not-a-score', cell);
   }
   return score;
 }
@@ -75,8 +84,14 @@ export function readTime(row: readonly Cell[], ctx: ReadContext, i: number, blan
   if (blankAllowed && isBlank(cell)) return NaN;
   const ms = ctx.time(cell, ctx.index[i] ?? -1);
   return Number.isNaN(ms)
-    ? new RowProblem(ctx.columns[i] ?? '', `${show(cell)} is not a date-time (expected ISO 8601, e.g. 2026-03-01T14:05:00Z)`)
+    ? notADate(ctx.columns[i] ?? '', cell, ctx.dateFormat)
     : ms;
+}
+
+/** A timestamp cell that does not read as one, saying which format was expected. */
+export function notADate(column: string, cell: Cell, format: DateFormat = 'YYYY-MM-DD'): RowProblem {
+  const expected = format === 'YYYY-MM-DD' ? 'ISO 8601, e.g. 2026-03-01T14:05:00Z' : `date_format ${format}`;
+  return new RowProblem(column, `${show(cell)} is not a date-time (expected ${expected})`, 'not-a-date', cell);
 }
 
 const percent = (part: number, whole: number): number | null => (whole === 0 ? null : (part / whole) * 100);
@@ -172,7 +187,7 @@ function readDuration(row: readonly Cell[], ctx: ReadContext): number | RowProbl
   const end = readTime(row, ctx, 1, true);
   if (end instanceof RowProblem) return end;
   if (Number.isNaN(end)) return null;
-  if (end < start) return new RowProblem(ctx.columns[1] ?? '', `${ctx.columns[1]} is before ${ctx.columns[0]}`);
+  if (end < start) return new RowProblem(ctx.columns[1] ?? '', `${ctx.columns[1]} is before ${ctx.columns[0]}`, 'end-before-start');
   return end - start;
 }
 
@@ -212,7 +227,7 @@ const responseTime: BucketFormula<number, Durations> = {
 const repeatPurchaseRate: BucketFormula<string, Map<string, number>> = {
   read(row, ctx) {
     const cell = row[ctx.index[0] ?? -1];
-    return isBlank(cell) ? new RowProblem(ctx.columns[0] ?? '', 'the customer is empty') : String(cell);
+    return isBlank(cell) ? new RowProblem(ctx.columns[0] ?? '', 'the customer is empty', 'empty-value') : String(cell);
   },
   create: () => new Map(),
   add: (acc, customer) => acc.set(customer, (acc.get(customer) ?? 0) + 1),
@@ -229,7 +244,7 @@ const repeatPurchaseRate: BucketFormula<string, Map<string, number>> = {
 function readNumber(row: readonly Cell[], ctx: ReadContext, i: number): number | RowProblem {
   const cell = row[ctx.index[i] ?? -1];
   const value = numberOf(cell);
-  return Number.isFinite(value) ? value : new RowProblem(ctx.columns[i] ?? '', `${show(cell)} is not a number`);
+  return Number.isFinite(value) ? value : new RowProblem(ctx.columns[i] ?? '', `${show(cell)} is not a number`, 'not-a-number', cell);
 }
 
 const mean: BucketFormula<number, Total> = {

@@ -1,7 +1,8 @@
 import type { KpiDef } from '../schema/kpis.ts';
-import { KpiAccumulator } from './accumulator.ts';
+import { KpiAccumulator, type SourceOptions } from './accumulator.ts';
 import type { Cell } from './formulas.ts';
 import { KeySet } from './key-set.ts';
+import type { RowReason } from './row-reasons.ts';
 
 /**
  * Every KPI that reads one data file, fed from a single pass over it. Problems that make a row
@@ -16,10 +17,10 @@ export class SourceScan {
   readonly file: string;
   readonly header: readonly string[];
 
-  constructor(kpis: readonly KpiDef[], file: string, header: readonly string[], options: { timeZone?: string; key?: string } = {}) {
+  constructor(kpis: readonly KpiDef[], file: string, header: readonly string[], options: SourceOptions & { key?: string | undefined } = {}) {
     this.file = file;
     this.header = header;
-    this.accumulators = kpis.map((kpi) => new KpiAccumulator(kpi, file, header, options.timeZone));
+    this.accumulators = kpis.map((kpi) => new KpiAccumulator(kpi, file, header, options));
     this.keyIndex = options.key ? header.indexOf(options.key) : -1;
     this.width = header.length;
   }
@@ -41,22 +42,22 @@ export class SourceScan {
     if (problem) {
       for (const acc of this.accumulators) {
         acc.rowsRead++;
-        acc.reject(line, problem.column, problem.message);
+        acc.reject(line, problem.column, problem.message, problem.reason);
       }
       return;
     }
     for (const acc of this.accumulators) acc.add(row, line);
   }
 
-  private rowProblem(row: readonly Cell[]): { column?: string; message: string } | undefined {
+  private rowProblem(row: readonly Cell[]): { column?: string | undefined; message: string; reason: RowReason } | undefined {
     if (row.length !== this.width) {
-      return { message: `this row has ${row.length} field${row.length === 1 ? '' : 's'} where the header has ${this.width}` };
+      return { reason: 'wrong-field-count', message: `this row has ${row.length} field${row.length === 1 ? '' : 's'} where the header has ${this.width}` };
     }
     if (this.keyIndex >= 0) {
       const key = String(row[this.keyIndex] ?? '').trim();
       const column = this.header[this.keyIndex];
-      if (key === '') return { column, message: `the ${column} is empty` };
-      if (!this.seenKeys.add(key)) return { column, message: `${column} "${key}" appears again (a duplicate row)` };
+      if (key === '') return { column, reason: 'empty-value', message: `the ${column} is empty` };
+      if (!this.seenKeys.add(key)) return { column, reason: 'duplicate-key', message: `${column} "${key}" appears again (a duplicate row)` };
     }
     return undefined;
   }

@@ -1,5 +1,6 @@
 import type { FormulaId, KpiDef } from '../schema/kpis.ts';
 import type { Period } from '../schema/text.ts';
+import type { ReasonGroup, RowIssue } from './row-reasons.ts';
 
 /** One period bucket of one KPI (optionally of one segment). */
 export interface Bucket {
@@ -14,6 +15,8 @@ export interface Bucket {
   value: number | null;
   /** True when the period had ended by the data date (the latest row's time). */
   complete: boolean;
+  /** The 95 % interval of the figure, when it is an estimate from a sample and has a value; null otherwise. */
+  ci95?: Interval | null;
 }
 
 export interface SegmentSeries {
@@ -22,11 +25,12 @@ export interface SegmentSeries {
   buckets: Bucket[];
 }
 
-export interface RowIssue {
-  file: string;
-  line: number;
-  column?: string;
-  message: string;
+export type { ReasonGroup, RowIssue, RowReason } from './row-reasons.ts';
+
+/** A 95 % interval around a figure, in the figure's unit (see docs/kpis.md for the method per formula). */
+export interface Interval {
+  low: number;
+  high: number;
 }
 
 export interface KpiResult {
@@ -37,8 +41,13 @@ export interface KpiResult {
   segments: SegmentSeries[];
   rowsRead: number;
   rowsUsed: number;
-  /** Rows skipped by validation: counted, first ones listed with their line numbers. */
-  badRows: { count: number; examples: RowIssue[] };
+  /**
+   * Rows skipped by validation: counted, the first ones listed with their line numbers (for --strict),
+   * and grouped by reason and column with the first few of each and the fix.
+   */
+  badRows: { count: number; examples: RowIssue[]; byReason?: ReasonGroup[] };
+  /** ISO date-time of this KPI's latest row (how far its own data goes), null without rows. */
+  dataDate?: string | null;
 }
 
 export const STATUSES = ['kept', 'at-risk', 'broken', 'no-data'] as const;
