@@ -294,14 +294,16 @@ export class KpiAccumulator {
         range, counts: (series.slots.get(range.key)?.acc as CohortCounts | undefined) ?? emptyCohort(),
       })));
     return ranges.map((range, i) => {
-      const { n, value } = figures[i] ?? { n: 0, value: null };
+      const { n, value, ci95 } = figures[i] ?? { n: 0, value: null };
+      const shown = n >= this.kpi.min_sample && value !== null && Number.isFinite(value) ? value : null;
       return {
         period: range.key,
         start: new Date(range.start).toISOString(),
         end: new Date(range.end).toISOString(),
         n,
-        value: n >= this.kpi.min_sample && value !== null && Number.isFinite(value) ? value : null,
+        value: shown,
         complete: range.end <= dataDate,
+        ci95: shown === null ? null : ci95 ?? null,
       };
     });
   }

@@ -2,6 +2,7 @@ import type { FormulaId } from '../schema/kpis.ts';
 import type { Figure, ReadContext, Cell } from './formulas.ts';
 import { readTime, RowProblem } from './formulas.ts';
 import type { PeriodRange } from './period.ts';
+import { wilson } from './stats.ts';
 
 /**
  * Churn and retention follow each customer from sign-up (start) to leaving (end, blank while still a
@@ -46,7 +47,7 @@ export function cohortFigures(formula: FormulaId, periods: ReadonlyArray<{ range
     signedUpBefore += counts.signups;
     leftBefore += counts.departures;
     if (active === 0) return { n: 0, value: null };
-    const value = formula === 'churn_rate' ? (lost / active) * 100 : ((atEnd - counts.signups) / active) * 100;
-    return { n: active, value };
+    const hits = formula === 'churn_rate' ? lost : atEnd - counts.signups;
+    return { n: active, value: (hits / active) * 100, ci95: wilson(hits, active) };
   });
 }

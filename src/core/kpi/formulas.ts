@@ -2,7 +2,7 @@ import type { FormulaId, KpiDef } from '../schema/kpis.ts';
 import { FORMULA_ROLES } from './roles.ts';
 import type { RowReason } from './row-reasons.ts';
 import type { DateFormat } from './time.ts';
-import { addCount, quantile } from './stats.ts';
+import { addCount, meanInterval, meanIntervalOfCounts, npsInterval, quantile, quantileInterval, wilson, type Interval } from './stats.ts';
 
 /** A value as a reader hands it over: CSV gives strings, JSON any scalar. */
 export type Cell = string | number | boolean | null | undefined;
@@ -41,6 +41,8 @@ export interface Figure {
   /** The sample the figure is computed from (rows, or customers for customer formulas). */
   n: number;
   value: number | null;
+  /** 95 % interval, for a figure estimated from a sample (not for sums and counts, which count everything). */
+  ci95?: Interval | null;
 }
 
 /** A formula over the rows of one bucket: read a row, add it to the bucket, compute the figure. */
@@ -103,16 +105,29 @@ const mergeShare = (into: Share, from: Share) => {
   into.hits += from.hits;
 };
 
-const nps: BucketFormula<number, Share> = {
+/** Promoters and detractors counted apart: the interval needs both, not only their difference. */
+interface NpsCounts { n: number; promoters: number; detractors: number }
+
+const nps: BucketFormula<number, NpsCounts> = {
   read: (row, ctx) => readScore(row, ctx, 0, 10),
-  create: share,
+  create: () => ({ n: 0, promoters: 0, detractors: 0 }),
   add(acc, score) {
     acc.n++;
-    acc.hits += score >= 9 ? 1 : score <= 6 ? -1 : 0;
+    if (score >= 9) acc.promoters++;
+    else if (score <= 6) acc.detractors++;
   },
-  merge: mergeShare,
-  figure: (acc) => ({ n: acc.n, value: percent(acc.hits, acc.n) }),
+  merge(into, from) {
+    into.n += from.n;
+    into.promoters += from.promoters;
+    into.detractors += from.detractors;
+  },
+  figure: (acc) => ({
+    n: acc.n, value: percent(acc.promoters - acc.detractors, acc.n), ci95: npsInterval(acc.promoters, acc.detractors, acc.n),
+  }),
 };
+
+/** A share in %, with its Wilson interval. */
+const shareFigure = (hits: number, n: number): Figure => ({ n, value: percent(hits, n), ci95: wilson(hits, n) });
 
 const csat: BucketFormula<number, Share> = {
   read: (row, ctx) => readScore(row, ctx, 1, 5),
@@ -122,26 +137,30 @@ const csat: BucketFormula<number, Share> = {
     if (score >= 4) acc.hits++;
   },
   merge: mergeShare,
-  figure: (acc) => ({ n: acc.n, value: percent(acc.hits, acc.n) }),
+  figure: (acc) => shareFigure(acc.hits, acc.n),
 };
 
-interface Total { n: number; sum: number }
-const total = (): Total => ({ n: 0, sum: 0 });
+/** Count, sum and sum of squares: enough for a mean and its t-interval, and a database can return the same three. */
+interface Total { n: number; sum: number; sumSquares: number }
+const total = (): Total => ({ n: 0, sum: 0, sumSquares: 0 });
 const addTotal = (acc: Total, value: number) => {
   acc.n++;
   acc.sum += value;
+  acc.sumSquares += value * value;
 };
 const mergeTotal = (into: Total, from: Total) => {
   into.n += from.n;
   into.sum += from.sum;
+  into.sumSquares += from.sumSquares;
 };
+const meanFigure = (acc: Total): Figure => ({ n: acc.n, value: acc.n ? acc.sum / acc.n : null, ci95: meanInterval(acc.n, acc.sum, acc.sumSquares) });
 
 const ces: BucketFormula<number, Total> = {
   read: (row, ctx) => readScore(row, ctx, 1, 7),
   create: total,
   add: addTotal,
   merge: mergeTotal,
-  figure: (acc) => ({ n: acc.n, value: acc.n ? acc.sum / acc.n : null }),
+  figure: meanFigure,
 };
 
 /** Rows not done yet count as late once their deadline is before the data date, and not at all before. */
@@ -164,7 +183,7 @@ function deadlineShare(read: BucketFormula<Outcome, Deadlines>['read']): BucketF
     },
     figure(acc, _kpi, dataDate) {
       const overdue = acc.pending.filter((deadline) => deadline < dataDate).length;
-      return { n: acc.n + overdue, value: percent(acc.hits, acc.n + overdue) };
+      return shareFigure(acc.hits, acc.n + overdue);
     },
   };
 }
@@ -220,7 +239,9 @@ const responseTime: BucketFormula<number, Durations> = {
   figure(acc, kpi) {
     const statistic = kpi.statistic ?? 'median';
     const ms = statistic === 'mean' ? (acc.n ? acc.sum / acc.n : null) : quantile(acc.counts, acc.n, QUANTILE[statistic]);
-    return { n: acc.n, value: ms === null ? null : ms / unitMs(kpi) };
+    const interval = statistic === 'mean' ? meanIntervalOfCounts(acc.counts, acc.n) : quantileInterval(acc.counts, acc.n, QUANTILE[statistic]);
+    const unit = unitMs(kpi);
+    return { n: acc.n, value: ms === null ? null : ms / unit, ci95: interval && { low: interval.low / unit, high: interval.high / unit } };
   },
 };
 
@@ -237,7 +258,7 @@ const repeatPurchaseRate: BucketFormula<string, Map<string, number>> = {
   figure(acc) {
     let repeat = 0;
     for (const orders of acc.values()) if (orders >= 2) repeat++;
-    return { n: acc.size, value: percent(repeat, acc.size) };
+    return shareFigure(repeat, acc.size);
   },
 };
 
@@ -252,7 +273,7 @@ const mean: BucketFormula<number, Total> = {
   create: total,
   add: addTotal,
   merge: mergeTotal,
-  figure: (acc) => ({ n: acc.n, value: acc.n ? acc.sum / acc.n : null }),
+  figure: meanFigure,
 };
 
 const sum: BucketFormula<number, Total> = { ...mean, figure: (acc) => ({ n: acc.n, value: acc.sum }) };

@@ -1,6 +1,7 @@
 import type { FormulaId, KpiDef } from '../schema/kpis.ts';
 import type { Period } from '../schema/text.ts';
 import type { ReasonGroup, RowIssue } from './row-reasons.ts';
+import type { Interval } from './stats.ts';
 
 /** One period bucket of one KPI (optionally of one segment). */
 export interface Bucket {
@@ -27,11 +28,7 @@ export interface SegmentSeries {
 
 export type { ReasonGroup, RowIssue, RowReason } from './row-reasons.ts';
 
-/** A 95 % interval around a figure, in the figure's unit (see docs/kpis.md for the method per formula). */
-export interface Interval {
-  low: number;
-  high: number;
-}
+export type { Interval } from './stats.ts';
 
 export interface KpiResult {
   kpi: KpiDef;
