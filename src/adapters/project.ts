@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { checkIntegrity } from '../core/schema/integrity.ts';
 import { kpisFileSchema, type KpisFile } from '../core/schema/kpis.ts';
 import { promiseSchema, type PromiseDoc } from '../core/schema/promise.ts';
 import { validateSource } from '../core/schema/validate.ts';
@@ -40,5 +41,6 @@ export async function loadProject(root: string, cwd = process.cwd()): Promise<Pr
     const source = await readYamlInput(paths.kpis, cwd);
     kpis = { source, doc: validateSource(source, kpisFileSchema) };
   }
+  checkIntegrity(promise, kpis);
   return { root, contentDir: paths.contentDir, promise, kpis };
 }

@@ -4,6 +4,7 @@ import type { Finding } from '../../core/check/finding.ts';
 import type { Evaluation } from '../../core/kpi/types.ts';
 import type { SiteInput } from '../../core/site/input.ts';
 import type { Project } from '../project.ts';
+import { buildDate } from '../build-date.ts';
 import { linkNodeModules, startSiteBuilder } from './astro.ts';
 
 export interface BuildOptions {
@@ -55,14 +56,15 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
     const steps = await timed('modules', loadSteps);
     const [project, siteConfig] = await timed('load', () => Promise.all([steps.loadProject(root, options.cwd), steps.loadSiteConfig(root, options.cwd)]));
     const evaluation = await timed('evaluate', () => options.evaluate ? options.evaluate(project) : steps.evaluateProject(project, options.cwd ? { cwd: options.cwd } : {}));
-    const { statement, findings } = await timed('check', () => steps.checkProject(project, { evaluation }));
+    const generatedAt = buildDate(options.env ?? process.env);
+    const { statement, findings } = await timed('check', () => steps.checkProject(project, { evaluation, asOf: generatedAt }));
     if (findings.some(blocksBuild)) return { status: 'blocked', findings, distDir, timings };
     const reports = await timed('reports', () => steps.renderReports(project, evaluation, options.cwd));
     const input: SiteInput = {
       promise: project.promise.doc,
       kpis: project.kpis?.doc ?? { kpis: [], sources: [] },
       statement, evaluation, findings, reports,
-      generatedAt: buildDate(options.env ?? process.env),
+      generatedAt,
       siteConfig,
     };
     const subset = steps.publicSubset(input);
@@ -88,11 +90,7 @@ export function blocksBuild(finding: Finding): boolean {
   return finding.severity === 'error' && finding.rule !== 'promise-broken';
 }
 
-/** SOURCE_DATE_EPOCH (seconds) when set, so two builds of the same inputs are byte-identical. */
-export function buildDate(env: NodeJS.ProcessEnv): string {
-  const epoch = Number(env.SOURCE_DATE_EPOCH);
-  return (env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date()).toISOString();
-}
+export { buildDate } from '../build-date.ts';
 
 /** Two renames on one file system: dist/ is either the old build or the new one, never half of each. */
 async function swapIn(staged: string, distDir: string, workDir: string): Promise<void> {

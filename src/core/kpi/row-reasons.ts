@@ -50,11 +50,10 @@ export function fixFor(reason: RowReason, column: string | undefined, examples: 
 function dateFix(column: string, examples: readonly RowIssue[], kpi: KpiDef): string {
   const values = examples.flatMap((issue) => (issue.value ? [issue.value] : []));
   const fits = dateFormatsThatFit(values);
-  const declare = (format: string) => `date_format: ${format}`;
-  const source = `the source ${kpi.source} (under sources: in kpis.yaml, with file: ${kpi.source})`;
-  if (fits.length === 1) return `The values in ${column} look like ${fits[0]}: declare ${declare(fits[0] ?? '')} on ${source}.`;
+  const declare = (format: string) => `sources: [{ file: ${kpi.source}, date_format: ${format} }]`;
+  if (fits.length === 1) return `The values in ${column} look like ${fits[0]}: declare it in kpis.yaml, ${declare(fits[0] ?? '')}.`;
   if (fits.length > 1) {
-    return `The values in ${column} fit ${fits.join(' and ')}, and pledge will not guess which: declare ${fits.map(declare).join(' or ')} on ${source}, whichever your spreadsheet writes.`;
+    return `The values in ${column} fit ${fits.join(' and ')}, and pledge will not guess which: declare the one your export writes in kpis.yaml, ${declare(fits[0] ?? '')} or ${declare(fits[1] ?? '')}.`;
   }
-  return `Write ${column} as ISO 8601 (2026-03-01T14:05:00Z), or declare the format on ${source}: date_format: DD/MM/YYYY, MM/DD/YYYY, YYYY-MM-DD, epoch_s or epoch_ms.`;
+  return `Write ${column} as an ISO 8601 date-time (2026-03-01T14:05:00Z) in these rows; if the whole file uses another format, declare it in kpis.yaml (date_format: DD/MM/YYYY, MM/DD/YYYY, YYYY-MM-DD, epoch_s or epoch_ms on its source).`;
 }
