@@ -1,5 +1,5 @@
 import { InputError, InputErrors, type Place } from '../input-error.ts';
-import type { DataPath, YamlSource } from '../yaml-source.ts';
+import type { YamlSource } from '../yaml-source.ts';
 import type { KpisFile } from './kpis.ts';
 import type { PromiseDoc } from './promise.ts';
 
@@ -14,11 +14,15 @@ const where = (place: Place) => `${place.file}:${place.line}:${place.column}`;
  */
 export function checkIntegrity(promise: Parsed<PromiseDoc>, kpis: Parsed<KpisFile> | undefined): void {
   const errors = [
-    ...duplicates(promise.source, promise.doc.commitments.map((c) => c.id), ['commitments'], 'id', 'commitments'),
-    ...duplicates(promise.source, promise.doc.touchpoints.map((t) => t.id), ['touchpoints'], 'id', 'touchpoints'),
+    ...duplicates(promise.source, promise.doc.commitments.map((c) => c.id), ['commitments', 'id'], 'commitments',
+      'Give each commitment its own id (notes and the published record name commitments by id).'),
+    ...duplicates(promise.source, promise.doc.touchpoints.map((t) => t.id), ['touchpoints', 'id'], 'touchpoints',
+      'Give each touchpoint its own id.'),
     ...(kpis ? [
-      ...duplicates(kpis.source, kpis.doc.kpis.map((k) => k.id), ['kpis'], 'id', 'KPIs'),
-      ...duplicates(kpis.source, kpis.doc.sources.map((s) => normalizePath(s.file)), ['sources'], 'file', 'sources'),
+      ...duplicates(kpis.source, kpis.doc.kpis.map((k) => k.id), ['kpis', 'id'], 'KPIs',
+        'Give each KPI its own id, and make each commitment and touchpoint name the one it means.'),
+      ...duplicates(kpis.source, kpis.doc.sources.map((s) => normalizePath(s.file)), ['sources', 'file'], 'sources',
+        'Describe each data file once under sources (merge the two entries).'),
       ...internalCommitments(promise, kpis),
     ] : []),
   ];
@@ -30,7 +34,8 @@ function normalizePath(file: string): string {
   return file.replace(/\\/g, '/').split('/').filter((part) => part !== '' && part !== '.').join('/');
 }
 
-function duplicates(source: YamlSource, ids: readonly string[], list: DataPath, key: string, what: string): InputError[] {
+/** `[list, key]`: the list in the file and the field that must be unique in it. */
+function duplicates(source: YamlSource, ids: readonly string[], [list, key]: [string, string], what: string, fix: string): InputError[] {
   const first = new Map<string, number>();
   return ids.flatMap((id, index) => {
     const earlier = first.get(id);
@@ -38,11 +43,8 @@ function duplicates(source: YamlSource, ids: readonly string[], list: DataPath, 
       first.set(id, index);
       return [];
     }
-    const there = source.locate([...list, earlier, key]);
-    const fix = key === 'file'
-      ? `Describe each data file once under sources (merge the two entries).`
-      : `Give each of the ${what} its own ${key}, and update whatever names the old one (commitments name KPIs by id).`;
-    return [new InputError(source.locate([...list, index, key]),
+    const there = source.locate([list, earlier, key]);
+    return [new InputError(source.locate([list, index, key]),
       `Two ${what} have the ${key} "${id}": here and at ${where(there)}.`, fix)];
   });
 }
