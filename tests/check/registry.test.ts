@@ -13,7 +13,7 @@ const DESIGN_IDS = [
   'audience-missing', 'values-not-reflected', 'unique-asset-missing', 'too-long', 'sentence-too-long', 'hard-to-read',
   'jargon', 'vague-claim', 'not-measurable', 'not-time-bound', 'kpi-unknown', 'unrealistic-target', 'no-margin',
   'absolute-claim', 'conflicting-commitments', 'unfocused-exceed', 'features-not-benefits', 'no-emotion', 'cta-missing',
-  'feedback-missing', 'promise-broken',
+  'feedback-missing', 'promise-broken', 'data-unreadable', 'data-stale', 'no-data', 'sample-too-small',
 ];
 const DATA_IDS = ['unrealistic-target', 'no-margin', 'promise-broken'];
 
