@@ -126,20 +126,23 @@ export function quantileRanks(n: number, q: number): [number, number] | null {
   return null;
 }
 
-/** The k-th smallest value (1-based) of a value → count multiset. */
-export function orderStatistic(counts: Map<number, number>, k: number): number | null {
+/** The k-th smallest values (1-based, ranks ascending) of a value → count multiset, in one sorted pass. */
+export function orderStatistics(counts: Map<number, number>, ranks: readonly number[]): (number | null)[] {
+  const found: (number | null)[] = ranks.map(() => null);
   let seen = 0;
+  let next = 0;
   for (const value of [...counts.keys()].sort((a, b) => a - b)) {
     seen += counts.get(value) ?? 0;
-    if (seen >= k) return value;
+    while (next < ranks.length && seen >= (ranks[next] ?? Infinity)) found[next++] = value;
+    if (next === ranks.length) break;
   }
-  return null;
+  return found;
 }
 
 /** Distribution-free 95 % interval of the q-quantile: [x(l), x(u)] with the ranks of quantileRanks. */
 export function quantileInterval(counts: Map<number, number>, n: number, q: number): Interval | null {
   const ranks = quantileRanks(n, q);
   if (!ranks) return null;
-  const [low, high] = [orderStatistic(counts, ranks[0]), orderStatistic(counts, ranks[1])];
-  return low === null || high === null ? null : { low, high };
+  const [low, high] = orderStatistics(counts, ranks);
+  return low === null || high === null || low === undefined || high === undefined ? null : { low, high };
 }
