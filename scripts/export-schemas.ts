@@ -4,6 +4,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { checkReportSchema } from '../src/core/schema/check-report.ts';
 import { kpisFileSchema } from '../src/core/schema/kpis.ts';
 import { pledgeJsonSchema, publicPledgeSchema } from '../src/core/schema/pledge-json.ts';
 import { promiseSchema } from '../src/core/schema/promise.ts';
@@ -16,6 +17,7 @@ export const SCHEMA_FILES = {
   // Outputs: what the build writes, defaults filled in.
   'pledge.schema.json': { schema: pledgeJsonSchema, title: 'pledge dist/pledge.json', io: 'output' },
   'pledge-public.schema.json': { schema: publicPledgeSchema, title: 'pledge dist/public/pledge.json', io: 'output' },
+  'check.schema.json': { schema: checkReportSchema, title: 'pledge check --format json', io: 'output' },
 } as const;
 
 /** The JSON Schema text of one file. */

@@ -223,19 +223,62 @@ async function customerFile(o: Options, customers: number): Promise<void> {
   await out.close();
 }
 
-function options(): Options {
-  const { values } = parseArgs({
-    options: {
-      rows: { type: 'string', default: '3600' }, seed: { type: 'string', default: '7' },
-      out: { type: 'string', default: 'content/data' }, from: { type: 'string', default: '2025-05-01' },
-      to: { type: 'string', default: '2026-11-05' }, only: { type: 'string' }, clean: { type: 'boolean', default: false },
-    },
-  });
-  const rows = Number(values.rows);
-  if (!Number.isInteger(rows) || rows < 1) throw new Error('--rows must be a positive whole number');
+const FILES = ['orders', 'tickets', 'surveys', 'customers'];
+
+export const USAGE = `Usage: npm run gen-data -- [--rows N] [--seed N] [--out DIR] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--only FILES] [--clean]
+
+Writes seeded sample data for the example company (the same seed always gives the same files).
+  --rows N        orders to write; the other files scale with it (default 3600)
+  --seed N        a whole number (default 7)
+  --out DIR       where the CSV files go (default content/data)
+  --from, --to    the first day and the day after the last (default 2025-05-01 to 2026-11-05)
+  --only FILES    some of ${FILES.join(',')} (default all)
+  --clean         leave out the malformed rows
+  --help          show this
+`;
+
+/** A bad option: the script prints its message on one line and exits 2, like pledge's own commands. */
+export class OptionError extends Error {}
+
+function wholeNumber(option: string, text: string, least: number): number {
+  if (!/^\d+$/.test(text) || Number(text) < least) throw new OptionError(`--${option} must be a whole number of at least ${least}, not "${text}".`);
+  return Number(text);
+}
+
+function day(option: string, text: string): number {
+  const ms = /^\d{4}-\d{2}-\d{2}$/.test(text) ? Date.parse(`${text}T00:00:00Z`) : NaN;
+  if (Number.isNaN(ms)) throw new OptionError(`--${option} must be a date such as 2025-05-01, not "${text}".`);
+  return ms;
+}
+
+/** The options, 'help' for --help, or an OptionError naming what is wrong. */
+export function parseOptions(argv: string[]): Options | 'help' {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        rows: { type: 'string', default: '3600' }, seed: { type: 'string', default: '7' },
+        out: { type: 'string', default: 'content/data' }, from: { type: 'string', default: '2025-05-01' },
+        to: { type: 'string', default: '2026-11-05' }, only: { type: 'string' }, clean: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    // parseArgs says what is wrong; one line of it, ending like a sentence.
+    throw new OptionError(((error as Error).message.split('\n')[0] ?? '').replace(/\.?$/, '.'));
+  }
+  if (values.help) return 'help';
+  const only = (values.only ?? FILES.join(',')).split(',');
+  const unknown = only.find((name) => !FILES.includes(name));
+  if (unknown !== undefined) throw new OptionError(`--only takes some of ${FILES.join(', ')}, not "${unknown}".`);
+  const [from, to] = [day('from', values.from), day('to', values.to)];
+  if (to <= from) throw new OptionError(`--to (${values.to}) must be after --from (${values.from}).`);
   return {
-    rows, seed: Number(values.seed), out: values.out, from: Date.parse(`${values.from}T00:00:00Z`), to: Date.parse(`${values.to}T00:00:00Z`),
-    only: new Set((values.only ?? 'orders,tickets,surveys,customers').split(',')), clean: values.clean,
+    rows: wholeNumber('rows', values.rows, 1), seed: wholeNumber('seed', values.seed, 0), out: values.out, from, to,
+    only: new Set(only), clean: values.clean,
   };
 }
 
@@ -248,8 +291,22 @@ export async function generate(o: Options): Promise<void> {
   if (o.only.has('customers')) await customerFile(o, customers);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const o = options();
+async function main(argv: string[]): Promise<number> {
+  let o: Options | 'help';
+  try {
+    o = parseOptions(argv);
+  } catch (error) {
+    if (!(error instanceof OptionError)) throw error;
+    process.stderr.write(`gen-data: ${error.message} Run with --help for the options.\n`);
+    return 2;
+  }
+  if (o === 'help') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   await generate(o);
   console.log(`Wrote ${[...o.only].join(', ')} for ${o.rows} orders to ${o.out}/`);
+  return 0;
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = await main(process.argv.slice(2));

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { workerCount } from '../../src/adapters/data/parallel.ts';
@@ -35,6 +35,24 @@ const KPIS = `kpis:
     method: Orders delivered on or before the promised date.
 `;
 
+/** The memory-heavy variants of the same file: a key column checked for duplicates, and per-customer state. */
+const KEYED_KPIS = `${KPIS}sources:
+  - file: data/orders.csv
+    key: order_id
+`;
+const REPEAT_KPIS = `kpis:
+  - id: repeat_buyers
+    name: Repeat buyers
+    formula: repeat_purchase_rate
+    source: data/orders.csv
+    columns: { customer: customer_id }
+    timestamp: ordered_at
+    period: month
+    unit: "%"
+    better: higher
+    method: Customers who ordered twice or more in the month.
+`;
+
 const label = (rows: number) => (rows >= 1e6 ? `${rows / 1e6}M` : `${rows / 1e3}k`);
 
 /** bench-data/kpi-<size>/: a project whose only KPI reads a generated orders file (made once, then reused). */
@@ -49,6 +67,20 @@ async function benchProject(root: string, rows: number, log: (line: string) => v
     await runChild(['--import', 'tsx', path.join(root, 'scripts/generate-data.ts'), '--rows', String(rows), '--only', 'orders',
       '--clean', '--from', '2019-01-01', '--out', data], root).catch(() => undefined);
   }
+  return dir;
+}
+
+/**
+ * bench-data/kpi-<size>-<variant>/: the same orders file (a hard link, not a copy) with other KPIs.
+ * Only the first KPI's figures are reported by the engine child.
+ */
+function variantProject(base: string, variant: string, kpis: string): string {
+  const dir = `${base}-${variant}`;
+  const data = path.join(dir, 'content', 'data');
+  mkdirSync(data, { recursive: true });
+  writeFileSync(path.join(dir, 'content', 'promise.yaml'), PROMISE.replace('kpi: on_time_delivery', `kpi: ${/id: (\S+)/.exec(kpis)?.[1] ?? ''}`));
+  writeFileSync(path.join(dir, 'content', 'kpis.yaml'), kpis);
+  if (!existsSync(path.join(data, 'orders.csv'))) linkSync(path.join(base, 'content', 'data', 'orders.csv'), path.join(data, 'orders.csv'));
   return dir;
 }
 
@@ -100,7 +132,31 @@ async function benchSize(context: BenchContext, rows: number): Promise<void> {
   const agree = engine.rows === duck.rows && alternative.rows === duck.rows && months(engine) === months(alternative) && months(engine) === months(duck);
   log(`Rows counted: pledge ${engine.rows} (PLEDGE_WORKERS=${other}: ${alternative.rows}), DuckDB ${duck.rows}; orders per month before the last${agree ? ' agree' : ' DIFFER'}.`);
   log(`Targets: ratio vs DuckDB <= 1.0 on 1M rows; peak RSS < 300 MB on 10M rows.\n`);
+  await benchMemoryHeavy(context, dir, runs, threads > 1 ? alternative : engine);
 }
+
+/**
+ * The two KPI shapes that keep state per row or per customer: duplicate keys (a 64-bit hash per order,
+ * key-set.ts) and repeat_purchase_rate (a hash per customer and month, formulas.ts). Both read the same
+ * file on one thread; the baseline is the plain on-time KPI on one thread, measured just before.
+ */
+async function benchMemoryHeavy(context: BenchContext, dir: string, runs: number, baseline: ChildReport): Promise<void> {
+  const child = (project: string) => ['--import', 'tsx', path.join(context.root, 'scripts/bench/_engine-child.ts'), project];
+  const keyed = variantProject(dir, 'key', KEYED_KPIS);
+  const repeat = variantProject(dir, 'repeat', REPEAT_KPIS);
+  const { key, customers } = await measure(runs, {
+    key: () => runChild(child(keyed), context.root, { PLEDGE_WORKERS: '1' }),
+    customers: () => runChild(child(repeat), context.root, { PLEDGE_WORKERS: '1' }),
+  });
+  context.log(['1 thread'.padEnd(34), 'time'.padStart(9), 'peak RSS'.padStart(9), 'vs no key'.padStart(10)].join('  '));
+  const line = (name: string, report: ChildReport) => context.log([name.padEnd(34), `${report.seconds.toFixed(2)} s`.padStart(9),
+    `${report.maxRssMb.toFixed(0)} MB`.padStart(9), (report.seconds / baseline.seconds).toFixed(2).padStart(10)].join('  '));
+  line('on-time, no key (baseline)', baseline);
+  line('on-time + key order_id', key);
+  line('repeat_purchase_rate by month', customers);
+  context.log(`Rows counted: key ${key.rows}, repeat_purchase_rate ${customers.rows}. Targets: peak RSS < 300 MB on 10M rows; time <= 1.2 x the old code's.\n`);
+}
+
 
 export const section: BenchSection = {
   name: 'kpi',

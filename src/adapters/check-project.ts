@@ -20,6 +20,11 @@ import { contentPaths, type Project } from './project.ts';
 
 const BUILTIN_TEMPLATES = fileURLToPath(new URL('../core/compose/templates/', import.meta.url));
 const LEXICONS = fileURLToPath(new URL('../core/check/lexicon/', import.meta.url));
+/**
+ * Built-in files are named relative to pledge's own folder (`src/core/compose/templates/en/...`),
+ * never by where pledge is installed or run from: the names reach dist/pledge.json.
+ */
+const PACKAGE_DIR = fileURLToPath(new URL('../../', import.meta.url));
 
 /** What runChecks needs besides the promise: templates, word lists, the project's rules config. */
 export interface CheckResources {
@@ -52,7 +57,7 @@ export async function checkProject(project: Project, options: { evaluation?: Eva
 export async function loadCheckResources(root: string, cwd = process.cwd(), languages: readonly Language[] = LANGUAGES): Promise<CheckResources> {
   const paths = contentPaths(root);
   const [builtin, lexicons, overrides] = await Promise.all([
-    loadBuiltinTemplates(cwd, languages), loadLexicons(cwd, languages), loadTemplateDir(paths.templates, cwd, TEMPLATE_NAMES),
+    loadBuiltinTemplates(languages), loadLexicons(languages), loadTemplateDir(paths.templates, cwd, TEMPLATE_NAMES),
   ]);
   const config = await exists(paths.rules)
     ? parseRulesConfig(await readYamlInput(paths.rules, cwd), RULE_IDS)
@@ -69,16 +74,16 @@ const TEMPLATE_NAMES = LANGUAGES.flatMap((language) => [
 const builtinTemplates = new Map<string, Promise<TemplateSet>>();
 const builtinLexicons = new Map<string, Promise<Lexicon>>();
 
-export async function loadBuiltinTemplates(cwd = process.cwd(), languages: readonly Language[] = LANGUAGES): Promise<TemplateSet> {
+export async function loadBuiltinTemplates(languages: readonly Language[] = LANGUAGES): Promise<TemplateSet> {
   const sets = await Promise.all(languages.map((language) => cached(builtinTemplates, language,
-    () => loadTemplateDir(path.join(BUILTIN_TEMPLATES, language), cwd, undefined, `${language}/`))));
+    () => loadTemplateDir(path.join(BUILTIN_TEMPLATES, language), PACKAGE_DIR, undefined, `${language}/`))));
   return Object.assign({}, ...sets) as TemplateSet;
 }
 
-export async function loadLexicons(cwd = process.cwd(), languages: readonly Language[] = LANGUAGES): Promise<Record<string, Lexicon>> {
+export async function loadLexicons(languages: readonly Language[] = LANGUAGES): Promise<Record<string, Lexicon>> {
   const lexicons = await Promise.all(languages.map((language) => cached(builtinLexicons, language, async () => {
     const file = path.join(LEXICONS, `${language}.yml`);
-    return parseLexicon(parseYaml(await readTextInput(file, cwd), displayPath(file, cwd)));
+    return parseLexicon(parseYaml(await readTextInput(file, PACKAGE_DIR), displayPath(file, PACKAGE_DIR)));
   })));
   return Object.fromEntries(lexicons.map((lexicon) => [lexicon.language, lexicon]));
 }

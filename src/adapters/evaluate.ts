@@ -3,12 +3,15 @@ import { stat } from 'node:fs/promises';
 import { evaluateCommitments } from '../core/kpi/commitments.ts';
 import { SourceScan } from '../core/kpi/source-scan.ts';
 import type { Evaluation, KpiResult, RowIssue } from '../core/kpi/types.ts';
-import { InputError, InputErrors } from '../core/input-error.ts';
+import { InputError, InputErrors, placeOf } from '../core/input-error.ts';
+import { QUOTE_MAX, quoteData } from '../core/quote-data.ts';
 import type { DataSource, KpiDef } from '../core/schema/kpis.ts';
 import type { YamlSource } from '../core/yaml-source.ts';
 import { readCsvHeader } from './data/csv.ts';
+import { unreadableDataError } from './data/encoding.ts';
 import { formatOf, readTable } from './data/index.ts';
 import { scanCsvInParallel, workerCount } from './data/parallel.ts';
+import { HeaderTooLong } from './data/types.ts';
 import { displayPath } from './files.ts';
 import type { Project } from './project.ts';
 
@@ -46,7 +49,7 @@ export async function evaluateProject(project: Project, options: EvaluateOptions
   let [rowsBefore, bytesBefore] = [0, 0];
   for (const [i, group] of groups.entries()) {
     const progress = (rows: number, bytes: number) => options.onProgress?.(rowsBefore + rows, group.shown, bytesBefore + bytes);
-    const scan = await scanLargeCsv(group, sizes[i] ?? 0, source, progress) ?? await scanSource(group, source, progress);
+    const scan = await scanGroup(group, sizes[i] ?? 0, source, progress);
     for (const acc of scan.accumulators) scans.set(acc.kpi, scan);
     rowsBefore += scan.accumulators[0]?.rowsRead ?? 0;
     bytesBefore += sizes[i] ?? 0;
@@ -78,14 +81,18 @@ function groupBySource(project: Project, cwd = process.cwd()): SourceGroup[] {
   return [...groups.values()];
 }
 
-/** The size of every data file; an InputError at each KPI whose file is missing. */
+/** The size of every data file; an InputError at each KPI whose file is missing, and at each file in an encoding the readers would misread. */
 async function requireFiles(groups: readonly SourceGroup[], source: YamlSource): Promise<number[]> {
   const errors: InputError[] = [];
   const sizes: number[] = [];
   for (const group of groups) {
     const info = await stat(group.file).catch(() => undefined);
     sizes.push(info?.size ?? 0);
-    if (info?.isFile()) continue;
+    if (info?.isFile()) {
+      const unreadable = await unreadableDataError(group.file, group.shown, formatOf(group.file));
+      if (unreadable) errors.push(unreadable);
+      continue;
+    }
     for (const { kpi, index } of group.kpis) {
       errors.push(new InputError(source.locate(['kpis', index, 'source']),
         `KPI "${kpi.id}" reads ${kpi.source}, but ${group.shown} ${info ? 'is a folder' : 'does not exist'}.`,
@@ -96,19 +103,29 @@ async function requireFiles(groups: readonly SourceGroup[], source: YamlSource):
   return sizes;
 }
 
+/** Reads one data file for all its KPIs; a header line over the length limit is an InputError at the file. */
+async function scanGroup(group: SourceGroup, size: number, source: YamlSource, progress: (rows: number, bytes: number) => void): Promise<SourceScan> {
+  try {
+    return await scanLargeCsv(group, size, source, progress) ?? await scanSource(group, source, progress);
+  } catch (error) {
+    if (!(error instanceof HeaderTooLong)) throw error;
+    throw new InputError(placeOf(group.shown, error.line),
+      `The header line of ${group.shown} is longer than ${error.limit} bytes, the most pledge reads in one line.`,
+      'Check that this is the data file, with one record a line; if its header really is that long, raise PLEDGE_MAX_LINE_BYTES (bytes).');
+  }
+}
+
 async function scanSource(group: SourceGroup, source: YamlSource, progress: (rows: number, bytes: number) => void): Promise<SourceScan> {
   let scan: SourceScan | undefined;
   const kpis = group.kpis.map((entry) => entry.kpi);
-  const options = { timeZone: group.config?.timezone, dateFormat: group.config?.date_format, key: group.config?.key };
+  const options = { timeZone: group.config?.timezone, key: group.config?.key, decimal: group.config?.decimal, dateFormat: group.config?.date_format };
   await readTable(group.file, { delimiter: group.config?.delimiter }, {
     header(columns) {
       scan = new SourceScan(kpis, group.shown, columns, options);
       return scan.hasMissingColumns ? false : scan.neededColumns;
     },
     row: (cells, line) => scan?.add(cells, line),
-    malformed(line, message) {
-      for (const acc of scan?.accumulators ?? []) acc.reject(line, undefined, message);
-    },
+    malformed: (line, message) => scan?.malformed(line, message),
     progress,
   });
   if (!scan) scan = new SourceScan(kpis, group.shown, []);
@@ -127,17 +144,23 @@ async function scanLargeCsv(group: SourceGroup, size: number, source: YamlSource
   const kpis = group.kpis.map((entry) => entry.kpi);
   const check = new SourceScan(kpis, group.shown, header);
   if (check.hasMissingColumns) throw missingColumnErrors(group, check, source);
-  return scanCsvInParallel({ file: group.file, shown: group.shown, delimiter, kpis, timeZone: group.config?.timezone, dateFormat: group.config?.date_format, header, size, workers }, progress);
+  return scanCsvInParallel({ file: group.file, shown: group.shown, delimiter, kpis, timeZone: group.config?.timezone, decimal: group.config?.decimal, dateFormat: group.config?.date_format, header, size, workers }, progress);
 }
 
 function missingColumnErrors(group: SourceGroup, scan: SourceScan, source: YamlSource): InputErrors {
-  const header = scan.header.length ? `Its columns are: ${scan.header.join(', ')}.` : 'The file has no header line.';
+  const header = scan.header.length ? `Its columns are: ${columnList(scan.header)}.` : 'The file has no header line.';
   return new InputErrors(scan.accumulators.flatMap((acc, i) => {
     const index = group.kpis[i]?.index ?? 0;
     return acc.missing.map((missing) => new InputError(source.locate(['kpis', index, ...missing.path]),
       `KPI "${acc.kpi.id}" needs the column "${missing.column}", which ${group.shown} does not have.`,
       `Fix the column name in kpis.yaml or add the column to the file. ${header}`));
   }));
+}
+
+/** The first columns of a header, a name of more than QUOTE_MAX characters clipped, so the message stays short. */
+function columnList(header: readonly string[], most = 20): string {
+  const names = header.slice(0, most).map((name) => (name.length > QUOTE_MAX ? quoteData(name) : name));
+  return header.length > most ? `${names.join(', ')} and ${header.length - most} more` : names.join(', ');
 }
 
 /** `--strict`: every bad row becomes an error, at its line in the data file (once, however many KPIs read it). */

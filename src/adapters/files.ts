@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError, placeOf } from '../core/input-error.ts';
+import { decodeText } from '../core/text-encoding.ts';
 import { parseYaml, type YamlSource } from '../core/yaml-source.ts';
 
 /** Config files are small; anything bigger is a mistake (a data file in the wrong place). */
@@ -23,8 +24,8 @@ export async function readTextInput(file: string, cwd?: string): Promise<string>
     throw new InputError(placeOf(shown), `This file is ${(info.size / 1048576).toFixed(1)} MB, too large for a settings file.`,
       'Keep promise.yaml and kpis.yaml small; raw data belongs in content/data/.');
   }
-  const text = await readFile(file, 'utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // UTF-8 with or without a byte-order mark, or UTF-16 (Windows editors save it), all read the same.
+  return decodeText(await readFile(file));
 }
 
 export async function readYamlInput(file: string, cwd?: string): Promise<YamlSource> {

@@ -45,7 +45,8 @@ export function formatInputError(error: InputError): string {
   return showControlCharacters(`${file}:${line}:${column}  ${error.message} ${error.hint}`.trimEnd());
 }
 
-function showControlCharacters(text: string): string {
+/** Control characters as `\\u000a`-style escapes, so text from a data file stays on one line and inert. */
+export function showControlCharacters(text: string): string {
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

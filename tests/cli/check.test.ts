@@ -73,13 +73,13 @@ describe('pledge check', { timeout: 60_000 }, () => {
       + '    Say what the customer gets instead, e.g. "a reply within 2 hours".\n\n0 errors, 1 warning, 0 info\n');
   });
 
-  it('--format json prints only a valid JSON array of findings with the design\'s fields', async () => {
+  it('--format json prints only valid JSON: no errors, and the findings with the design\'s fields', async () => {
     const run = await pledge(project({ [PROMISE]: [['benefit: you can plan dinner before the parcel arrives', 'benefit: you get world-class service']] }), '--format', 'json');
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual([{
+    expect(JSON.parse(run.stdout)).toEqual({ errors: [], findings: [{
       rule: 'jargon', severity: 'warning', message: '"world-class" is a buzzword: it tells the customer nothing they can check.',
       file: 'content/promise.yaml', line: 9, column: 18, hint: 'Say what the customer gets instead, e.g. "a reply within 2 hours".',
-    }]);
+    }] });
   });
 
   it('--format github prints workflow annotations', async () => {
@@ -101,7 +101,7 @@ describe('pledge check', { timeout: 60_000 }, () => {
   it('--root checks a project elsewhere and names files relative to where it runs', async () => {
     const dir = project({ [PROMISE]: [['benefit: you can plan dinner before the parcel arrives', 'benefit: you get seamless service']] });
     const run = await pledge(path.dirname(dir), '--root', path.basename(dir), '--format', 'json');
-    expect((JSON.parse(run.stdout) as Array<{ file: string }>).map((f) => f.file)).toEqual([`${path.basename(dir)}/content/promise.yaml`]);
+    expect((JSON.parse(run.stdout) as { findings: Array<{ file: string }> }).findings.map((f) => f.file)).toEqual([`${path.basename(dir)}/content/promise.yaml`]);
   });
 
   it('rules.yaml turns a rule off and raises another to error', async () => {
@@ -111,7 +111,7 @@ describe('pledge check', { timeout: 60_000 }, () => {
     });
     const run = await pledge(dir, '--format', 'json');
     expect(run.code).toBe(1);
-    expect((JSON.parse(run.stdout) as Array<{ rule: string; severity: string }>).map((f) => `${f.rule} ${f.severity}`)).toEqual(['jargon error']);
+    expect((JSON.parse(run.stdout) as { findings: Array<{ rule: string; severity: string }> }).findings.map((f) => `${f.rule} ${f.severity}`)).toEqual(['jargon error']);
   });
 });
 

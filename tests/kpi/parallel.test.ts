@@ -27,7 +27,7 @@ async function serial(file: string) {
       return scan.neededColumns;
     },
     row: (cells, line) => scan?.add(cells, line),
-    malformed() {},
+    malformed: (line, message) => scan?.malformed(line, message),
   });
   return scan?.accumulators.map((acc) => acc.result(Date.parse('2026-11-05T00:00:00Z')));
 }
@@ -78,6 +78,21 @@ describe('parallel CSV scan', () => {
     // Each row before a bad one adds one line per note: the line numbers count the newlines inside quotes.
     expect(lines.some((line) => line > body.length)).toBe(true);
     expect(rounded(await parallel(file, 2))).toEqual(rounded(expected));
+  }, 60_000);
+
+  it('gives the single-pass figures and lines with lines over the length limit, one of them quoted with newlines', async () => {
+    // Two 3 MB records (over the 1 MiB limit): many 64 KB slices start inside them and give up.
+    const [head = '', ...body] = readFileSync(example, 'utf8').split('\n').filter(Boolean);
+    const long = (i: number) => `${body[i]},${i === 40 ? `"${'a\n'.repeat(5)}${'b'.repeat(3_000_000)}"` : 'c'.repeat(3_000_000)}`;
+    const rows = body.map((line, i) => (i === 40 || i === 900 ? long(i) : `${line},x`));
+    const file = path.join(dir, 'long.csv');
+    writeFileSync(file, `${[`${head},note`, ...rows].join('\n')}\n`);
+    const expected = await serial(file);
+    const tooLong = expected?.[0]?.badRows.examples.filter((issue) => issue.message.startsWith('this record is longer than'));
+    expect(tooLong?.map((issue) => issue.line)).toEqual([42, 907]);
+    const { header, delimiter } = await readCsvHeader(file, {});
+    const scan = await scanCsvInParallel({ file, shown: 'orders.csv', delimiter, kpis, timeZone: undefined, header, size: statSync(file).size, workers: 2, sliceBytes: 64 * 1024 });
+    expect(rounded(scan?.accumulators.map((acc) => acc.result(Date.parse('2026-11-05T00:00:00Z'))))).toEqual(rounded(expected));
   }, 60_000);
 
   it('runs workers from one self-contained JavaScript bundle (it may require Node built-ins only)', async () => {

@@ -39,3 +39,12 @@ export function bodyDepth(file: string, page: number, marginPt: { top: number; b
     .map((word) => Number(word[2]));
   return bottoms.length ? Math.max(...bottoms) / height : 0;
 }
+
+/** Each font of the PDF (`pdffonts` rows): its name without the subset tag, and whether it is embedded. */
+export function pdfFonts(file: string): Array<{ name: string; embedded: boolean }> {
+  const rows = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+  return rows.map((row) => {
+    const cells = row.trim().split(/\s+/);
+    return { name: (cells[0] ?? '').replace(/^[A-Z]{6}\+/, ''), embedded: cells.at(-5) === 'yes' };
+  });
+}

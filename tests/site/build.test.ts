@@ -43,8 +43,13 @@ describe('pledge build of the example with canaries planted in every internal fi
   }, BUILD_TIMEOUT);
   afterAll(() => removeDir(root));
 
-  it('writes the public page and its open data, and nothing else, to dist/public', () => {
-    expect([...publicFiles.keys()]).toEqual(['index.html', 'pledge.json']);
+  it('writes the public page, its open data and its fonts, and nothing else, to dist/public', () => {
+    const files = [...publicFiles.keys()];
+    expect(files.filter((file) => !file.startsWith('_fonts/'))).toEqual(['index.html', 'pledge.json']);
+    const fonts = files.filter((file) => file.startsWith('_fonts/'));
+    expect(fonts).toContain('_fonts/LICENSE.txt');
+    expect(fonts).toContain('_fonts/noto-sans-latin-400-normal.woff2');
+    expect(fonts.filter((file) => !/^_fonts\/noto-[a-z-]+-(latin|latin-ext|\d+)-[47]00-normal\.woff2$/.test(file))).toEqual(['_fonts/LICENSE.txt']);
   });
 
   it('gives the public page a title and a description for shared links', () => {

@@ -2,7 +2,7 @@ import { isAscii } from 'node:buffer';
 import { open } from 'node:fs/promises';
 import type { Cell } from '../../core/kpi/formulas.ts';
 import type { ReadOptions, TableSink } from './types.ts';
-import { CHUNK_BYTES, PROGRESS_EVERY } from './types.ts';
+import { CHUNK_BYTES, HeaderTooLong, maxLineBytes, PROGRESS_EVERY, tooLongMessage } from './types.ts';
 
 const QUOTE = 34;
 const LF = 10;
@@ -147,12 +147,17 @@ class CsvCursor {
   private skipPartial: boolean;
   private readonly sink: TableSink;
   private readonly limit: number;
+  /** The longest record taken, in bytes; a longer one is skipped (see skipTooLong). */
+  readonly maxLine: number;
+  /** Dropping the rest of a record over maxLine: everything up to the next line break. */
+  private skippingToLineEnd = false;
 
   constructor(sink: TableSink, options: ReadOptions, from: number, range: CsvRange | undefined) {
     this.sink = sink;
     this.limit = range?.end ?? Infinity;
     this.base = from;
     this.skipPartial = from > 0 && !range?.exact;
+    this.maxLine = maxLineBytes(options);
     this.delimiter = options.delimiter?.charCodeAt(0);
     this.info = { delimiter: options.delimiter ?? ',', firstRecordAt: from, stoppedAt: -1, line: 1 };
     if (range?.header) this.takeHeader(range.header);
@@ -162,6 +167,7 @@ class CsvCursor {
     const ascii = isAscii(buf);
     let p = this.skipPartialLine(buf);
     if (p < 0) return atEnd ? buf.length : 0;
+    p = this.skipToLineEnd(buf, p);
     while (p < buf.length) {
       if (this.base + p >= this.limit) {
         this.info.stoppedAt = this.base + p;
@@ -178,15 +184,19 @@ class CsvCursor {
         const next = this.plainRow(buf, p, delimiter, atEnd, ascii);
         if (next === INCOMPLETE) return p;
         if (next !== QUOTED) {
+          const tooLong = next - p - 1 > this.maxLine;
           p = next;
-          if (this.take(this.cells, 0) === 'stop') return 'stop';
+          if (tooLong) this.rejectTooLong(0);
+          else if (this.take(this.cells, 0) === 'stop') return 'stop';
           continue;
         }
       }
       const record = parseRecord(buf, p, delimiter, this.header ? this.wanted : undefined, atEnd, ascii ? asciiText : text);
       if (!record) return p;
+      const tooLong = record.next - p - 1 > this.maxLine;
       p = record.next;
-      if (this.take(record.cells, record.newlines, record.unclosed) === 'stop') return 'stop';
+      if (tooLong) this.rejectTooLong(record.newlines);
+      else if (this.take(record.cells, record.newlines, record.unclosed) === 'stop') return 'stop';
     }
     return p;
   }
@@ -226,6 +236,34 @@ class CsvCursor {
     const value = asciiText(buf, from, end);
     this.lastText[column] = value;
     return value;
+  }
+
+  /**
+   * A record over maxLine that is still unfinished (`bytes`, the start of it): reported now, its bytes
+   * dropped, and the rest of it skipped up to the next line break, so it never sits in memory whole.
+   */
+  skipTooLong(bytes: Buffer): void {
+    let newlines = 0;
+    for (let i = bytes.indexOf(LF); i >= 0; i = bytes.indexOf(LF, i + 1)) newlines++;
+    this.rejectTooLong(newlines - 1);
+    this.skippingToLineEnd = true;
+  }
+
+  /** Reports the record on this line as too long (the header: an error) and moves past its lines. */
+  private rejectTooLong(newlines: number): void {
+    if (!this.header) throw new HeaderTooLong(this.line, this.maxLine);
+    this.sink.malformed(this.line, tooLongMessage(this.maxLine));
+    this.line += 1 + newlines;
+  }
+
+  /** Where reading resumes after the rest of a too-long record: past the next line break, or the buffer's end. */
+  private skipToLineEnd(buf: Buffer, p: number): number {
+    if (!this.skippingToLineEnd) return p;
+    const newline = buf.indexOf(LF, p);
+    if (newline < 0) return buf.length;
+    this.skippingToLineEnd = false;
+    this.line++;
+    return newline + 1;
   }
 
   /** A slice after the first begins mid-record: skip to the first line start. -1 when none is in sight yet. */
@@ -284,7 +322,8 @@ export async function readCsv(file: string, options: ReadOptions, sink: TableSin
   const from = range && range.start > 0 ? range.start - (range.exact ? 0 : 1) : 0;
   const handle = await open(file, 'r');
   const cursor = new CsvCursor(sink, options, from, range);
-  const lostTrack = (kept: number) => from > 0 && !range?.exact && kept > SLICE_MAX_RECORD_BYTES;
+  // A slice that may have started inside a quoted field gives up on a long record: it is read again from a known start.
+  const lostTrack = (kept: number) => from > 0 && !range?.exact && kept > Math.min(SLICE_MAX_RECORD_BYTES, cursor.maxLine);
   // One buffer, reused: each read lands after the unfinished record carried over from the last one.
   let buffer: Buffer = Buffer.allocUnsafeSlow(CHUNK_BYTES);
   let [kept, position] = [0, from];
@@ -305,6 +344,10 @@ export async function readCsv(file: string, options: ReadOptions, sink: TableSin
       buffer.copyWithin(0, done, length);
       [kept, cursor.base] = [length - done, cursor.base + done];
       if (lostTrack(kept)) return { ...cursor.info, line: cursor.line, firstRecordAt: -1 };
+      if (kept > cursor.maxLine) {
+        cursor.skipTooLong(buffer.subarray(0, kept));
+        [kept, cursor.base] = [0, cursor.base + kept];
+      }
     }
     if (kept && cursor.consume(buffer.subarray(0, kept), true) === 'stop') return { ...cursor.info, line: cursor.line };
   } finally {
@@ -315,9 +358,12 @@ export async function readCsv(file: string, options: ReadOptions, sink: TableSin
   return { ...cursor.info, stoppedAt: cursor.base + kept, line: cursor.line };
 }
 
-/** A bigger buffer holding the first `kept` bytes of `buffer`: a record longer than a chunk is still unfinished. */
+/**
+ * A bigger buffer holding the first `kept` bytes of `buffer`: a record longer than a chunk is still
+ * unfinished. Doubling, so a long record (under a raised PLEDGE_MAX_LINE_BYTES) is copied O(log n) times, not once a chunk.
+ */
 function grown(buffer: Buffer, kept: number): Buffer {
-  const bigger = Buffer.allocUnsafeSlow(kept + CHUNK_BYTES);
+  const bigger = Buffer.allocUnsafeSlow(Math.max(kept + CHUNK_BYTES, 2 * buffer.length));
   buffer.copy(bigger, 0, 0, kept);
   return bigger;
 }

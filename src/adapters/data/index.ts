@@ -18,8 +18,8 @@ export function formatOf(file: string): DataFormat {
 /** Streams a data file (CSV, JSON array or NDJSON) into a sink, in bounded memory. */
 export function readTable(file: string, options: ReadOptions, sink: TableSink): Promise<void> {
   switch (formatOf(file)) {
-    case 'ndjson': return readNdjson(file, sink);
-    case 'json': return readJsonArray(file, sink);
+    case 'ndjson': return readNdjson(file, sink, options);
+    case 'json': return readJsonArray(file, sink, options);
     default: return readCsv(file, options, sink).then(() => undefined);
   }
 }

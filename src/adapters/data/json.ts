@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import type { Cell } from '../../core/kpi/formulas.ts';
-import type { TableSink } from './types.ts';
-import { CHUNK_BYTES, PROGRESS_EVERY } from './types.ts';
+import type { ReadOptions, TableSink } from './types.ts';
+import { CHUNK_BYTES, maxLineBytes, PROGRESS_EVERY, tooLongMessage } from './types.ts';
 
 /** Turns records into rows: the first record's keys are the header, like a CSV header line. */
 class Records {
@@ -10,6 +10,10 @@ class Records {
   rows = 0;
 
   constructor(private readonly sink: TableSink) {}
+
+  tooLong(line: number, limit: number): void {
+    this.sink.malformed(line, tooLongMessage(limit));
+  }
 
   add(text: string, line: number, bytes: number): void {
     let record: unknown;
@@ -46,23 +50,41 @@ function cellOf(value: unknown): Cell {
   return JSON.stringify(value);
 }
 
-/** NDJSON / JSON Lines: one object per line, streamed line by line. */
-export async function readNdjson(file: string, sink: TableSink): Promise<void> {
+/** Whether text is over `limit` bytes as UTF-8 (counted only when its length in UTF-16 units leaves a doubt). */
+const overBytes = (text: string, limit: number) => text.length > limit || (text.length * 3 > limit && Buffer.byteLength(text) > limit);
+
+/**
+ * NDJSON / JSON Lines: one object per line, streamed line by line. A line over the length limit is one
+ * bad row, skipped to its end without being kept whole.
+ */
+export async function readNdjson(file: string, sink: TableSink, options: ReadOptions = {}): Promise<void> {
+  const limit = maxLineBytes(options);
   const records = new Records(sink);
   const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: CHUNK_BYTES });
   let rest = '';
   let line = 1;
+  let skipping = false;
   for await (const chunk of stream) {
-    const text = rest + String(chunk);
+    let text = rest + String(chunk);
+    if (skipping) {
+      const end = text.indexOf('\n');
+      if (end < 0) continue;
+      [text, skipping, line] = [text.slice(end + 1), false, line + 1];
+    }
     let start = 0;
     for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
       const entry = text.slice(start, end).replace(/^\ufeff/, '').trim();
-      if (entry) records.add(entry, line, stream.bytesRead);
+      if (overBytes(entry, limit)) records.tooLong(line, limit);
+      else if (entry) records.add(entry, line, stream.bytesRead);
       if (records.stopped) return void stream.destroy();
       line++;
       start = end + 1;
     }
     rest = text.slice(start);
+    if (overBytes(rest, limit)) {
+      records.tooLong(line, limit);
+      [rest, skipping] = ['', true];
+    }
   }
   if (rest.trim()) records.add(rest.trim(), line, stream.bytesRead);
   records.finish(stream.bytesRead);
@@ -73,8 +95,11 @@ export async function readNdjson(file: string, sink: TableSink): Promise<void> {
  * (tracking strings and nesting), and only that element is handed to JSON.parse, so the file never
  * sits in memory whole.
  */
-export async function readJsonArray(file: string, sink: TableSink): Promise<void> {
+export async function readJsonArray(file: string, sink: TableSink, options: ReadOptions = {}): Promise<void> {
+  const limit = maxLineBytes(options);
   const records = new Records(sink);
+  /** The element being read is over the limit: it was reported, and is scanned to its end without being kept. */
+  let tooLong = false;
   const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: CHUNK_BYTES });
   const scan = { depth: 0, inString: false, escaped: false, line: 1, started: false, elementLine: 1 };
   let element = '';
@@ -97,12 +122,14 @@ export async function readJsonArray(file: string, sink: TableSink): Promise<void
           from = i + 1;
           continue;
         }
-        if (scan.depth === 0) [from, scan.elementLine, element] = [i, scan.line, ''];
+        if (scan.depth === 0) [from, scan.elementLine, element, tooLong] = [i, scan.line, '', false];
         scan.depth++;
       } else if (ch === 93 || ch === 125) {
         scan.depth--;
         if (scan.depth === 0) {
-          records.add(element + text.slice(from, i + 1), scan.elementLine, stream.bytesRead);
+          const whole = tooLong ? '' : element + text.slice(from, i + 1);
+          if (!tooLong && overBytes(whole, limit)) records.tooLong(scan.elementLine, limit);
+          else if (!tooLong) records.add(whole, scan.elementLine, stream.bytesRead);
           if (records.stopped) return void stream.destroy();
           element = '';
           from = i + 1;
@@ -113,7 +140,13 @@ export async function readJsonArray(file: string, sink: TableSink): Promise<void
         return records.finish(stream.bytesRead);
       }
     }
-    if (scan.depth > 0) element += text.slice(from);
+    if (scan.depth > 0 && !tooLong) {
+      element += text.slice(from);
+      if (overBytes(element, limit)) {
+        records.tooLong(scan.elementLine, limit);
+        [element, tooLong] = ['', true];
+      }
+    }
   }
   records.finish(stream.bytesRead);
 }

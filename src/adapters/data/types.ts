@@ -19,6 +19,40 @@ export interface TableSink {
 export interface ReadOptions {
   /** CSV field delimiter; guessed from the header line when absent (`,`, `;`, tab or `|`). */
   delimiter?: string;
+  /** The longest record read, in bytes (default: PLEDGE_MAX_LINE_BYTES, else MAX_LINE_BYTES). */
+  maxLineBytes?: number;
+}
+
+/**
+ * The longest line (record) a reader takes, in bytes: a longer one is skipped and reported as one bad
+ * row, without being held in memory; a longer header line is an input error. Real exports stay far
+ * below it; a file with no line breaks at all (the wrong file, a binary) hits it at once.
+ */
+export const MAX_LINE_BYTES = 1024 * 1024;
+
+/** PLEDGE_MAX_LINE_BYTES when it is a whole number of at least 1 KiB, else the default. */
+export function maxLineBytes(options: ReadOptions = {}, env: NodeJS.ProcessEnv = process.env): number {
+  if (options.maxLineBytes !== undefined) return options.maxLineBytes;
+  const asked = Number(env.PLEDGE_MAX_LINE_BYTES);
+  return Number.isInteger(asked) && asked >= 1024 ? asked : MAX_LINE_BYTES;
+}
+
+/** The bad-row message for a record over the limit; the record itself is never quoted. */
+export function tooLongMessage(limit: number): string {
+  return `this record is longer than ${limit} bytes, the most pledge reads in one line (PLEDGE_MAX_LINE_BYTES), so it was skipped to its line end`;
+}
+
+/** Thrown when the header line is over the limit: nothing of the file can be read. */
+export class HeaderTooLong extends Error {
+  readonly line: number;
+  readonly limit: number;
+
+  // Plain fields, not parameter properties: worker threads load this file with Node's type stripping.
+  constructor(line: number, limit: number) {
+    super(`the header line is longer than ${limit} bytes`);
+    this.line = line;
+    this.limit = limit;
+  }
 }
 
 export const PROGRESS_EVERY = 16_384;

@@ -39,8 +39,8 @@ async function hashOf(inputs: readonly string[]): Promise<string> {
 async function cached(cacheFile: string): Promise<string | undefined> {
   const entry = await readFile(cacheFile, 'utf8').then((text) => JSON.parse(text) as CachedBundle, () => undefined);
   if (!entry || !Array.isArray(entry.inputs) || typeof entry.code !== 'string') return undefined;
-  // A bundle made from another copy of pledge (node_modules copied or linked between checkouts) is not this one's.
-  if (!entry.inputs.every((input) => input.startsWith(packageRoot()))) return undefined;
+  // A cache copied or hard-linked from another checkout names that checkout's files: not this code.
+  if (!entry.inputs.includes(entryFile())) return undefined;
   const hash = await hashOf(entry.inputs).catch(() => undefined);
   return hash === entry.hash ? entry.code : undefined;
 }

@@ -53,7 +53,8 @@ export function cssString(text: string): string {
 
 // Page-margin boxes take no styles from the page, so each carries its own. The header sits near the
 // top edge of the top margin and the footer near the bottom edge, as Chromium's own templates do.
-const BOX_STYLE = 'font-family: \'Noto Sans\', \'DejaVu Sans\', sans-serif; font-size: 8pt; color: #444;';
+// The fonts the page ships (site.css), so the header prints alike on every machine.
+const BOX_STYLE = 'font-family: \'Noto Sans\', \'Noto Sans SC\', sans-serif; font-size: 8pt; color: #444;';
 const TOP = `${BOX_STYLE} vertical-align: top; padding-top: 5mm;`;
 const BOTTOM = `${BOX_STYLE} vertical-align: bottom; padding-bottom: 5mm;`;
 

@@ -30,6 +30,8 @@ export interface RenderOptions {
   readyTimeoutMs?: number;
   /** A browser to reuse (tests, benchmarks); it stays open. One is launched and closed when absent. */
   browser?: Browser;
+  /** The launched browser's profile folder (see launchBrowser); a fresh temporary one when absent. */
+  userDataDir?: string;
 }
 
 /** Page geometry in millimetres: the header and footer sit inside the top and bottom margins. */
@@ -51,7 +53,7 @@ export async function renderPdfs(options: RenderOptions): Promise<{ files: strin
   const env = options.env ?? process.env;
   const documents = selectDocuments(await listDocuments(options.distDir), options.only);
   const siteFacts = await readSiteFacts(options.distDir, options.cwd);
-  const browser = options.browser ?? await launchBrowser(env);
+  const browser = options.browser ?? await launchBrowser(env, { userDataDir: options.userDataDir });
   const servers = new Map<string, StaticServer>();
   try {
     for (const siteDir of new Set(documents.map((document) => document.siteDir))) servers.set(siteDir, await serveStatic(siteDir));

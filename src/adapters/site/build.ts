@@ -1,11 +1,14 @@
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Finding } from '../../core/check/finding.ts';
+import type { Statement } from '../../core/compose/statement.ts';
 import type { Evaluation } from '../../core/kpi/types.ts';
 import type { SiteInput } from '../../core/site/input.ts';
+import { onInterrupt, removeFolder } from '../interrupt.ts';
 import type { Project } from '../project.ts';
 import { buildDate } from '../build-date.ts';
 import { linkNodeModules, startSiteBuilder } from './astro.ts';
+import { embedFonts } from './fonts.ts';
 
 export interface BuildOptions {
   /** The project folder (holding content/); dist/ is written inside it. */
@@ -16,6 +19,12 @@ export interface BuildOptions {
   evaluate?: (project: Project) => Promise<Evaluation>;
   /** Called as each step starts, for progress output. */
   onStep?: (step: string) => void;
+  /**
+   * Adds to the new dist/ before it is swapped in (`build --pdf` renders the PDFs here), so that
+   * dist/ changes only once everything is complete. `workDir` is the build's temporary folder,
+   * removed afterwards, for anything else the step needs (a browser profile).
+   */
+  beforeSwap?: (stagedDist: string, workDir: string) => Promise<void>;
 }
 
 export interface BuildResult {
@@ -45,17 +54,23 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
   if (!(await stat(path.join(root, 'content')).then((info) => info.isDirectory(), () => false))) {
     await (await loadSteps()).loadProject(root, options.cwd);
   }
-  const workDir = path.join(root, `.pledge-tmp-build-${process.pid}-${Date.now().toString(36)}`);
+  await removeAbandonedBuilds(root);
+  const workDir = path.join(root, `${TMP_PREFIX}${process.pid}-${Date.now().toString(36)}`);
   const staged = path.join(workDir, 'dist');
+  // Killed half-way (Ctrl-C, `kill`), the build removes its temporary folder; dist/ was never touched.
+  const forgetWorkDir = onInterrupt(removeFolder(workDir));
   await linkNodeModules(workDir);
   // Started first, so that loading Astro overlaps loading pledge's own modules and computing the KPIs.
   // One process for both sites, one after the other: on a small machine a second process loading
   // Astro costs more than building the sites side by side saves (measured: 3.7-5.2 s against 5.8-8.7 s).
   const builder = startSiteBuilder(workDir);
+  const forgetBuilder = onInterrupt(() => builder.stop());
   try {
     const steps = await timed('modules', loadSteps);
     const [project, siteConfig] = await timed('load', () => Promise.all([steps.loadProject(root, options.cwd), steps.loadSiteConfig(root, options.cwd)]));
-    const evaluation = await timed('evaluate', () => options.evaluate ? options.evaluate(project) : steps.evaluateProject(project, options.cwd ? { cwd: options.cwd } : {}));
+    // Files named in the outputs (skipped rows) are relative to the project, so that where it is
+    // checked out and where pledge runs from change no byte of dist/.
+    const evaluation = await timed('evaluate', () => options.evaluate ? options.evaluate(project) : steps.evaluateProject(project, { cwd: root }));
     const generatedAt = buildDate(options.env ?? process.env);
     const { statement, findings } = await timed('check', () => steps.checkProject(project, { evaluation, asOf: generatedAt }));
     if (findings.some(blocksBuild)) return { status: 'blocked', findings, distDir, timings };
@@ -63,22 +78,70 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
     const input: SiteInput = {
       promise: project.promise.doc,
       kpis: project.kpis?.doc ?? { kpis: [], sources: [] },
-      statement, evaluation, findings, reports,
+      statement: statement && withProjectPaths(statement, (file) => projectPath(file, root, options.cwd)),
+      evaluation, findings: findings.map((finding) => ({ ...finding, file: projectPath(finding.file, root, options.cwd) })), reports,
       generatedAt,
       siteConfig,
     };
     const subset = steps.publicSubset(input);
-    await timed('sites', () => Promise.all([
-      builder.build('public', steps.publicPageView(subset), path.join(staged, 'public')),
-      builder.build('internal', steps.internalSiteView(input), path.join(staged, 'internal')),
-    ]));
+    const site = async (kind: 'public' | 'internal', view: unknown) => {
+      await builder.build(kind, view, path.join(staged, kind));
+      await embedFonts(path.join(staged, kind));
+    };
+    await timed('sites', () => Promise.all([site('public', steps.publicPageView(subset)), site('internal', steps.internalSiteView(input))]));
     await writeFile(path.join(staged, 'pledge.json'), steps.fullJson(input));
     await writeFile(path.join(staged, 'public', 'pledge.json'), steps.publicJson(subset));
+    builder.stop();
+    const beforeSwap = options.beforeSwap;
+    if (beforeSwap) await timed('pdf', () => beforeSwap(staged, workDir));
     await swapIn(staged, distDir, workDir);
     return { status: 'built', findings, distDir, timings };
   } finally {
     builder.stop();
+    forgetBuilder();
     await rm(workDir, { recursive: true, force: true });
+    forgetWorkDir();
+  }
+}
+
+/**
+ * A file as the outputs name it: relative to the project, not to where pledge ran, so that the
+ * checkout's place and the working directory change no byte of dist/.
+ */
+function projectPath(file: string, root: string, cwd = process.cwd()): string {
+  const relative = path.relative(root, path.resolve(cwd, file));
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
+}
+
+function withProjectPaths(statement: Statement, rebase: (file: string) => string): Statement {
+  return { ...statement, parts: statement.parts.map((part) => (part.template ? { ...part, template: rebase(part.template) } : part)) };
+}
+
+const TMP_PREFIX = '.pledge-tmp-build-';
+
+/**
+ * Temporary folders of earlier builds that were killed outright (SIGKILL, a power cut) and could
+ * not clean up. One whose process is still alive is a build running now (`pledge dev`) and is kept.
+ */
+async function removeAbandonedBuilds(root: string): Promise<void> {
+  const names = await readdir(root).catch(() => [] as string[]);
+  await Promise.all(names.filter((name) => name.startsWith(TMP_PREFIX) && !isRunning(pidOf(name)))
+    .map((name) => rm(path.join(root, name), { recursive: true, force: true })));
+}
+
+function pidOf(name: string): number {
+  return Number(/^(\d+)-/.exec(name.slice(TMP_PREFIX.length))?.[1]);
+}
+
+function isRunning(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: alive, but another user's.
+    return (error as { code?: string }).code === 'EPERM';
   }
 }
 

@@ -12,11 +12,16 @@ export const command: Command = {
   async run(argv, io) {
     const { values } = parseArgs({ args: argv, options: { root: { type: 'string' }, pdf: { type: 'boolean' } }, strict: true });
     const started = performance.now();
+    const root = path.resolve(io.cwd, values.root ?? '.');
+    // Before anything is built: a missing browser would otherwise show only after minutes of work.
+    if (values.pdf) (await import('../../adapters/browser.ts')).findBrowser(io.env);
+    let rendered = '';
     const result = await buildProject({
-      root: path.resolve(io.cwd, values.root ?? '.'),
+      root,
       cwd: io.cwd,
       env: io.env,
       ...(io.interactive ? { onStep: (step: string) => io.err(`pledge build: ${step}…\n`) } : {}),
+      ...(values.pdf ? { beforeSwap: async (staged: string, workDir: string) => { rendered = await renderPdfsInto(staged, workDir, path.join(root, 'dist'), io); } } : {}),
     });
     if (result.status === 'blocked') {
       io.err(formatText(result.findings));
@@ -25,18 +30,24 @@ export const command: Command = {
     }
     if (result.findings.length) io.err(formatText(result.findings));
     const dist = displayPath(result.distDir, io.cwd);
-    io.out(`Built ${dist}/public, ${dist}/internal and ${dist}/pledge.json in ${seconds(started)} s.\n`);
-    if (values.pdf) await renderPdfsInto(result.distDir, io);
+    io.out(`Built ${dist}/public, ${dist}/internal and ${dist}/pledge.json in ${seconds(started)} s.\n${rendered}`);
     return EXIT.ok;
   },
 };
 
-/** Loaded only for --pdf, so a plain build never loads puppeteer; the same progress bar as `pledge pdf`. */
-async function renderPdfsInto(distDir: string, io: CliIO): Promise<void> {
+/**
+ * The PDFs, rendered from the new sites before they replace dist/, with the browser's profile in the
+ * build's temporary folder; returns the line to print once dist/ is in place. Loaded only for
+ * --pdf, so a plain build never loads puppeteer; the same
+ * progress bar as `pledge pdf`.
+ */
+async function renderPdfsInto(stagedDist: string, workDir: string, distDir: string, io: CliIO): Promise<string> {
   const started = performance.now();
   const { renderPdfsWithProgress } = await import('./pdf.ts');
-  const { files } = await renderPdfsWithProgress(io, { distDir, outDir: path.join(distDir, 'reports') });
-  io.out(`Rendered ${files.length} PDF${files.length === 1 ? '' : 's'} into ${displayPath(path.join(distDir, 'reports'), io.cwd)} in ${seconds(started)} s.\n`);
+  const { files } = await renderPdfsWithProgress(io, {
+    distDir: stagedDist, outDir: path.join(stagedDist, 'reports'), userDataDir: path.join(workDir, 'chromium-profile'),
+  });
+  return `Rendered ${files.length} PDF${files.length === 1 ? '' : 's'} into ${displayPath(path.join(distDir, 'reports'), io.cwd)} in ${seconds(started)} s.\n`;
 }
 
 function seconds(since: number): string {

@@ -7,13 +7,13 @@ import { loadProject } from '../../adapters/project.ts';
 import { loadSiteConfig } from '../../adapters/site-config.ts';
 import type { Finding } from '../../core/check/finding.ts';
 import { FORMATS, formatGithub, formatJson, formatText, type FindingFormat } from '../../core/check/format.ts';
+import { outcomeOf } from '../../core/check/outcome.ts';
+import { formatInputError, inputErrorsOf, type InputError } from '../../core/input-error.ts';
 import { formatBadRows, formatStatusTable } from '../../core/kpi/format.ts';
-import type { Evaluation } from '../../core/kpi/types.ts';
-import { EXIT, oneOf } from '../io.ts';
+import { EXIT, oneOf, type CliIO } from '../io.ts';
 import type { Command } from '../main.ts';
 
-/** Findings that mean the input itself is wrong (exit 2), not that the promise needs work (exit 1). */
-const INPUT_RULES = new Set(['kpi-unknown']);
+const EXIT_OF = { ok: EXIT.ok, failed: EXIT.findings, 'bad-input': EXIT.input } as const;
 
 export const command: Command = {
   summary: 'Validate every input, check the promise statement and evaluate the data',
@@ -31,28 +31,38 @@ export const command: Command = {
     });
     const format = oneOf('format', FORMATS, values.format);
     const root = path.resolve(io.cwd, values.root);
-    // site.yaml only matters to `pledge build`, but a mistake in it should show here first.
-    const [project] = await Promise.all([loadProject(root, io.cwd), loadSiteConfig(root, io.cwd)]);
-    const evaluation = await evaluateProject(project, { strict: values.strict, cwd: io.cwd });
-    const { statement, findings } = await checkProject(project, { evaluation, asOf: buildDate(io.env) });
-    // The status table once some commitment has a complete period of data; until then it would only say "no-data".
-    const measured = evaluation.commitments.some((c) => c.latest);
-    if (format === 'text') io.out(`${statement.text}\n\n${measured ? `${formatStatusTable(evaluation, project.promise.doc.commitments)}\n` : ''}`);
-    io.out(render(format, findings));
-    if (format === 'text') io.err(formatBadRows(evaluation));
-    return exitCode(findings, evaluation);
+    if (format === 'text') return check(root, values.strict, io);
+    // Machine formats carry input errors too, so CI tools see them where they look for findings.
+    try {
+      return await check(root, values.strict, io, format);
+    } catch (error) {
+      const errors = inputErrorsOf(error);
+      if (!errors) throw error;
+      for (const inputError of errors) io.err(`${formatInputError(inputError)}\n`);
+      io.out(render(format, [], errors));
+      return EXIT.input;
+    }
   },
 };
 
-function render(format: FindingFormat, findings: Finding[]): string {
-  if (format === 'json') return formatJson(findings);
-  if (format === 'github') return formatGithub(findings);
-  return formatText(findings);
+async function check(root: string, strict: boolean, io: CliIO, format: FindingFormat = 'text'): Promise<number> {
+  // site.yaml only matters to `pledge build`, but a mistake in it should show here first.
+  const [project] = await Promise.all([loadProject(root, io.cwd), loadSiteConfig(root, io.cwd)]);
+  const evaluation = await evaluateProject(project, { strict, cwd: io.cwd });
+  const { statement, findings } = await checkProject(project, { evaluation, asOf: buildDate(io.env) });
+  if (format === 'text') {
+    // The status table once some commitment has a complete period of data; until then it would only say "no-data".
+    const measured = evaluation.commitments.some((c) => c.latest);
+    io.out(`${statement.text}\n\n${measured ? `${formatStatusTable(evaluation, project.promise.doc.commitments)}\n` : ''}`);
+  }
+  io.out(render(format, findings));
+  if (format === 'text') io.err(formatBadRows(evaluation));
+  // From the findings alone: a broken promise fails the run through promise-broken, as rules.yaml set it.
+  return EXIT_OF[outcomeOf(findings)];
 }
 
-/** 2: bad input (a KPI that does not exist); 1: error findings or a broken promise; 0: fine. */
-export function exitCode(findings: readonly Finding[], evaluation: Evaluation): number {
-  if (findings.some((f) => INPUT_RULES.has(f.rule))) return EXIT.input;
-  const broken = evaluation.commitments.some((c) => c.latest?.status === 'broken');
-  return broken || findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
+function render(format: FindingFormat, findings: Finding[], errors: readonly InputError[] = []): string {
+  if (format === 'json') return formatJson(findings, errors);
+  if (format === 'github') return formatGithub(findings, errors);
+  return formatText(findings);
 }

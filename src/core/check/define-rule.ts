@@ -38,6 +38,8 @@ export interface Rule {
   summary: string;
   /** Needs KPI data (evaluation) to say anything. */
   needsData?: boolean;
+  /** An error finding from it means the input itself is wrong (pledge check exits 2, not 1). */
+  badInput?: boolean;
   check(input: CheckInput, report: Report): void;
 }
 

@@ -1,3 +1,5 @@
+import type { InputError } from '../input-error.ts';
+import type { CheckReport, InputErrorRecord } from '../schema/check-report.ts';
 import type { Finding } from './finding.ts';
 
 export const FORMATS = ['text', 'json', 'github'] as const;
@@ -17,16 +19,29 @@ export function summary(findings: readonly Finding[]): string {
   return `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info`;
 }
 
-export function formatJson(findings: readonly Finding[]): string {
-  return `${JSON.stringify(findings, null, 2)}\n`;
+export function inputErrorRecord(error: InputError): InputErrorRecord {
+  const { file, line, column } = error.place;
+  return { file, line, column, message: error.message, hint: error.hint };
 }
 
-/** GitHub Actions workflow commands, so findings annotate the promise file on pull requests. */
-export function formatGithub(findings: readonly Finding[]): string {
+/** `--format json`: `{ errors, findings }`, the shape of schemas/check.schema.json (checkReportSchema). */
+export function formatJson(findings: readonly Finding[], errors: readonly InputError[] = []): string {
+  const report: CheckReport = { errors: errors.map(inputErrorRecord), findings: [...findings] };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/** GitHub Actions workflow commands, so input errors and findings annotate the files on pull requests. */
+export function formatGithub(findings: readonly Finding[], errors: readonly InputError[] = []): string {
   const level = { error: 'error', warning: 'warning', info: 'notice' } as const;
-  return findings
-    .map((f) => `::${level[f.severity]} file=${escapeProperty(f.file)},line=${f.line},col=${f.column},title=${escapeProperty(f.rule)}::${escapeData(`${f.message} ${f.hint}`)}`)
-    .join('\n') + (findings.length ? '\n' : '');
+  const lines = [
+    ...errors.map(inputErrorRecord).map((e) => `::error ${place(e)}::${escapeData(`${e.message} ${e.hint}`)}`),
+    ...findings.map((f) => `::${level[f.severity]} ${place(f)},title=${escapeProperty(f.rule)}::${escapeData(`${f.message} ${f.hint}`)}`),
+  ];
+  return lines.map((line) => `${line}\n`).join('');
+}
+
+function place(at: { file: string; line: number; column: number }): string {
+  return `file=${escapeProperty(at.file)},line=${at.line},col=${at.column}`;
 }
 
 function escapeData(text: string): string {

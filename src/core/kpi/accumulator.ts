@@ -1,7 +1,7 @@
 import type { KpiDef } from '../schema/kpis.ts';
 import type { DataPath } from '../yaml-source.ts';
 import { cohortFigures, emptyCohort, isCohortFormula, mergeCohort, readCustomer, type CohortCounts, type CustomerSpan } from './cohort.ts';
-import { BUCKET_FORMULAS, notADate, rolesOf, RowProblem, type BucketFormula, type Cell, type Figure, type ReadContext } from './formulas.ts';
+import { BUCKET_FORMULAS, notADate, rolesOf, RowProblem, type BucketFormula, type Cell, type DecimalSeparator, type Figure, type ReadContext } from './formulas.ts';
 import { Periods, type PeriodRange } from './period.ts';
 import { EXAMPLES_PER_REASON, fixFor, groupKey, type ReasonGroup, type RowIssue, type RowReason } from './row-reasons.ts';
 import { timestampParser, Zone, type DateFormat } from './time.ts';
@@ -11,6 +11,8 @@ import type { Bucket, KpiResult, SegmentSeries } from './types.ts';
 export interface SourceOptions {
   timeZone?: string | undefined;
   dateFormat?: DateFormat | undefined;
+  /** The decimal separator of number cells (`.` unless the source says `,`). */
+  decimal?: DecimalSeparator | undefined;
 }
 
 /** Skipped rows of one reason and column while counting: the fix is worked out at the end. */
@@ -120,7 +122,7 @@ export class KpiAccumulator {
       lastMs[column] = ms;
       return ms;
     };
-    this.ctx = { kpi, columns, index, time, ...(source.dateFormat ? { dateFormat: source.dateFormat } : {}) };
+    this.ctx = { kpi, columns, index, time, decimal: source.decimal ?? '.', ...(source.dateFormat ? { dateFormat: source.dateFormat } : {}) };
     this.formula = BUCKET_FORMULAS[kpi.formula];
     this.periods = new Periods(kpi.period, kpi.timezone ?? sourceTimeZone);
   }

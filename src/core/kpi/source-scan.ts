@@ -1,8 +1,14 @@
 import type { KpiDef } from '../schema/kpis.ts';
 import { KpiAccumulator, type SourceOptions } from './accumulator.ts';
 import type { Cell } from './formulas.ts';
+import { quoteData } from '../quote-data.ts';
 import { KeySet } from './key-set.ts';
 import type { RowReason } from './row-reasons.ts';
+
+/** How a source's cells are read: its time zone, its key column, its decimal separator. */
+export interface ScanOptions extends SourceOptions {
+  key?: string | undefined;
+}
 
 /**
  * Every KPI that reads one data file, fed from a single pass over it. Problems that make a row
@@ -17,7 +23,7 @@ export class SourceScan {
   readonly file: string;
   readonly header: readonly string[];
 
-  constructor(kpis: readonly KpiDef[], file: string, header: readonly string[], options: SourceOptions & { key?: string | undefined } = {}) {
+  constructor(kpis: readonly KpiDef[], file: string, header: readonly string[], options: ScanOptions = {}) {
     this.file = file;
     this.header = header;
     this.accumulators = kpis.map((kpi) => new KpiAccumulator(kpi, file, header, options));
@@ -39,14 +45,16 @@ export class SourceScan {
 
   add(row: readonly Cell[], line: number): void {
     const problem = this.rowProblem(row);
-    if (problem) {
-      for (const acc of this.accumulators) {
-        acc.rowsRead++;
-        acc.reject(line, problem.column, problem.message, problem.reason);
-      }
-      return;
+    if (problem) this.malformed(line, problem.message, problem.column, problem.reason);
+    else for (const acc of this.accumulators) acc.add(row, line);
+  }
+
+  /** A row no KPI can use (too long, unclosed quote, not JSON, a duplicate key): read, and counted bad by every KPI. */
+  malformed(line: number, message: string, column?: string, reason: RowReason = 'unreadable'): void {
+    for (const acc of this.accumulators) {
+      acc.rowsRead++;
+      acc.reject(line, column, message, reason);
     }
-    for (const acc of this.accumulators) acc.add(row, line);
   }
 
   private rowProblem(row: readonly Cell[]): { column?: string | undefined; message: string; reason: RowReason } | undefined {
@@ -57,7 +65,7 @@ export class SourceScan {
       const key = String(row[this.keyIndex] ?? '').trim();
       const column = this.header[this.keyIndex];
       if (key === '') return { column, reason: 'empty-value', message: `the ${column} is empty` };
-      if (!this.seenKeys.add(key)) return { column, reason: 'duplicate-key', message: `${column} "${key}" appears again (a duplicate row)` };
+      if (!this.seenKeys.add(key)) return { column, reason: 'duplicate-key', message: `${column} ${quoteData(key)} appears again (a duplicate row)` };
     }
     return undefined;
   }

@@ -84,6 +84,8 @@ export const dataSourceSchema = z.strictObject({
   internal_columns: z.array(z.string().min(1)).default([]),
   timezone: timeZone.optional(),
   delimiter: z.string().length(1).optional(),
+  /** The decimal separator of number cells: `,` for exports from a spreadsheet set to Portuguese, say. */
+  decimal: z.enum(['.', ',']).optional(),
   /**
    * How the file writes its timestamps, when not ISO 8601: DD/MM/YYYY or MM/DD/YYYY (a time such as
    * 11:25 may follow), or seconds / milliseconds since 1970 (epoch_s, epoch_ms). Never guessed.

@@ -91,7 +91,7 @@ export const kpiFiguresSchema = z.strictObject({
   segments: z.array(z.strictObject({ segment: z.record(z.string(), z.string()), buckets: z.array(bucketSchema) })),
 });
 
-const findingSchema = z.strictObject({
+export const findingSchema = z.strictObject({
   rule: z.string(),
   severity: z.enum(SEVERITIES),
   message: z.string(),

@@ -1,10 +1,11 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { defineRule } from '../define-rule.ts';
 
-/** A commitment's kpi must be defined in kpis.yaml. The CLI treats this finding as bad input (exit 2). */
+/** A commitment's kpi must be defined in kpis.yaml. At severity error it is bad input (exit 2, see outcome.ts). */
 export default defineRule({
   id: 'kpi-unknown',
   severity: 'error',
+  badInput: true,
   summary: 'a commitment names a KPI that kpis.yaml does not define',
   check({ promise, kpis }, report) {
     const known = kpis?.kpis.map((kpi) => kpi.id) ?? [];
