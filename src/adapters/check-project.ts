@@ -16,6 +16,7 @@ import { LANGUAGES, type Language } from '../core/schema/text.ts';
 import { parseYaml } from '../core/yaml-source.ts';
 import { displayPath, exists, readTextInput, readYamlInput } from './files.ts';
 import { projectFiles } from './project-path.ts';
+import { buildDate } from './build-date.ts';
 import { contentPaths, type Project } from './project.ts';
 
 const BUILTIN_TEMPLATES = fileURLToPath(new URL('../core/compose/templates/', import.meta.url));
@@ -37,15 +38,17 @@ export interface CheckResources {
  * Composes the statement and runs every rule on a loaded project (see loadProject). Data-aware rules
  * run only when `evaluation` is given (from evaluateProject). Findings come sorted by place.
  */
-export async function checkProject(project: Project, options: { evaluation?: Evaluation; cwd?: string } = {}): Promise<{ statement: Statement; findings: Finding[] }> {
+export async function checkProject(project: Project, options: { evaluation?: Evaluation; cwd?: string; asOf?: string } = {}): Promise<{ statement: Statement; findings: Finding[] }> {
   const resources = await loadCheckResources(project.root, options.cwd ?? process.cwd(), [project.promise.doc.language]);
   return runChecks({
     promise: project.promise.doc,
     source: project.promise.source,
     kpis: project.kpis?.doc,
+    kpisSource: project.kpis?.source,
     evaluation: options.evaluation,
     notes: project.notes,
     record: project.record,
+    asOf: options.asOf ?? buildDate(process.env),
     ...resources,
   });
 }

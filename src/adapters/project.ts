@@ -5,6 +5,7 @@ import { InputError } from '../core/input-error.ts';
 import { recordFileSchema } from '../core/record/record.ts';
 import { parseNote, validateNotes, type Note } from '../core/report/notes.ts';
 import { validateVersions } from '../core/schema/versions.ts';
+import { checkIntegrity } from '../core/schema/integrity.ts';
 import { kpisFileSchema, type KpisFile } from '../core/schema/kpis.ts';
 import { promiseSchema, type PromiseDoc } from '../core/schema/promise.ts';
 import { validateSource } from '../core/schema/validate.ts';
@@ -68,6 +69,7 @@ export async function loadProject(root: string, cwd = process.cwd()): Promise<Pr
   validateNotes(notes, promise.doc, kpis?.doc);
   const recordFiles = await contentFiles(root, paths.record, '.json', shown);
   const record = await Promise.all(recordFiles.map((file) => loadRecord(file, cwd, root)));
+  checkIntegrity(promise, kpis);
   return { root, contentDir: paths.contentDir, promise, kpis, notes, record, ...(connections ? { connections } : {}) };
 }
 

@@ -107,7 +107,7 @@ describe('pledge check', { timeout: 60_000 }, () => {
   it('rules.yaml turns a rule off and raises another to error', async () => {
     const dir = project({
       [PROMISE]: [['benefit: you can plan dinner before the parcel arrives', 'benefit: you get world-class service, the best']],
-      'content/rules.yaml': 'rules:\n  vague-claim: off\n  jargon: error\n',
+      'content/rules.yaml': 'rules:\n  vague-claim: off\n  jargon: error\n  data-stale: off\n  no-data: off\n  sample-too-small: off\n',
     });
     const run = await pledge(dir, '--format', 'json');
     expect(run.code).toBe(1);

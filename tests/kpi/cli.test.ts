@@ -32,9 +32,9 @@ describe('pledge kpi', () => {
     ].join('\n'));
     expect(stdout).toContain('on-time     on_time  >= 75 %  >= 90 %   2026-02  75.0 %  at-risk  1 of 2');
     expect(stderr).toBe([
-      'content/data/orders.csv:7  on_time  skipped: order_id "A5" appears again (a duplicate row) (column order_id).',
-      'content/data/orders.csv:7  orders  skipped: order_id "A5" appears again (a duplicate row) (column order_id).',
-      'content/data/surveys.ndjson:4  csat  skipped: "9" is not a score from 1 to 5 (column score).',
+      'content/data/orders.csv:7  on_time  1 row skipped: order_id "A5" appears again (a duplicate row) (column order_id). Remove the repeated rows from the export, or drop key: from the source if repeats are real.',
+      'content/data/orders.csv:7  orders  1 row skipped: order_id "A5" appears again (a duplicate row) (column order_id). Remove the repeated rows from the export, or drop key: from the source if repeats are real.',
+      'content/data/surveys.ndjson:4  csat  1 row skipped: "9" is not a score from 1 to 5 (column score). Write whole-number scores in column score in the formula\'s range, or filter out the rows that are not answers (filter: in kpis.yaml).',
       '',
     ].join('\n'));
   });

@@ -83,6 +83,19 @@ describe('the built sites in headless Chromium', () => {
     await page.close();
   }, SLOW);
 
+  it('says beside each latest figure its margin of error and what it was counted from', async () => {
+    const page = await open('/');
+    const cards = await page.$$eval('article.card', (articles) => articles.map((a) => (a.querySelector('.latest') as HTMLElement | null)?.innerText.replace(/\s+/g, ' ').trim()));
+    // On-time, October: 183 of 191 orders (the example's 182 of 190, plus the on-time row this test adds) = 95.8 %,
+    // Wilson 91.95–97.86 %: the larger side is 95.81 − 91.95 = 3.86, rounded up to 3.9.
+    expect(cards[0]).toBe('95.8% Kept ± 3.9, from 191 orders');
+    // The median reply time's interval is made of two observed durations (order statistics).
+    expect(cards[1]).toMatch(/^2\.\d+ hours Kept ± \d\.\d, from [\d,]+ requests$/);
+    // Satisfaction: 119 of 125 answers = 95.2 %, Wilson 89.92–97.78 %: 95.2 − 89.92 = 5.28 → 5.3.
+    expect(cards[2]).toBe('95.2% Kept ± 5.3, from 125 answers');
+    await page.close();
+  }, SLOW);
+
   it('has a 12-period history table beside every chart', async () => {
     const page = await open('/');
     const tables = await page.$$eval('article.card', (articles) => articles.map((a) => ({

@@ -47,7 +47,8 @@ describe('the public subset', () => {
     expect(subset.commitments.map((c) => c.id)).toEqual(['on-time-delivery', 'quick-replies', 'happy-cooks']);
     const onTime = subset.commitments[0]!;
     // The fixture's latest on-time month is 96.4%: above the public 95, below the internal 97.
-    expect(onTime.latest).toEqual({ period: '2026-03', value: 96.4, status: 'kept', target: { comparison: '>=', value: 95, unit: '%' }, note: null });
+    // Its n and 95 % interval come from the KPI's bucket of that month.
+    expect(onTime.latest).toEqual({ period: '2026-03', value: 96.4, status: 'kept', target: { comparison: '>=', value: 95, unit: '%' }, note: null, n: 1931, ci95: { low: 95.5, high: 97.1 } });
     expect(onTime.history).toHaveLength(12);
     expect(onTime.history[0]!.period).toBe('2025-04');
     expect(onTime.history.map((h) => h.status).filter((s) => s === 'broken')).toEqual(['broken']);
@@ -59,7 +60,7 @@ describe('the public subset', () => {
     expect(Object.keys(subset).sort()).toEqual(['callToAction', 'commitments', 'company', 'dataDate', 'feedback', 'format', 'generatedAt', 'language', 'statement']);
     expect(Object.keys(subset.commitments[0]!).sort()).toEqual(['changes', 'deadline', 'firstTarget', 'history', 'id', 'kpi', 'latest', 'period', 'remedy', 'restatements', 'since', 'streak', 'target', 'text']);
     expect(subset.commitments[0]!.kpi).toEqual({
-      id: 'on_time_delivery', name: 'On-time delivery', unit: '%', better: 'higher',
+      id: 'on_time_delivery', name: 'On-time delivery', unit: '%', better: 'higher', formula: 'on_time_rate',
       method: 'Of all orders whose promised delivery date fell in the month, the share delivered on or before that date, according to the carrier\'s delivery scan.',
     });
     const json = JSON.stringify(subset);
@@ -99,7 +100,10 @@ describe('the public page view', () => {
     const view = publicPageView(publicSubset(exampleInput()));
     const [onTime, replies] = view.commitments;
     expect(onTime).toMatchObject({ heading: 'On-time delivery', target: 'at least 95%', cadence: 'every month', targetLine: 'at least 95%, every month' });
-    expect(onTime!.latest).toEqual({ period: 'Mar 2026', value: '96.4%', status: 'kept', label: 'Kept', streak: 'Kept in 11 of the last 12 months' });
+    // The margin is the larger side of 95.5–97.1 around 96.4: max(0.9, 0.7) = 0.9.
+    expect(onTime!.latest).toEqual({ period: 'Mar 2026', value: '96.4%', status: 'kept', label: 'Kept', streak: 'Kept in 11 of the last 12 months', margin: '± 0.9, from 1,931 orders' });
+    // A figure without an interval still says what it was counted from.
+    expect(replies!.latest?.margin).toMatch(/^from [\d,]+ requests$/);
     expect(replies!.target).toBe('at most 4 hours');
     expect(view.dataAsOf).toBe('31 March 2026');
     expect(onTime!.chart.wide).toMatch(/^<svg[^>]*aria-hidden="true"/);
@@ -112,9 +116,12 @@ describe('the public page view', () => {
     expect(ptView.commitments[0]!.latest).toMatchObject({ value: '96,4%', label: 'Cumprida' });
     expect(ptView.commitments[0]!.target).toBe('pelo menos 95%');
     expect(ptView.commitments[0]!.latest!.streak).toBe('Cumprida em 11 dos últimos 12 meses');
+    expect(ptView.commitments[0]!.latest!.margin).toBe('± 0,9, em 1931 encomendas');
     const zh = exampleInput();
     zh.promise.language = 'zh';
-    const zhReplies = publicPageView(publicSubset(zh)).commitments[1]!;
+    const zhView = publicPageView(publicSubset(zh));
+    expect(zhView.commitments[0]!.latest!.margin).toBe('± 0.9，基于 1,931 个订单');
+    const zhReplies = zhView.commitments[1]!;
     expect(zhReplies.targetLine).toBe('至多 4 hours，每月');
     expect([zhReplies.remedyLead, zhReplies.targetLegend]).toEqual(['如未做到：', '目标：至多 4 hours']);
     expect([onTimeLabels().remedyLead, onTimeLabels().targetLegend]).toEqual(['If we miss it: ', 'Our target: at least 95%']);
@@ -156,7 +163,7 @@ describe('the internal site view', () => {
     pt.promise.language = 'pt';
     expect(internalSiteView(pt).kpis.find((k) => k.id === 'nps')!.period).toBe('trimestre');
     expect(view.labels.nav.overview).toBe('Overview');
-    expect(view.rowIssues).toEqual([{ kpiId: 'on_time_delivery', kpiName: 'On-time delivery', count: 2, examples: exampleInput().evaluation.kpis[0]!.badRows.examples }]);
+    expect(view.rowIssues).toEqual([{ kpiId: 'on_time_delivery', kpiName: 'On-time delivery', count: 2, examples: exampleInput().evaluation.kpis[0]!.badRows.examples, groups: [] }]);
   });
 });
 

@@ -4,6 +4,7 @@ import type { AccumulatorState } from '../../core/kpi/accumulator.ts';
 import type { DecimalSeparator } from '../../core/kpi/formulas.ts';
 import { SourceScan } from '../../core/kpi/source-scan.ts';
 import type { KpiDef } from '../../core/schema/kpis.ts';
+import type { DateFormat } from '../../core/kpi/time.ts';
 import { readCsv, type CsvRange, type CsvReadInfo } from './csv.ts';
 
 /**
@@ -30,6 +31,7 @@ export interface WorkerSetup {
   kpis: KpiDef[];
   timeZone: string | undefined;
   decimal?: DecimalSeparator | undefined;
+  dateFormat?: DateFormat | undefined;
   header: string[];
 }
 
@@ -57,7 +59,7 @@ export async function scanSlice(job: WorkerJob): Promise<SliceResult> {
   let scan: SourceScan | undefined;
   const info = await readCsv(job.file, { delimiter: job.delimiter }, {
     header(columns) {
-      scan = new SourceScan(job.kpis, job.shown, columns, { timeZone: job.timeZone, decimal: job.decimal });
+      scan = new SourceScan(job.kpis, job.shown, columns, { timeZone: job.timeZone, decimal: job.decimal, dateFormat: job.dateFormat });
       return scan.neededColumns;
     },
     row: (cells, line) => scan?.add(cells, line),
@@ -123,7 +125,7 @@ async function runWorker(setup: WorkerSetup, next: () => WorkerRequest | undefin
  */
 export async function scanCsvInParallel(job: WorkerSetup & { size: number; workers: number; sliceBytes?: number },
   progress: (rows: number, bytes: number) => void = () => {}): Promise<SourceScan | undefined> {
-  const setup: WorkerSetup = { file: job.file, shown: job.shown, delimiter: job.delimiter, kpis: job.kpis, timeZone: job.timeZone, decimal: job.decimal, header: job.header };
+  const setup: WorkerSetup = { file: job.file, shown: job.shown, delimiter: job.delimiter, kpis: job.kpis, timeZone: job.timeZone, decimal: job.decimal, dateFormat: job.dateFormat, header: job.header };
   const ranges = sliceRanges(job.size, job.workers, job.header, job.sliceBytes);
   const results: SliceResult[] = [];
   let [taken, rows, bytes] = [0, 0, 0];
@@ -151,7 +153,7 @@ export async function scanCsvInParallel(job: WorkerSetup & { size: number; worke
 
 /** Adds the slices up in file order, reading again any slice that did not start where the one before stopped. */
 async function merge(setup: WorkerSetup, ranges: readonly CsvRange[], results: SliceResult[]): Promise<SourceScan> {
-  const scan = new SourceScan(setup.kpis, setup.shown, setup.header, { timeZone: setup.timeZone, decimal: setup.decimal });
+  const scan = new SourceScan(setup.kpis, setup.shown, setup.header, { timeZone: setup.timeZone, decimal: setup.decimal, dateFormat: setup.dateFormat });
   let lineOffset = 0;
   let stoppedAt = 0;
   for (const [k, range] of ranges.entries()) {

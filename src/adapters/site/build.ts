@@ -6,6 +6,7 @@ import type { Evaluation } from '../../core/kpi/types.ts';
 import type { SiteInput } from '../../core/site/input.ts';
 import { onInterrupt, removeFolder } from '../interrupt.ts';
 import type { Project } from '../project.ts';
+import { buildDate } from '../build-date.ts';
 import { linkNodeModules, startSiteBuilder } from './astro.ts';
 import { embedFonts } from './fonts.ts';
 
@@ -70,7 +71,8 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
     // Files named in the outputs (skipped rows) are relative to the project, so that where it is
     // checked out and where pledge runs from change no byte of dist/.
     const evaluation = await timed('evaluate', () => options.evaluate ? options.evaluate(project) : steps.evaluateProject(project, { cwd: root }));
-    const { statement, findings } = await timed('check', () => steps.checkProject(project, { evaluation, cwd: root }));
+    const generatedAt = buildDate(options.env ?? process.env);
+    const { statement, findings } = await timed('check', () => steps.checkProject(project, { evaluation, cwd: root, asOf: generatedAt }));
     if (findings.some(blocksBuild)) return { status: 'blocked', findings, distDir, timings };
     const reports = await timed('reports', () => steps.renderReports(project, evaluation, options.cwd));
     const input: SiteInput = {
@@ -80,7 +82,7 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
       evaluation, findings: findings.map((finding) => ({ ...finding, file: projectPath(finding.file, root, options.cwd) })), reports,
       notes: steps.renderNotes(project),
       record: project.record.map((r) => r.doc),
-      generatedAt: buildDate(options.env ?? process.env),
+      generatedAt,
       siteConfig,
     };
     const subset = steps.publicSubset(input);
@@ -153,11 +155,7 @@ export function blocksBuild(finding: Finding): boolean {
   return finding.severity === 'error' && finding.rule !== 'promise-broken';
 }
 
-/** SOURCE_DATE_EPOCH (seconds) when set, so two builds of the same inputs are byte-identical. */
-export function buildDate(env: NodeJS.ProcessEnv): string {
-  const epoch = Number(env.SOURCE_DATE_EPOCH);
-  return (env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date()).toISOString();
-}
+export { buildDate } from '../build-date.ts';
 
 /** Two renames on one file system: dist/ is either the old build or the new one, never half of each. */
 async function swapIn(staged: string, distDir: string, workDir: string): Promise<void> {

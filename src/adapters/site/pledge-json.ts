@@ -39,6 +39,7 @@ function fullDocument(input: SiteInput): PledgeJson {
       rowsRead: result.rowsRead,
       rowsUsed: result.rowsUsed,
       badRows: result.badRows,
+      dataDate: result.dataDate ?? null,
       buckets: result.buckets,
       segments: result.segments,
     })),

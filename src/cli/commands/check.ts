@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildDate } from '../../adapters/build-date.ts';
 import { checkProject } from '../../adapters/check-project.ts';
 import { evaluateProject } from '../../adapters/evaluate.ts';
 import { loadProject } from '../../adapters/project.ts';
@@ -48,7 +49,7 @@ async function check(root: string, strict: boolean, io: CliIO, format: FindingFo
   // site.yaml only matters to `pledge build`, but a mistake in it should show here first.
   const [project] = await Promise.all([loadProject(root, io.cwd), loadSiteConfig(root, io.cwd)]);
   const evaluation = await evaluateProject(project, { strict, cwd: io.cwd });
-  const { statement, findings } = await checkProject(project, { evaluation, cwd: io.cwd });
+  const { statement, findings } = await checkProject(project, { evaluation, cwd: io.cwd, asOf: buildDate(io.env) });
   if (format === 'text') {
     // The status table once some commitment has a complete period of data; until then it would only say "no-data".
     const measured = evaluation.commitments.some((c) => c.latest);

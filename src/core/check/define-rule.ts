@@ -20,7 +20,11 @@ export interface CheckInput {
   /** Per-rule options from the rules config (limits and thresholds). */
   options: Record<string, unknown>;
   /** KPI results, when data was evaluated; data-aware rules skip without it. */
-  evaluation?: Evaluation;
+  evaluation?: Evaluation | undefined;
+  /** kpis.yaml as parsed, to point at a KPI's definition (undefined without kpis.yaml, or in some tests). */
+  kpisSource?: YamlSource | undefined;
+  /** ISO date-time of the check (the build date): what "stale" is measured against. */
+  asOf?: string | undefined;
   /** Which periods have a public note (content/notes/). */
   notes: readonly NoteRef[];
   /** The published record (content/record/), each file with its parsed source to locate entries. */

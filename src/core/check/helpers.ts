@@ -40,3 +40,19 @@ export function commitmentAt(input: CheckInput, offset: number): number | undefi
 export function quote(text: string): string {
   return `"${text}"`;
 }
+
+/**
+ * Where a finding about a KPI points: its definition in kpis.yaml (`key` under it), or, without the
+ * parsed file, the first commitment that uses it.
+ */
+export function kpiPlace(input: CheckInput, kpiId: string, key: string): Place {
+  const index = input.kpis?.kpis.findIndex((kpi) => kpi.id === kpiId) ?? -1;
+  if (input.kpisSource && index >= 0) return input.kpisSource.locate(['kpis', index, key]);
+  const commitment = input.promise.commitments.findIndex((c) => c.kpi === kpiId);
+  return input.source.locate(commitment >= 0 ? ['commitments', commitment, 'kpi'] : []);
+}
+
+/** `1,234`: counts are easier to read with thousands separators. */
+export function count(n: number): string {
+  return n.toLocaleString('en-US');
+}

@@ -39,6 +39,10 @@ export interface RunChecksInput {
   notes?: readonly NoteRef[];
   /** The published record (content/record/); empty by default. */
   record?: readonly LoadedRecord[];
+  /** kpis.yaml as parsed, so findings about a KPI can point at its definition. */
+  kpisSource?: YamlSource | undefined;
+  /** ISO date-time the check is made at (the build date: SOURCE_DATE_EPOCH, or now); data-stale compares with it. */
+  asOf?: string | undefined;
   /** Which rules to run (tests run one at a time); every registered rule by default. */
   rules?: readonly Rule[];
 }
@@ -50,7 +54,7 @@ export interface CheckResult {
 }
 
 export function runChecks(input: RunChecksInput): CheckResult {
-  const { promise, source, kpis, templates, config, evaluation } = input;
+  const { promise, source, kpis, templates, config, evaluation, kpisSource, asOf } = input;
   const lexicon = input.lexicons[promise.language];
   // The lexicons ship with pledge for every language the schema accepts: a gap is a packaging bug.
   if (!lexicon) throw new Error(`No word lists for language "${promise.language}".`);
@@ -60,7 +64,7 @@ export function runChecks(input: RunChecksInput): CheckResult {
     const severity = settingOf(config, rule.id, rule.severity);
     if (severity === 'off' || (rule.needsData && !evaluation)) continue;
     const ruleInput: CheckInput = {
-      promise, source, kpis, statement, lexicon, evaluation, options: { ...config?.[rule.id] },
+      promise, source, kpis, statement, lexicon, evaluation, kpisSource, asOf, options: { ...config?.[rule.id] },
       notes: input.notes ?? [], record: input.record ?? [],
     };
     rule.check(ruleInput, (where, message, hint) => {

@@ -1,11 +1,22 @@
 import type { KpiDef } from '../schema/kpis.ts';
-import { quoteData } from '../quote-data.ts';
 import type { DataPath } from '../yaml-source.ts';
 import { cohortFigures, emptyCohort, isCohortFormula, mergeCohort, readCustomer, restoreCohort, type CohortCounts, type CustomerSpan } from './cohort.ts';
-import { BUCKET_FORMULAS, rolesOf, RowProblem, type Aggregates, type BucketFormula, type Cell, type DecimalSeparator, type Figure, type ReadContext } from './formulas.ts';
+import { BUCKET_FORMULAS, notADate, rolesOf, RowProblem, type Aggregates, type BucketFormula, type Cell, type DecimalSeparator, type Figure, type ReadContext } from './formulas.ts';
 import { Periods, type PeriodRange } from './period.ts';
-import { parseTimestamp, Zone } from './time.ts';
-import type { Bucket, KpiResult, RowIssue, SegmentSeries } from './types.ts';
+import { EXAMPLES_PER_REASON, fixFor, groupKey, type ReasonGroup, type RowIssue, type RowReason } from './row-reasons.ts';
+import { timestampParser, Zone, type DateFormat } from './time.ts';
+import type { Bucket, KpiResult, SegmentSeries } from './types.ts';
+
+/** How a source writes its rows: its time zone for naive timestamps, and its date format. */
+export interface SourceOptions {
+  timeZone?: string | undefined;
+  dateFormat?: DateFormat | undefined;
+  /** The decimal separator of number cells (`.` unless the source says `,`). */
+  decimal?: DecimalSeparator | undefined;
+}
+
+/** Skipped rows of one reason and column while counting: the fix is worked out at the end. */
+type Tally = Omit<ReasonGroup, 'fix'>;
 
 /** A column a KPI names that the data file lacks; `path` is where kpis.yaml names it, under the KPI. */
 export interface MissingColumn {
@@ -42,6 +53,7 @@ export interface AccumulatorState {
   rowsUsed: number;
   badCount: number;
   examples: RowIssue[];
+  reasons: [string, Tally][];
   maxTime: number;
   overall: [string, Slot][];
   segments: [string, { segment: Record<string, string>; slots: [string, Slot][] }][];
@@ -76,6 +88,7 @@ export class KpiAccumulator {
   rowsUsed = 0;
   badCount = 0;
   readonly examples: RowIssue[] = [];
+  private readonly reasons = new Map<string, Tally>();
   /** Latest timestamp seen, epoch ms (−Infinity before any row). */
   maxTime = -Infinity;
 
@@ -94,7 +107,9 @@ export class KpiAccumulator {
   readonly kpi: KpiDef;
   readonly file: string;
 
-  constructor(kpi: KpiDef, file: string, header: readonly string[], sourceTimeZone?: string, decimal: DecimalSeparator = '.') {
+  constructor(kpi: KpiDef, file: string, header: readonly string[], source: SourceOptions = {}) {
+    const sourceTimeZone = source.timeZone;
+    const parse = timestampParser(source.dateFormat);
     this.kpi = kpi;
     this.file = file;
     const find = (column: string, path: DataPath): number => {
@@ -120,12 +135,12 @@ export class KpiAccumulator {
     const lastMs: number[] = [];
     const time = (cell: Cell, column: number) => {
       if (lastCell[column] === cell) return lastMs[column] ?? NaN;
-      const ms = typeof cell === 'string' ? parseTimestamp(cell.trim(), toUtc) : NaN;
+      const ms = typeof cell === 'string' ? parse(cell.trim(), toUtc) : NaN;
       lastCell[column] = cell;
       lastMs[column] = ms;
       return ms;
     };
-    this.ctx = { kpi, columns, index, time, decimal };
+    this.ctx = { kpi, columns, index, time, decimal: source.decimal ?? '.', ...(source.dateFormat ? { dateFormat: source.dateFormat } : {}) };
     this.formula = BUCKET_FORMULAS[kpi.formula];
     this.periods = new Periods(kpi.period, kpi.timezone ?? sourceTimeZone);
   }
@@ -135,24 +150,30 @@ export class KpiAccumulator {
     this.rowsRead++;
     if (this.keep && !this.keep(row[this.filterIndex])) return;
     const problem = this.formula ? this.addToBuckets(this.formula, row) : this.addCustomer(row);
-    if (problem) this.reject(line, problem.column, problem.message);
+    if (problem) this.reject(line, problem.column, problem.message, problem.reason, problem.value);
     else this.rowsUsed++;
   }
 
   /** Counts a row found bad before any KPI looked at it (malformed, duplicate key). */
-  reject(line: number, column: string | undefined, message: string): void {
+  reject(line: number, column: string | undefined, message: string, reason: RowReason = 'unreadable', value?: string): void {
     this.badCount++;
-    if (this.examples.length < MAX_EXAMPLES) {
-      this.examples.push({ file: this.file, line, ...(column ? { column } : {}), message });
+    const full = this.examples.length >= MAX_EXAMPLES;
+    const key = groupKey({ reason, column });
+    let tally = this.reasons.get(key);
+    if (!tally) {
+      tally = { reason, ...(column ? { column } : {}), count: 0, examples: [] };
+      this.reasons.set(key, tally);
     }
+    tally.count++;
+    if (full && tally.examples.length >= EXAMPLES_PER_REASON) return;
+    const issue: RowIssue = { file: this.file, line, ...(column ? { column } : {}), reason, message, ...(value ? { value } : {}) };
+    if (!full) this.examples.push(issue);
+    if (tally.examples.length < EXAMPLES_PER_REASON) tally.examples.push(issue);
   }
 
   private addToBuckets(formula: BucketFormula, row: readonly Cell[]): RowProblem | undefined {
     const at = this.ctx.time(row[this.timestampIndex], this.timestampIndex);
-    if (Number.isNaN(at)) {
-      const cell = row[this.timestampIndex];
-      return new RowProblem(this.kpi.timestamp, `${quoteData(String(cell ?? ''), 40)} is not a date-time (expected ISO 8601, e.g. 2026-03-01T14:05:00Z)`);
-    }
+    if (Number.isNaN(at)) return notADate(this.kpi.timestamp, row[this.timestampIndex], this.ctx.dateFormat);
     const parsed = formula.read(row, this.ctx);
     if (parsed instanceof RowProblem) return parsed;
     const observed = this.observedIndex === this.timestampIndex ? at : this.ctx.time(row[this.observedIndex], this.observedIndex);
@@ -206,6 +227,15 @@ export class KpiAccumulator {
     this.rowsUsed = counts.rowsUsed;
     this.badCount = counts.badCount;
     this.examples.splice(0, this.examples.length, ...counts.examples.slice(0, MAX_EXAMPLES));
+    this.reasons.clear();
+    // A database reports one issue per reason, standing for `rows` rows: the same groups a file gives.
+    for (const issue of counts.examples) {
+      const key = groupKey(issue);
+      const tally = this.reasons.get(key) ?? { reason: issue.reason, ...(issue.column ? { column: issue.column } : {}), count: 0, examples: [] };
+      tally.count += issue.rows ?? 1;
+      if (tally.examples.length < EXAMPLES_PER_REASON) tally.examples.push(issue);
+      this.reasons.set(key, tally);
+    }
     this.maxTime = counts.maxTime;
   }
 
@@ -224,7 +254,8 @@ export class KpiAccumulator {
 
   snapshot(): AccumulatorState {
     return {
-      rowsRead: this.rowsRead, rowsUsed: this.rowsUsed, badCount: this.badCount, examples: this.examples, maxTime: this.maxTime,
+      rowsRead: this.rowsRead, rowsUsed: this.rowsUsed, badCount: this.badCount, examples: this.examples,
+      reasons: [...this.reasons], maxTime: this.maxTime,
       overall: [...this.overall.slots],
       segments: [...this.segments].map(([key, { segment, series }]) => [key, { segment, slots: [...series.slots] }]),
     };
@@ -239,6 +270,15 @@ export class KpiAccumulator {
     const shifted = state.examples.map((issue) => ({ ...issue, line: (issue.line ?? 0) + lineOffset }));
     const examples = [...this.examples, ...shifted].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)).slice(0, MAX_EXAMPLES);
     this.examples.splice(0, this.examples.length, ...examples);
+    for (const [key, theirs] of state.reasons) {
+      const mine = this.reasons.get(key);
+      const shiftedExamples = theirs.examples.map((issue) => ({ ...issue, line: (issue.line ?? 0) + lineOffset }));
+      if (!mine) this.reasons.set(key, { ...theirs, examples: shiftedExamples });
+      else {
+        mine.count += theirs.count;
+        mine.examples = [...mine.examples, ...shiftedExamples].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)).slice(0, EXAMPLES_PER_REASON);
+      }
+    }
     this.mergeSlots(this.overall, state.overall);
     for (const [key, { segment, slots }] of state.segments) {
       let entry = this.segments.get(key);
@@ -269,8 +309,16 @@ export class KpiAccumulator {
       kpi: this.kpi, formula: this.kpi.formula, period: this.kpi.period,
       buckets: this.bucketsOf(this.overall, ranges, dataDate), segments,
       rowsRead: this.rowsRead, rowsUsed: this.rowsUsed,
-      badRows: { count: this.badCount, examples: this.examples },
+      badRows: { count: this.badCount, examples: this.examples, byReason: this.reasonGroups() },
+      dataDate: Number.isFinite(this.maxTime) ? new Date(this.maxTime).toISOString() : null,
     };
+  }
+
+  /** Skipped rows by reason, the commonest first, each with its fix. */
+  private reasonGroups(): ReasonGroup[] {
+    return [...this.reasons.values()]
+      .sort((a, b) => b.count - a.count || (a.examples[0]?.line ?? 0) - (b.examples[0]?.line ?? 0))
+      .map((tally) => ({ ...tally, fix: fixFor(tally.reason, tally.column, tally.examples, this.kpi) }));
   }
 
   /** Every period from the first with data to the last, gaps included, so a silent month shows as no data. */
@@ -300,14 +348,16 @@ export class KpiAccumulator {
         range, counts: (series.slots.get(range.key)?.acc as CohortCounts | undefined) ?? emptyCohort(),
       })));
     return ranges.map((range, i) => {
-      const { n, value } = figures[i] ?? { n: 0, value: null };
+      const { n, value, ci95 } = figures[i] ?? { n: 0, value: null };
+      const shown = n >= this.kpi.min_sample && value !== null && Number.isFinite(value) ? value : null;
       return {
         period: range.key,
         start: new Date(range.start).toISOString(),
         end: new Date(range.end).toISOString(),
         n,
-        value: n >= this.kpi.min_sample && value !== null && Number.isFinite(value) ? value : null,
+        value: shown,
         complete: range.end <= dataDate,
+        ci95: shown === null ? null : ci95 ?? null,
       };
     });
   }

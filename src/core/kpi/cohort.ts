@@ -2,6 +2,7 @@ import type { FormulaId } from '../schema/kpis.ts';
 import type { Figure, ReadContext, Cell } from './formulas.ts';
 import { readTime, RowProblem } from './formulas.ts';
 import type { PeriodRange } from './period.ts';
+import { wilson } from './stats.ts';
 
 /**
  * Churn and retention follow each customer from sign-up (start) to leaving (end, blank while still a
@@ -19,7 +20,7 @@ export function readCustomer(row: readonly Cell[], ctx: ReadContext): CustomerSp
   if (start instanceof RowProblem) return start;
   const end = readTime(row, ctx, 1, true);
   if (end instanceof RowProblem) return end;
-  if (end < start) return new RowProblem(ctx.columns[1] ?? '', `${ctx.columns[1]} is before ${ctx.columns[0]}`);
+  if (end < start) return new RowProblem(ctx.columns[1] ?? '', `${ctx.columns[1]} is before ${ctx.columns[0]}`, 'end-before-start');
   return { start, end };
 }
 
@@ -46,8 +47,8 @@ export function cohortFigures(formula: FormulaId, periods: ReadonlyArray<{ range
     signedUpBefore += counts.signups;
     leftBefore += counts.departures;
     if (active === 0) return { n: 0, value: null };
-    const value = formula === 'churn_rate' ? (lost / active) * 100 : ((atEnd - counts.signups) / active) * 100;
-    return { n: active, value };
+    const hits = formula === 'churn_rate' ? lost : atEnd - counts.signups;
+    return { n: active, value: (hits / active) * 100, ci95: wilson(hits, active) };
   });
 }
 

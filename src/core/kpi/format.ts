@@ -98,14 +98,21 @@ function indent(text: string): string {
   return text.split('\n').map((line) => `  ${line}`).join('\n');
 }
 
-/** One line per listed bad row: `file:line  kpi  what is wrong`, then how many more were counted. */
+/**
+ * Skipped rows, one line per reason and column: `file:line  kpi  N rows skipped (lines a, b, c, …): what is
+ * wrong. The fix.` The line is the first such row; the rest of them are only counted.
+ */
 export function formatBadRows(evaluation: Evaluation): string {
   const lines: string[] = [];
   for (const result of evaluation.kpis) {
-    const { count, examples } = result.badRows;
-    for (const issue of examples) lines.push(`${issuePlace(issue)}  ${result.kpi.id}  skipped: ${issue.message}${issue.column ? ` (column ${issue.column})` : ''}.`);
-    const listed = examples.reduce((rows, issue) => rows + (issue.rows ?? 1), 0);
-    if (count > listed) lines.push(`${sourceName(result.kpi.source)}  ${result.kpi.id}  and ${count - listed} more bad rows.`);
+    for (const group of result.badRows.byReason ?? []) {
+      const first = group.examples[0];
+      if (!first) continue;
+      const more = group.count > group.examples.length ? ', …' : '';
+      const where = group.count > 1 && first.line !== undefined ? ` (lines ${group.examples.map((issue) => issue.line).join(', ')}${more})` : '';
+      const rows = `${group.count} row${group.count === 1 ? '' : 's'} skipped${where}`;
+      lines.push(`${issuePlace(first)}  ${result.kpi.id}  ${rows}: ${first.message}${group.column ? ` (column ${group.column})` : ''}. ${group.fix}`);
+    }
   }
   return lines.length ? `${lines.join('\n')}\n` : '';
 }

@@ -2,7 +2,9 @@ import type { FormulaId, KpiDef } from '../schema/kpis.ts';
 import { quoteData } from '../quote-data.ts';
 import { addHash, forEachHash, hash64, newHashTable, type HashTable } from './key-set.ts';
 import { FORMULA_ROLES } from './roles.ts';
-import { addCount, quantile } from './stats.ts';
+import type { RowReason } from './row-reasons.ts';
+import type { DateFormat } from './time.ts';
+import { addCount, meanInterval, meanIntervalOfCounts, npsInterval, quantile, quantileInterval, wilson, type Interval } from './stats.ts';
 
 /** A value as a reader hands it over: CSV gives strings, JSON any scalar. */
 export type Cell = string | number | boolean | null | undefined;
@@ -11,11 +13,16 @@ export type Cell = string | number | boolean | null | undefined;
 export class RowProblem {
   readonly column: string;
   readonly message: string;
+  readonly reason: RowReason;
+  /** The cell that was wrong, shortened, so a report can suggest a fix from what the values look like. */
+  readonly value: string | undefined;
 
   // Plain fields, not parameter properties: worker threads load this file with Node's type stripping.
-  constructor(column: string, message: string) {
+  constructor(column: string, message: string, reason: RowReason, cell?: Cell) {
     this.column = column;
     this.message = message;
+    this.reason = reason;
+    this.value = isBlank(cell) ? undefined : String(cell).trim().slice(0, 40);
   }
 }
 
@@ -30,6 +37,8 @@ export interface ReadContext {
   time(cell: Cell, column: number): number;
   /** The decimal separator the source's number cells use. */
   decimal: DecimalSeparator;
+  /** How the source writes its timestamps (ISO 8601 unless its date_format says otherwise). */
+  dateFormat?: DateFormat;
 }
 
 export type DecimalSeparator = '.' | ',';
@@ -38,6 +47,8 @@ export interface Figure {
   /** The sample the figure is computed from (rows, or customers for customer formulas). */
   n: number;
   value: number | null;
+  /** 95 % interval, for a figure estimated from a sample (not for sums and counts, which count everything). */
+  ci95?: Interval | null;
 }
 
 /**
@@ -109,7 +120,7 @@ function readScore(row: readonly Cell[], ctx: ReadContext, min: number, max: num
   const cell = row[ctx.index[0] ?? -1];
   const score = numberOf(cell, ctx.decimal);
   if (!Number.isInteger(score) || score < min || score > max) {
-    return new RowProblem(ctx.columns[0] ?? '', `${show(cell)} is not a score from ${min} to ${max}`);
+    return new RowProblem(ctx.columns[0] ?? '', `${show(cell)} is not a score from ${min} to ${max}`, 'not-a-score', cell);
   }
   return score;
 }
@@ -120,8 +131,14 @@ export function readTime(row: readonly Cell[], ctx: ReadContext, i: number, blan
   if (blankAllowed && isBlank(cell)) return NaN;
   const ms = ctx.time(cell, ctx.index[i] ?? -1);
   return Number.isNaN(ms)
-    ? new RowProblem(ctx.columns[i] ?? '', `${show(cell)} is not a date-time (expected ISO 8601, e.g. 2026-03-01T14:05:00Z)`)
+    ? notADate(ctx.columns[i] ?? '', cell, ctx.dateFormat)
     : ms;
+}
+
+/** A timestamp cell that does not read as one, saying which format was expected. */
+export function notADate(column: string, cell: Cell, format: DateFormat = 'YYYY-MM-DD'): RowProblem {
+  const expected = format === 'YYYY-MM-DD' ? 'ISO 8601, e.g. 2026-03-01T14:05:00Z' : `date_format ${format}`;
+  return new RowProblem(column, `${show(cell)} is not a date-time (expected ${expected})`, 'not-a-date', cell);
 }
 
 const percent = (part: number, whole: number): number | null => (whole === 0 ? null : (part / whole) * 100);
@@ -134,17 +151,30 @@ const mergeShare = (into: Share, from: Share) => {
 };
 const restoreShare = (aggregates: Aggregates): Share => ({ n: aggregates.n ?? 0, hits: aggregates.hits ?? 0 });
 
-const nps: BucketFormula<number, Share> = {
+/** Promoters and detractors counted apart: the interval needs both, not only their difference. */
+interface NpsCounts { n: number; promoters: number; detractors: number }
+
+const nps: BucketFormula<number, NpsCounts> = {
   read: (row, ctx) => readScore(row, ctx, 0, 10),
-  create: share,
+  create: () => ({ n: 0, promoters: 0, detractors: 0 }),
   add(acc, score) {
     acc.n++;
-    acc.hits += score >= 9 ? 1 : score <= 6 ? -1 : 0;
+    if (score >= 9) acc.promoters++;
+    else if (score <= 6) acc.detractors++;
   },
-  merge: mergeShare,
-  figure: (acc) => ({ n: acc.n, value: percent(acc.hits, acc.n) }),
-  restore: (aggregates) => ({ n: aggregates.n ?? 0, hits: (aggregates.promoters ?? 0) - (aggregates.detractors ?? 0) }),
+  merge(into, from) {
+    into.n += from.n;
+    into.promoters += from.promoters;
+    into.detractors += from.detractors;
+  },
+  figure: (acc) => ({
+    n: acc.n, value: percent(acc.promoters - acc.detractors, acc.n), ci95: npsInterval(acc.promoters, acc.detractors, acc.n),
+  }),
+  restore: (aggregates) => ({ n: aggregates.n ?? 0, promoters: aggregates.promoters ?? 0, detractors: aggregates.detractors ?? 0 }),
 };
+
+/** A share in %, with its Wilson interval. */
+const shareFigure = (hits: number, n: number): Figure => ({ n, value: percent(hits, n), ci95: wilson(hits, n) });
 
 const csat: BucketFormula<number, Share> = {
   read: (row, ctx) => readScore(row, ctx, 1, 5),
@@ -154,28 +184,33 @@ const csat: BucketFormula<number, Share> = {
     if (score >= 4) acc.hits++;
   },
   merge: mergeShare,
-  figure: (acc) => ({ n: acc.n, value: percent(acc.hits, acc.n) }),
+  figure: (acc) => shareFigure(acc.hits, acc.n),
   restore: restoreShare,
 };
 
-interface Total { n: number; sum: number }
-const total = (): Total => ({ n: 0, sum: 0 });
+/** Count, sum and sum of squares: enough for a mean and its t-interval, and a database can return the same three. */
+interface Total { n: number; sum: number; sumSquares: number }
+const total = (): Total => ({ n: 0, sum: 0, sumSquares: 0 });
 const addTotal = (acc: Total, value: number) => {
   acc.n++;
   acc.sum += value;
+  acc.sumSquares += value * value;
 };
 const mergeTotal = (into: Total, from: Total) => {
   into.n += from.n;
   into.sum += from.sum;
+  into.sumSquares += from.sumSquares;
 };
-const restoreTotal = (aggregates: Aggregates): Total => ({ n: aggregates.n ?? 0, sum: aggregates.sum ?? 0 });
+// A database returns no sum of squares (yet): NaN, so its means carry no interval rather than a wrong one.
+const restoreTotal = (aggregates: Aggregates): Total => ({ n: aggregates.n ?? 0, sum: aggregates.sum ?? 0, sumSquares: aggregates.sumSquares ?? Number.NaN });
+const meanFigure = (acc: Total): Figure => ({ n: acc.n, value: acc.n ? acc.sum / acc.n : null, ci95: Number.isFinite(acc.sumSquares) ? meanInterval(acc.n, acc.sum, acc.sumSquares) : null });
 
 const ces: BucketFormula<number, Total> = {
   read: (row, ctx) => readScore(row, ctx, 1, 7),
   create: total,
   add: addTotal,
   merge: mergeTotal,
-  figure: (acc) => ({ n: acc.n, value: acc.n ? acc.sum / acc.n : null }),
+  figure: meanFigure,
   restore: restoreTotal,
 };
 
@@ -199,7 +234,7 @@ function deadlineShare(read: BucketFormula<Outcome, Deadlines>['read']): BucketF
     },
     figure(acc, _kpi, dataDate) {
       const overdue = acc.pending.filter((deadline) => deadline < dataDate).length;
-      return { n: acc.n + overdue, value: percent(acc.hits, acc.n + overdue) };
+      return shareFigure(acc.hits, acc.n + overdue);
     },
     // An engine is given the data date, so its n already counts the overdue rows.
     restore: (aggregates) => ({ ...restoreShare(aggregates), pending: [] }),
@@ -224,7 +259,7 @@ function readDuration(row: readonly Cell[], ctx: ReadContext): number | RowProbl
   const end = readTime(row, ctx, 1, true);
   if (end instanceof RowProblem) return end;
   if (Number.isNaN(end)) return null;
-  if (end < start) return new RowProblem(ctx.columns[1] ?? '', `${ctx.columns[1]} is before ${ctx.columns[0]}`);
+  if (end < start) return new RowProblem(ctx.columns[1] ?? '', `${ctx.columns[1]} is before ${ctx.columns[0]}`, 'end-before-start');
   return end - start;
 }
 
@@ -260,7 +295,11 @@ const responseTime: BucketFormula<number, Durations> = {
     const q = statistic === 'mean' ? undefined : QUANTILE[statistic];
     const exact = (at: number) => (acc.n === 0 ? null : acc.quantileMs ?? quantile(acc.counts, acc.n, at));
     const ms = q === undefined ? (acc.n ? acc.sum / acc.n : null) : exact(q);
-    return { n: acc.n, value: ms === null ? null : ms / unitMs(kpi) };
+    // From a database only the percentile comes back, not the durations an interval needs.
+    const fromEngine = acc.quantileMs !== undefined;
+    const interval = fromEngine ? null : q === undefined ? meanIntervalOfCounts(acc.counts, acc.n) : quantileInterval(acc.counts, acc.n, q);
+    const unit = unitMs(kpi);
+    return { n: acc.n, value: ms === null ? null : ms / unit, ci95: interval && { low: interval.low / unit, high: interval.high / unit } };
   },
   restore: (aggregates) => ({ ...restoreTotal(aggregates), counts: new Map(), quantileMs: aggregates.quantile }),
 };
@@ -286,7 +325,7 @@ function countCustomer(acc: Customers, high: number, low: number, times: 1 | 2):
 const repeatPurchaseRate: BucketFormula<string, Customers> = {
   read(row, ctx) {
     const cell = row[ctx.index[0] ?? -1];
-    return isBlank(cell) ? new RowProblem(ctx.columns[0] ?? '', 'the customer is empty') : String(cell);
+    return isBlank(cell) ? new RowProblem(ctx.columns[0] ?? '', 'the customer is empty', 'empty-value') : String(cell);
   },
   create: () => ({ table: newHashTable(), repeats: 0 }),
   add(acc, customer) {
@@ -297,8 +336,8 @@ const repeatPurchaseRate: BucketFormula<string, Customers> = {
     forEachHash(from.table, (high, low, times) => countCustomer(into, high, low, times));
   },
   figure(acc) {
-    if (acc.counted) return { n: acc.counted.customers, value: percent(acc.counted.repeat, acc.counted.customers) };
-    return { n: acc.table.size, value: percent(acc.repeats, acc.table.size) };
+    if (acc.counted) return shareFigure(acc.counted.repeat, acc.counted.customers);
+    return shareFigure(acc.repeats, acc.table.size);
   },
   restore: (aggregates) => ({ table: newHashTable(), repeats: 0, counted: { customers: aggregates.n ?? 0, repeat: aggregates.hits ?? 0 } }),
 };
@@ -306,7 +345,7 @@ const repeatPurchaseRate: BucketFormula<string, Customers> = {
 function readNumber(row: readonly Cell[], ctx: ReadContext, i: number): number | RowProblem {
   const cell = row[ctx.index[i] ?? -1];
   const value = numberOf(cell, ctx.decimal);
-  return Number.isFinite(value) ? value : new RowProblem(ctx.columns[i] ?? '', `${show(cell)} is not a number`);
+  return Number.isFinite(value) ? value : new RowProblem(ctx.columns[i] ?? '', `${show(cell)} is not a number`, 'not-a-number', cell);
 }
 
 const mean: BucketFormula<number, Total> = {
@@ -314,7 +353,7 @@ const mean: BucketFormula<number, Total> = {
   create: total,
   add: addTotal,
   merge: mergeTotal,
-  figure: (acc) => ({ n: acc.n, value: acc.n ? acc.sum / acc.n : null }),
+  figure: meanFigure,
   restore: restoreTotal,
 };
 

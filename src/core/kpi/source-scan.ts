@@ -1,14 +1,13 @@
 import type { KpiDef } from '../schema/kpis.ts';
-import { KpiAccumulator } from './accumulator.ts';
-import type { Cell, DecimalSeparator } from './formulas.ts';
+import { KpiAccumulator, type SourceOptions } from './accumulator.ts';
+import type { Cell } from './formulas.ts';
 import { quoteData } from '../quote-data.ts';
 import { KeySet } from './key-set.ts';
+import type { RowReason } from './row-reasons.ts';
 
 /** How a source's cells are read: its time zone, its key column, its decimal separator. */
-export interface ScanOptions {
-  timeZone?: string | undefined;
+export interface ScanOptions extends SourceOptions {
   key?: string | undefined;
-  decimal?: DecimalSeparator | undefined;
 }
 
 /**
@@ -27,7 +26,7 @@ export class SourceScan {
   constructor(kpis: readonly KpiDef[], file: string, header: readonly string[], options: ScanOptions = {}) {
     this.file = file;
     this.header = header;
-    this.accumulators = kpis.map((kpi) => new KpiAccumulator(kpi, file, header, options.timeZone, options.decimal));
+    this.accumulators = kpis.map((kpi) => new KpiAccumulator(kpi, file, header, options));
     this.keyIndex = options.key ? header.indexOf(options.key) : -1;
     this.width = header.length;
   }
@@ -46,27 +45,27 @@ export class SourceScan {
 
   add(row: readonly Cell[], line: number): void {
     const problem = this.rowProblem(row);
-    if (problem) this.malformed(line, problem.message, problem.column);
+    if (problem) this.malformed(line, problem.message, problem.column, problem.reason);
     else for (const acc of this.accumulators) acc.add(row, line);
   }
 
   /** A row no KPI can use (too long, unclosed quote, not JSON, a duplicate key): read, and counted bad by every KPI. */
-  malformed(line: number, message: string, column?: string): void {
+  malformed(line: number, message: string, column?: string, reason: RowReason = 'unreadable'): void {
     for (const acc of this.accumulators) {
       acc.rowsRead++;
-      acc.reject(line, column, message);
+      acc.reject(line, column, message, reason);
     }
   }
 
-  private rowProblem(row: readonly Cell[]): { column?: string; message: string } | undefined {
+  private rowProblem(row: readonly Cell[]): { column?: string | undefined; message: string; reason: RowReason } | undefined {
     if (row.length !== this.width) {
-      return { message: `this row has ${row.length} field${row.length === 1 ? '' : 's'} where the header has ${this.width}` };
+      return { reason: 'wrong-field-count', message: `this row has ${row.length} field${row.length === 1 ? '' : 's'} where the header has ${this.width}` };
     }
     if (this.keyIndex >= 0) {
       const key = String(row[this.keyIndex] ?? '').trim();
       const column = this.header[this.keyIndex];
-      if (key === '') return { column, message: `the ${column} is empty` };
-      if (!this.seenKeys.add(key)) return { column, message: `${column} ${quoteData(key)} appears again (a duplicate row)` };
+      if (key === '') return { column, reason: 'empty-value', message: `the ${column} is empty` };
+      if (!this.seenKeys.add(key)) return { column, reason: 'duplicate-key', message: `${column} ${quoteData(key)} appears again (a duplicate row)` };
     }
     return undefined;
   }

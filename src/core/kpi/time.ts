@@ -136,3 +136,48 @@ export class Zone {
     return wall - utcMs;
   }
 }
+
+/** How a source writes its timestamps (`date_format` in kpis.yaml). The time after the date is optional. */
+export const DATE_FORMATS = ['YYYY-MM-DD', 'DD/MM/YYYY', 'MM/DD/YYYY', 'epoch_s', 'epoch_ms'] as const;
+export type DateFormat = (typeof DATE_FORMATS)[number];
+
+/** `D/M/YYYY` or `DD.MM.YYYY`, then optionally ` HH:MM`, `:SS`, `.fraction` (spreadsheets' exports). */
+const DAY_FIRST = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?$/;
+const EPOCH = /^-?\d+(\.\d+)?$/;
+
+/**
+ * The parser of one date format. Day-first and month-first dates are wall-clock times, like ISO ones
+ * without a zone; epoch numbers are instants. Never guesses: a date that does not fit is NaN.
+ */
+export function timestampParser(format: DateFormat = 'YYYY-MM-DD'): (text: string, naiveToUtc?: (wallMs: number) => number) => number {
+  if (format === 'YYYY-MM-DD') return parseTimestamp;
+  if (format === 'epoch_s' || format === 'epoch_ms') {
+    const scale = format === 'epoch_s' ? 1000 : 1;
+    return (text) => (EPOCH.test(text) ? Math.round(Number(text) * scale) : NaN);
+  }
+  const dayFirst = format === 'DD/MM/YYYY';
+  return (text, naiveToUtc) => {
+    const match = DAY_FIRST.exec(text);
+    if (!match) return NaN;
+    const [, a = '', , b = '', y = '', h = '0', mi = '0', s = '0', fraction = ''] = match;
+    const [day, month, year, hour, minute, second] = [dayFirst ? a : b, dayFirst ? b : a, y, h, mi, s].map(Number) as [number, number, number, number, number, number];
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return NaN;
+    const wall = daysFromCivil(year, month, day) * DAY_MS + hour * 3_600_000 + minute * 60_000 + second * 1000
+      + (fraction ? Math.floor(Number(`0.${fraction}`) * 1000) : 0);
+    return naiveToUtc ? naiveToUtc(wall) : wall;
+  };
+}
+
+/**
+ * Which date_format a value that is not ISO 8601 seems to be written in, to suggest one (never to
+ * apply it): `31/03/2026` can only be day-first, `03/31/2026` only month-first, `03/10/2026` either.
+ */
+export function dateFormatsThatFit(values: readonly string[]): DateFormat[] {
+  const fits = DATE_FORMATS.filter((format) => format !== 'YYYY-MM-DD' && values.length > 0
+    && values.every((value) => !Number.isNaN(timestampParser(format)(value.trim()))));
+  // A bare number fits both epochs: seconds unless it is too big to be seconds before the year 5000.
+  if (fits.includes('epoch_s') && fits.includes('epoch_ms')) {
+    return values.some((value) => Math.abs(Number(value)) > 1e11) ? ['epoch_ms'] : ['epoch_s'];
+  }
+  return fits;
+}

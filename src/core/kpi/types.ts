@@ -1,6 +1,8 @@
 import type { FormulaId, KpiDef } from '../schema/kpis.ts';
 import type { Target } from '../schema/promise.ts';
 import type { Period } from '../schema/text.ts';
+import type { ReasonGroup, RowIssue } from './row-reasons.ts';
+import type { Interval } from './stats.ts';
 
 /** One period bucket of one KPI (optionally of one segment). */
 export interface Bucket {
@@ -15,6 +17,8 @@ export interface Bucket {
   value: number | null;
   /** True when the period had ended by the data date (the latest row's time). */
   complete: boolean;
+  /** The 95 % interval of the figure, when it is an estimate from a sample and has a value; null otherwise. */
+  ci95?: Interval | null;
 }
 
 export interface SegmentSeries {
@@ -23,20 +27,9 @@ export interface SegmentSeries {
   buckets: Bucket[];
 }
 
-/**
- * A skipped row, or (from a database, where rows have no line) one reason rows were skipped, with how
- * many rows it stands for and a few example keys in the message.
- */
-export interface RowIssue {
-  /** The data file, or `connection:table` for a database source. */
-  file: string;
-  /** 1-based line in the file; absent for a database source. */
-  line?: number;
-  column?: string;
-  message: string;
-  /** How many rows this issue stands for (one when absent). */
-  rows?: number;
-}
+export type { ReasonGroup, RowIssue, RowReason } from './row-reasons.ts';
+
+export type { Interval } from './stats.ts';
 
 /** Where a row issue is, as messages show it: `file:line`, or the source alone. */
 export const issuePlace = (issue: RowIssue): string => (issue.line === undefined ? issue.file : `${issue.file}:${issue.line}`);
@@ -49,8 +42,13 @@ export interface KpiResult {
   segments: SegmentSeries[];
   rowsRead: number;
   rowsUsed: number;
-  /** Rows skipped by validation: counted, first ones listed with their line numbers. */
-  badRows: { count: number; examples: RowIssue[] };
+  /**
+   * Rows skipped by validation: counted, the first ones listed with their line numbers (for --strict),
+   * and grouped by reason and column with the first few of each and the fix.
+   */
+  badRows: { count: number; examples: RowIssue[]; byReason?: ReasonGroup[] };
+  /** ISO date-time of this KPI's latest row (how far its own data goes), null without rows. */
+  dataDate?: string | null;
 }
 
 /** `before-promise`: a period before the commitment's `since`, shown but never judged. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FORMULA_ROLES } from '../kpi/roles.ts';
+import { DATE_FORMATS } from '../kpi/time.ts';
 import { period, plainText } from './text.ts';
 
 export const FORMULAS = [
@@ -134,6 +135,11 @@ export const dataSourceSchema = z.strictObject({
   delimiter: z.string().length(1).optional(),
   /** The decimal separator of number cells: `,` for exports from a spreadsheet set to Portuguese, say. */
   decimal: z.enum(['.', ',']).optional(),
+  /**
+   * How the file writes its timestamps, when not ISO 8601: DD/MM/YYYY or MM/DD/YYYY (a time such as
+   * 11:25 may follow), or seconds / milliseconds since 1970 (epoch_s, epoch_ms). Never guessed.
+   */
+  date_format: z.enum(DATE_FORMATS).optional(),
   /** A column that identifies a row (e.g. order_id): a repeated value is a bad row. Costs memory per distinct value. */
   key: z.string().min(1).optional(),
 });

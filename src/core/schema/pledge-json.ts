@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SEVERITIES } from '../check/finding.ts';
+import { ROW_REASONS } from '../kpi/row-reasons.ts';
 import { STATUSES } from '../kpi/types.ts';
 import { FORMULAS } from './kpis.ts';
 import { promiseSchema, targetSchema } from './promise.ts';
@@ -43,6 +44,9 @@ export const commitmentEvaluationSchema = z.strictObject({
   streak: z.strictObject({ kept: z.number().int().min(0), of: z.number().int().min(0) }),
 });
 
+/** A 95 % interval around a figure, in its unit (docs/kpis.md, "How sure a figure is"). */
+export const intervalSchema = z.strictObject({ low: z.number(), high: z.number() });
+
 export const bucketSchema = z.strictObject({
   period: periodKey,
   start: isoDateTime,
@@ -50,6 +54,8 @@ export const bucketSchema = z.strictObject({
   n: z.number().int().min(0),
   value: z.number().nullable(),
   complete: z.boolean(),
+  /** Null for a figure that is not an estimate from a sample (sums, counts) or has too few rows for one. */
+  ci95: intervalSchema.nullable().optional(),
 });
 
 /** A skipped row (file and line), or from a database one reason with how many rows it stands for (no line). */
@@ -57,8 +63,20 @@ const rowIssueSchema = z.strictObject({
   file: z.string(),
   line: z.number().int().optional(),
   column: z.string().optional(),
+  reason: z.enum(ROW_REASONS),
   message: z.string(),
   rows: z.number().int().min(1).optional(),
+  /** The cell that was wrong, shortened. */
+  value: z.string().optional(),
+});
+
+/** Skipped rows of one reason and column: the count, the first three, and the fix. */
+const reasonGroupSchema = z.strictObject({
+  reason: z.enum(ROW_REASONS),
+  column: z.string().optional(),
+  count: z.number().int().min(0),
+  examples: z.array(rowIssueSchema),
+  fix: z.string(),
 });
 
 /** A KPI's figures, without its definition (which is in kpis.yaml). */
@@ -71,7 +89,9 @@ export const kpiFiguresSchema = z.strictObject({
   period,
   rowsRead: z.number().int().min(0),
   rowsUsed: z.number().int().min(0),
-  badRows: z.strictObject({ count: z.number().int().min(0), examples: z.array(rowIssueSchema) }),
+  badRows: z.strictObject({ count: z.number().int().min(0), examples: z.array(rowIssueSchema), byReason: z.array(reasonGroupSchema).optional() }),
+  /** The time of this KPI's latest row. */
+  dataDate: isoDateTime.nullable().optional(),
   buckets: z.array(bucketSchema),
   segments: z.array(z.strictObject({ segment: z.record(z.string(), z.string()), buckets: z.array(bucketSchema) })),
 });
@@ -122,6 +142,9 @@ export type PledgeJson = z.infer<typeof pledgeJsonSchema>;
 /** What the public may see of a period: `at-risk` only when content/site.yaml says `show_at_risk: true`. */
 export const publicPeriodSchema = z.strictObject({
   ...commitmentPeriodSchema.pick({ period: true, value: true, status: true, target: true }).shape,
+  /** The sample the figure comes from, and its 95 % interval: how sure the figure is. */
+  n: z.number().int().min(0),
+  ci95: intervalSchema.nullable(),
   /** The company's note on this period (content/notes/), rendered and sanitized. */
   note: z.string().nullable(),
 });
@@ -151,7 +174,7 @@ export type PublicPeriod = z.infer<typeof publicPeriodSchema>;
 export const publicCommitmentSchema = z.strictObject({
   id: z.string().min(1),
   text: z.string().nullable(),
-  kpi: z.strictObject({ id: z.string(), name: z.string(), method: z.string(), unit: z.string(), better: z.enum(['higher', 'lower']) }),
+  kpi: z.strictObject({ id: z.string(), name: z.string(), method: z.string(), unit: z.string(), better: z.enum(['higher', 'lower']), formula: z.enum(FORMULAS) }),
   target: targetSchema,
   period,
   deadline: z.string().nullable(),

@@ -55,3 +55,14 @@ export function formatDate(iso: string | null, language: Language): string | nul
   if (Number.isNaN(date.getTime())) return null;
   return new Intl.DateTimeFormat(LOCALES[language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
+
+/**
+ * A margin of error, rounded up (never shown smaller than it is): one decimal, two below 0.1.
+ * `3.87` → `3.9`, `0.042` → `0.05`.
+ */
+export function formatMargin(margin: number, language: Language): string {
+  const digits = margin > 0 && margin < 0.1 ? 2 : 1;
+  const scale = 10 ** digits;
+  const rounded = Math.ceil(margin * scale - 1e-9) / scale;
+  return new Intl.NumberFormat(LOCALES[language], { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(rounded);
+}

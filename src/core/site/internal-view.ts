@@ -1,6 +1,6 @@
 import { sourceName } from '../schema/kpis.ts';
 import type { Finding } from '../check/finding.ts';
-import type { Bucket, CommitmentEvaluation, KpiResult, RowIssue, Status } from '../kpi/types.ts';
+import type { Bucket, CommitmentEvaluation, KpiResult, ReasonGroup, RowIssue, Status } from '../kpi/types.ts';
 import type { Commitment } from '../schema/promise.ts';
 import type { Language } from '../schema/text.ts';
 import { lineChartPair, type ChartPair } from './chart.ts';
@@ -74,7 +74,8 @@ export interface InternalSiteView {
   findings: Array<Finding & { place: string }>;
   touchpoints: TouchpointView[];
   reports: RenderedReport[];
-  rowIssues: Array<{ kpiId: string; kpiName: string; count: number; examples: RowIssue[] }>;
+  /** Skipped rows per KPI, grouped by reason and column (count, first lines, fix). */
+  rowIssues: Array<{ kpiId: string; kpiName: string; count: number; examples: RowIssue[]; groups: ReasonGroup[] }>;
 }
 
 /** Worst first: what needs attention leads the overview. */
@@ -96,7 +97,7 @@ export function internalSiteView(input: SiteInput): InternalSiteView {
     touchpoints: input.promise.touchpoints.map((t) => touchpointView(input, t, commitments)),
     reports: input.reports.map((report) => reportSchema.parse(report)),
     rowIssues: input.evaluation.kpis.filter((k) => k.badRows.count > 0)
-      .map((k) => ({ kpiId: k.kpi.id, kpiName: k.kpi.name, count: k.badRows.count, examples: k.badRows.examples })),
+      .map((k) => ({ kpiId: k.kpi.id, kpiName: k.kpi.name, count: k.badRows.count, examples: k.badRows.examples, groups: k.badRows.byReason ?? [] })),
   };
 }
 

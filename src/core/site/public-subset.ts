@@ -1,4 +1,4 @@
-import type { CommitmentPeriod, Status } from '../kpi/types.ts';
+import type { Bucket, CommitmentPeriod, Status } from '../kpi/types.ts';
 import type { KpiDef } from '../schema/kpis.ts';
 import type { Commitment, Target } from '../schema/promise.ts';
 import type { PublicChange, PublicCommitment, PublicPeriod, PublicPledgeJson, PublicRestatement } from '../schema/pledge-json.ts';
@@ -39,7 +39,8 @@ function publicCommitment(input: SiteInput, c: Commitment): PublicCommitment[] {
   const evaluation = input.evaluation.commitments.find((e) => e.commitmentId === c.id);
   const showAtRisk = input.siteConfig?.public.show_at_risk ?? false;
   const noteOf = (period: string) => input.notes?.find((n) => n.commitment === c.id && n.period === period)?.html ?? null;
-  const toPublic = (p: CommitmentPeriod) => ({ ...publicPeriod(p, showAtRisk), note: noteOf(p.period) });
+  const buckets = input.evaluation.kpis.find((k) => k.kpi.id === kpi.id)?.buckets ?? [];
+  const toPublic = (p: CommitmentPeriod) => ({ ...publicPeriod(p, showAtRisk, buckets.find((b) => b.period === p.period)), note: noteOf(p.period) });
   const history = (evaluation?.history ?? []).slice(-HISTORY_LENGTH).map(toPublic);
   return [{
     id: c.id,
@@ -80,13 +81,17 @@ export function publicTarget(target: Target): Target {
 }
 
 function publicKpi(kpi: KpiDef): PublicCommitment['kpi'] {
-  return { id: kpi.id, name: kpi.name, method: kpi.method, unit: kpi.unit, better: kpi.better };
+  return { id: kpi.id, name: kpi.name, method: kpi.method, unit: kpi.unit, better: kpi.better, formula: kpi.formula };
 }
 
-/** By default at-risk is published as kept: the public target was met, and the margin is internal. */
-export function publicPeriod(p: CommitmentPeriod, showAtRisk = false): Omit<PublicPeriod, 'note'> {
+/**
+ * By default at-risk is published as kept: the public target was met, and the margin is internal.
+ * The sample size and interval come from the KPI's bucket of that period (the whole KPI, never a segment).
+ */
+export function publicPeriod(p: CommitmentPeriod, showAtRisk = false, bucket?: Bucket): Omit<PublicPeriod, 'note'> {
+  const ci95 = bucket?.ci95 && p.value !== null ? { low: bucket.ci95.low, high: bucket.ci95.high } : null;
   return {
     period: p.period, value: p.value, status: p.status === 'at-risk' && !showAtRisk ? 'kept' : p.status,
-    target: p.target ? publicTarget(p.target) : null,
+    target: p.target ? publicTarget(p.target) : null, n: bucket?.n ?? 0, ci95,
   };
 }

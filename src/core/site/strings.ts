@@ -27,6 +27,12 @@ export const uiStringsSchema = z.strictObject({
   ifWeMiss: text,
   dataAsOf: text,
   notEnoughData: text,
+  /** Beside a figure from a sample: `{margin}` (its margin of error), `{n}` and `{noun}` (what was counted) are filled in. */
+  margin: text,
+  /** The same, for a figure with no interval (too few rows for one). */
+  sampleOnly: text,
+  /** What a sample counts, per kind of KPI (SAMPLE_NOUNS in public-view.ts), singular and plural. */
+  samples: z.strictObject({ answers: plural, orders: plural, requests: plural, customers: plural, records: plural }),
   feedbackTitle: text,
   /** The feedback link's label: different words from the section's heading above it. */
   feedbackButton: text,
@@ -58,9 +64,11 @@ export const uiStringsSchema = z.strictObject({
     nav: z.strictObject({ overview: text, kpis: text, findings: text, touchpoints: text, reports: text, data: text }),
     needAttention: text, commitments: text, errorsWarnings: text, rowsSkipped: text, attentionFirst: text,
     columns: z.strictObject(Object.fromEntries(['commitment', 'status', 'latest', 'publicTarget', 'internalTarget', 'streak', 'kpi', 'visibility',
-      'formula', 'period', 'value', 'sample', 'complete', 'touchpoint', 'stage', 'expected', 'received', 'fileLine', 'column', 'problem']
+      'formula', 'period', 'value', 'sample', 'complete', 'touchpoint', 'stage', 'expected', 'received', 'fileLine', 'column', 'problem',
+      'rows', 'firstLines', 'fix']
       .map((key) => [key, text])) as Record<'commitment' | 'status' | 'latest' | 'publicTarget' | 'internalTarget' | 'streak' | 'kpi' | 'visibility'
-      | 'formula' | 'period' | 'value' | 'sample' | 'complete' | 'touchpoint' | 'stage' | 'expected' | 'received' | 'fileLine' | 'column' | 'problem', typeof text>),
+      | 'formula' | 'period' | 'value' | 'sample' | 'complete' | 'touchpoint' | 'stage' | 'expected' | 'received' | 'fileLine' | 'column' | 'problem'
+      | 'rows' | 'firstLines' | 'fix', typeof text>),
     visibility: z.strictObject({ public: text, internal: text }),
     /** A period's name, as in "by month". */
     periods: perPeriod,

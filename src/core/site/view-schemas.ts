@@ -29,7 +29,8 @@ export const commitmentViewSchema = z.object({
   cadence: z.string(),
   /** `at least 95%, every month` */
   targetLine: z.string(),
-  latest: z.object({ ...periodRowSchema.shape, streak: z.string() }).nullable(),
+  /** `margin`: "± 3.9, from 190 orders", the latest figure's margin of error and sample, in words. */
+  latest: z.object({ ...periodRowSchema.shape, streak: z.string(), margin: z.string().nullable() }).nullable(),
   remedy: z.string().nullable(),
   /** The remedy's and the chart legend's labels, punctuated for the language ("If we miss it: "). */
   remedyLead: z.string(),

@@ -84,7 +84,7 @@ export async function requireFiles(root: string, groups: readonly SourceGroup[],
 async function scanSource(group: SourceGroup, source: YamlSource, progress: (rows: number, bytes: number) => void): Promise<SourceScan> {
   let scan: SourceScan | undefined;
   const kpis = group.kpis.map((entry) => entry.kpi);
-  const options = { timeZone: group.config?.timezone, key: group.config?.key, decimal: group.config?.decimal };
+  const options = { timeZone: group.config?.timezone, key: group.config?.key, decimal: group.config?.decimal, dateFormat: group.config?.date_format };
   await readTable(group.file, { delimiter: group.config?.delimiter }, {
     header(columns) {
       scan = new SourceScan(kpis, group.shown, columns, options);
@@ -110,7 +110,7 @@ async function scanLargeCsv(group: SourceGroup, size: number, source: YamlSource
   const kpis = group.kpis.map((entry) => entry.kpi);
   const check = new SourceScan(kpis, group.shown, header);
   if (check.hasMissingColumns) throw missingColumnErrors(group, check, source);
-  return scanCsvInParallel({ file: group.file, shown: group.shown, delimiter, kpis, timeZone: group.config?.timezone, decimal: group.config?.decimal, header, size, workers }, progress);
+  return scanCsvInParallel({ file: group.file, shown: group.shown, delimiter, kpis, timeZone: group.config?.timezone, decimal: group.config?.decimal, dateFormat: group.config?.date_format, header, size, workers }, progress);
 }
 
 function missingColumnErrors(group: SourceGroup, scan: SourceScan, source: YamlSource): InputErrors {

@@ -1,5 +1,5 @@
 import { KpiAccumulator } from '../../../core/kpi/accumulator.ts';
-import type { RowIssue } from '../../../core/kpi/types.ts';
+import type { RowIssue, RowReason } from '../../../core/kpi/types.ts';
 import type { KpiDef } from '../../../core/schema/kpis.ts';
 import { numberOf, type SqlEngine, type SqlValue } from '../types.ts';
 import { KpiSql, type FromSql } from './compile.ts';
@@ -62,11 +62,22 @@ function countsOf(rows: Record<string, SqlValue>[], keys: Record<string, SqlValu
       const reason = meaning.get(String(row.problem)) ?? { column: '', message: String(row.problem) };
       const sample = keys.filter((k) => k.problem === row.problem).map((k) => `"${String(k.key)}"`);
       const eg = sample.length && key ? ` (e.g. ${key} ${sample.join(', ')})` : '';
-      examples.push({ file: shown, column: reason.column, message: `${count} row${count === 1 ? '' : 's'}: ${reason.message}${eg}`, rows: count });
+      examples.push({ file: shown, column: reason.column, reason: reasonOf(String(row.problem)), message: `${count} row${count === 1 ? '' : 's'}: ${reason.message}${eg}`, rows: count });
     }
   }
   examples.sort((a, b) => (b.rows ?? 0) - (a.rows ?? 0) || a.message.localeCompare(b.message));
   return { rowsRead, rowsUsed, badCount, examples, maxTime };
+}
+
+/** The file engine's reason for a problem code of the SQL checks, so both group skipped rows alike. */
+function reasonOf(code: string): RowReason {
+  if (code === 'score') return 'not-a-score';
+  if (code === 'timestamp' || code.startsWith('time_') || code.startsWith('unreadable_')) return 'not-a-date';
+  if (code.startsWith('number_')) return 'not-a-number';
+  if (code === 'backwards') return 'end-before-start';
+  if (code === 'duplicate') return 'duplicate-key';
+  if (code === 'key' || code === 'customer') return 'empty-value';
+  return 'unreadable';
 }
 
 function bucketOf(row: Record<string, SqlValue>, kpi: KpiDef) {

@@ -24,3 +24,7 @@ export { default as unrealisticTarget } from './unrealistic-target.ts';
 export { default as unfocusedExceed } from './unfocused-exceed.ts';
 export { default as valuesNotReflected } from './values-not-reflected.ts';
 export { default as vagueClaim } from './vague-claim.ts';
+export { default as dataStale } from './data-stale.ts';
+export { default as dataUnreadable } from './data-unreadable.ts';
+export { default as noData } from './no-data.ts';
+export { default as sampleTooSmall } from './sample-too-small.ts';

@@ -1,0 +1,43 @@
+import { formatAmount, formatValueAgainst } from '../../kpi/format.ts';
+import type { Interval } from '../../kpi/stats.ts';
+import { measuredCommitments } from '../../kpi/targets.ts';
+import { defineRule } from '../define-rule.ts';
+import { count } from '../helpers.ts';
+
+/**
+ * Rows needed for the interval to clear the target: a 95 % interval narrows as 1/√n, so with h the
+ * distance from the figure to the end of its interval on the target's side and d the distance to the
+ * target, about n·(h/d)² rows put the target outside it (if the figure stayed where it is).
+ */
+export function rowsNeeded(n: number, value: number, ci: Interval, target: number): number {
+  const d = Math.abs(value - target);
+  const h = target < value ? value - ci.low : ci.high - value;
+  return d === 0 ? Infinity : Math.ceil(n * (h / d) ** 2);
+}
+
+/**
+ * The latest complete period's 95 % interval takes in the public target: kept or broken is within the
+ * noise of the sample. Status stays figure against target; this says how far to trust it.
+ * ok: 97.1 % from 2,000 orders against ">= 95 %"; not ok: 95.8 % from 190 orders (interval 92.0–97.9 %).
+ */
+export default defineRule({
+  id: 'sample-too-small',
+  severity: 'warning',
+  summary: "the latest figure's 95 % interval straddles the public target",
+  needsData: true,
+  check({ promise, evaluation }, report) {
+    for (const { commitment, target, index, result } of measuredCommitments(promise.commitments, evaluation)) {
+      const bucket = result.buckets.findLast((b) => b.complete && b.value !== null);
+      const ci = bucket?.ci95;
+      if (!bucket || bucket.value === null || !ci || target.value < ci.low || target.value > ci.high) continue;
+      const unit = target.unit ?? result.kpi.unit;
+      const needed = rowsNeeded(bucket.n, bucket.value, ci, target.value);
+      const show = (x: number) => formatValueAgainst(x, target.value, unit);
+      report(['commitments', index, 'target', 'value'],
+        `Commitment "${commitment.id}": ${bucket.period} measured ${show(bucket.value)} from ${count(bucket.n)} rows, and its 95 % interval (${show(ci.low)} to ${show(ci.high)}) takes in the target of ${formatAmount(target.value, unit)}, so whether it was kept is within the noise.`,
+        Number.isFinite(needed)
+          ? `About ${count(needed)} rows a ${result.kpi.period} would tell the figure from the target; until then, show the margin of error beside it or measure over a longer period.`
+          : 'The figure equals the target: no sample size tells them apart. Show the margin of error beside it.');
+    }
+  },
+});
