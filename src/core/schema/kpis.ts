@@ -67,7 +67,11 @@ export type SqlSource = z.infer<typeof sqlSourceSchema>;
 
 /** Where a KPI's rows are: a data file (CSV, JSON, NDJSON, Parquet) or a table or query on a connection. */
 export const kpiSourceSchema = z.union([projectPath, sqlSourceSchema], {
-  error: 'a source is a data file or a table on a connection. | Write source: data/orders.csv, or source: { connection: warehouse, table: orders }.',
+  // A string is a path: say what is wrong with the path (it leaves the project, say), not "not a table".
+  error: (issue) => {
+    const pathIssue = issue.code === 'invalid_union' && typeof issue.input === 'string' ? issue.errors[0]?.[0]?.message : undefined;
+    return pathIssue ?? 'a source is a data file or a table on a connection. | Write source: data/orders.csv, or source: { connection: warehouse, table: orders }.';
+  },
 });
 export type KpiSource = z.infer<typeof kpiSourceSchema>;
 
