@@ -71,7 +71,7 @@ describe('charts and figures of the built example', () => {
   /** What each visible chart of the page draws. */
   function charts(page: Page) {
     return page.$$eval('.chart-wide svg', (svgs) => svgs.map((svg) => ({
-      target: svg.querySelectorAll('g.chart-target line').length,
+      target: svg.querySelectorAll('g.chart-target line, g.chart-target path').length,
       internal: svg.querySelectorAll('g.chart-internal-target line').length,
       finalDots: svg.querySelectorAll('g.chart-values circle').length,
       hollow: [...svg.querySelectorAll('g.chart-provisional[fill="none"] circle')].length,

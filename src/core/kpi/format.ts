@@ -1,7 +1,7 @@
 import type { Commitment, Target } from '../schema/promise.ts';
 import { sourceName } from '../schema/kpis.ts';
 import type { Language } from '../schema/text.ts';
-import { figureTargets, formatAmount, formatValue as formatFigure } from '../site/format.ts';
+import { figureTargets, formatAmount as formatAmountIn, formatValue as formatFigure } from '../site/format.ts';
 import { issuePlace, type Bucket, type Evaluation, type KpiResult } from './types.ts';
 
 /** A figure for the terminal: the pages' own formatter (one for all outputs), `—` when there is none. */
@@ -15,6 +15,11 @@ export function formatValue(value: number | null, unit: string, targets: readonl
  */
 export function formatValueAgainst(value: number, reference: number, unit: string, language: Language = 'en'): string {
   return formatFigure(value, unit, language, [reference]);
+}
+
+/** A number as the user wrote it, with its unit (`95%`, `4 hours`): the pages' formatter, never rounded. */
+export function formatAmount(value: number, unit: string, language: Language = 'en'): string {
+  return formatAmountIn(value, unit, language);
 }
 
 /** A target as written: `>= 95 %`. */
