@@ -25,12 +25,12 @@ describe('pledge kpi', () => {
     expect(code).toBe(0);
     expect(stdout).toContain([
       'On-time delivery (on_time): on_time_rate by month, higher is better, public.',
-      '  period   value   n  on-time  note',
-      '  2026-01  50.0 %  2  broken',
-      '  2026-02  75.0 %  4  at-risk',
-      '  2026-03  0.00 %  1           in progress',
+      '  period   value  n  on-time  note',
+      '  2026-01  50%    2  broken',
+      '  2026-02  75%    4  at-risk',
+      '  2026-03  0%     1           in progress',
     ].join('\n'));
-    expect(stdout).toContain('on-time     on_time  >= 75 %  >= 90 %   2026-02  75.0 %  at-risk  1 of 2');
+    expect(stdout).toContain('on-time     on_time  >= 75%  >= 90%    2026-02  75%     at-risk  1 of 2');
     expect(stderr).toBe([
       'content/data/orders.csv:7  on_time  1 row skipped: order_id "A5" appears again (a duplicate row) (column order_id). Remove the repeated rows from the export, or drop key: from the source if repeats are real.',
       'content/data/orders.csv:7  orders  1 row skipped: order_id "A5" appears again (a duplicate row) (column order_id). Remove the repeated rows from the export, or drop key: from the source if repeats are real.',

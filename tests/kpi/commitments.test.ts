@@ -62,8 +62,8 @@ describe('formatStatusTable', () => {
     const result = monthly([96, 98, 93.25]);
     const evaluation: Evaluation = { dataDate: '2025-04-02T10:00:00.000Z', kpis: [result], commitments: [evaluateCommitment(commitment, result)] };
     expect(formatStatusTable(evaluation, [commitment])).toBe([
-      'commitment  kpi      target   internal  period   latest  status  kept',
-      'on-time     on_time  >= 95 %  >= 97 %   2025-03  93.3 %  broken  2 of 3',
+      'commitment  kpi      target  internal  period   latest  status  kept',
+      'on-time     on_time  >= 95%  >= 97%    2025-03  93.3%   broken  2 of 3',
       '',
       'Data up to 2025-04-02 10:00 UTC. "kept" counts periods that met the public target, out of the last 12 with data.',
       '',

@@ -41,6 +41,31 @@ async function headingsOf(distDir: string): Promise<Set<string>> {
   return headings;
 }
 
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" };
+/** An HTML fragment's text as printed: tags dropped, the entities Astro writes decoded. */
+const textOf = (html: string) => flat(html.replace(/<[^>]+>/g, ' ').replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, name: string) => ENTITIES[name] ?? '')).trim();
+
+/** Each printed page's HTML: the overview, the public page and every report. */
+async function pagesHtml(distDir: string): Promise<string[]> {
+  const pages = ['internal/index.html', 'public/index.html', ...built.reports.map((report) => `internal/reports/${report.slug}.html`)];
+  return Promise.all(pages.map((page) => readFile(path.join(distDir, page), 'utf8')));
+}
+
+/** Every table's caption and header row, as pdftotext prints them (the print style writes headers in capitals). */
+async function tableTops(distDir: string): Promise<{ captions: Set<string>; headers: Set<string> }> {
+  const captions = new Set<string>();
+  const headers = new Set<string>();
+  for (const html of await pagesHtml(distDir)) {
+    for (const table of html.matchAll(/<table[^>]*>([\s\S]*?)<\/table>/g)) {
+      const caption = /<caption(?![^>]*visually-hidden)[^>]*>([\s\S]*?)<\/caption>/.exec(table[1] ?? '');
+      if (caption) captions.add(textOf(caption[1] ?? ''));
+      const head = /<thead[^>]*>([\s\S]*?)<\/thead>/.exec(table[1] ?? '');
+      if (head) headers.add(textOf(head[1] ?? '').toUpperCase());
+    }
+  }
+  return { captions, headers };
+}
+
 /** A page's lines as printed, without the running header (its first line) and footer (its last). */
 function bodyLines(file: string, page: number): string[] {
   return pdfText(file, page).split('\n').map((line) => line.trim()).filter(Boolean).slice(1, -1);
@@ -117,6 +142,35 @@ describe('the example project, built and printed', () => {
         if (page < total) expect(bodyDepth(pdf('first', name), page, MARGIN_PT), `${name} page ${page}`).toBeGreaterThan(0.45);
         expect(headings.has(bodyLines(pdf('first', name), page).at(-1) ?? ''), `${name} page ${page}`).toBe(false);
       }
+    }
+  });
+
+  it('no page ends with a table caption or header row without at least two of its rows', async () => {
+    const { captions, headers } = await tableTops(path.join(root, 'dist'));
+    expect(captions).toContain('On-time delivery');
+    expect(headers).toContain('PERIOD VALUE SAMPLE');
+    for (const name of names()) {
+      for (let page = 1; page <= pageCount(pdf('first', name)); page += 1) {
+        const lines = bodyLines(pdf('first', name), page).map(flat);
+        lines.forEach((line, i) => {
+          if (captions.has(line)) expect(lines.length - i - 1, `${name} page ${page}: caption "${line}"`).toBeGreaterThanOrEqual(3);
+          if (headers.has(line.toUpperCase())) expect(lines.length - i - 1, `${name} page ${page}: header "${line}"`).toBeGreaterThanOrEqual(2);
+        });
+      }
+    }
+  });
+
+  it('no page of the public PDF holds only its closing block (the feedback box and the colophon)', async () => {
+    const html = await readFile(path.join(root, 'dist', 'public', 'index.html'), 'utf8');
+    const closing = textOf([/<section class="feedback"[\s\S]*?<\/section>/, /<footer[\s\S]*?<\/footer>/]
+      .map((pattern) => pattern.exec(html)?.[0] ?? '').join(' '));
+    expect(closing).toContain('Tell us how we are doing');
+    const file = pdf('first', 'public');
+    for (let page = 1; page <= pageCount(file); page += 1) {
+      // Buttons print their address after them, which the HTML has only as an attribute.
+      const own = bodyLines(file, page).map((line) => flat(line).replace(/ \((mailto|https?):[^)]*\)/g, ''))
+        .filter((line) => !closing.includes(line));
+      expect(own.length, `public page ${page}`).toBeGreaterThan(0);
     }
   });
 

@@ -13,7 +13,10 @@ export const PRINT_CSS = `
   /* A chart with its table of figures: the chart stays whole, the table may break between rows,
      rather than both moving on and leaving most of a page blank. */
   :is(figure, .chart):has(table):not(.card, .commitment, .kpi, [data-keep-together]) { break-inside: auto; }
-  caption { break-after: avoid; }
+  /* A table's caption and header row never end a page: they go on with at least its first two rows. */
+  caption, thead { break-after: avoid; }
+  /* Not the public history, which prints as a grid without its header (avoiding breaks there split a row). */
+  table:not(.history-table) > tbody > tr:nth-child(-n+2) { break-before: avoid; }
   h1, h2, h3, h4, h5, h6 { break-after: avoid; break-inside: avoid; }
   thead { display: table-header-group; }
   tfoot { display: table-footer-group; }

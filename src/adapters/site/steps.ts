@@ -25,7 +25,7 @@ export async function renderReports(project: Project, evaluation: Evaluation, cw
   for (const name of names) {
     const file = path.join(dir, name);
     const markdown = await readTextInput(file, cwd, project.root);
-    reports.push(renderReport(markdown, slugOf(name), { file: displayPath(file, cwd), evaluation, language: project.promise.doc.language }));
+    reports.push(renderReport(markdown, slugOf(name), { file: displayPath(file, cwd), evaluation, language: project.promise.doc.language, commitments: project.promise.doc.commitments }));
   }
   return reports;
 }

@@ -53,7 +53,7 @@ async function check(root: string, strict: boolean, io: CliIO, format: FindingFo
   if (format === 'text') {
     // The status table once some commitment has a complete period of data; until then it would only say "no-data".
     const measured = evaluation.commitments.some((c) => c.latest);
-    io.out(`${statement.text}\n\n${measured ? `${formatStatusTable(evaluation, project.promise.doc.commitments)}\n` : ''}`);
+    io.out(`${statement.text}\n\n${measured ? `${formatStatusTable(evaluation, project.promise.doc.commitments, project.promise.doc.language)}\n` : ''}`);
   }
   io.out(render(format, findings));
   if (format === 'text') io.err(formatBadRows(evaluation));

@@ -44,7 +44,7 @@ export const command: Command = {
     }
     if (format === 'json') io.out(formatKpiJson(evaluation));
     else if (format === 'csv') io.out(formatKpiCsv(evaluation));
-    else io.out(`${formatKpiTable(evaluation)}\n${formatStatusTable(evaluation, project.promise.doc.commitments)}`);
+    else io.out(`${formatKpiTable(evaluation, project.promise.doc.commitments, project.promise.doc.language)}\n${formatStatusTable(evaluation, project.promise.doc.commitments, project.promise.doc.language)}`);
     io.err(formatBadRows(evaluation));
     return EXIT.ok;
   },

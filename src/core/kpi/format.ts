@@ -1,50 +1,30 @@
 import type { Commitment, Target } from '../schema/promise.ts';
 import { sourceName } from '../schema/kpis.ts';
+import type { Language } from '../schema/text.ts';
+import { figureTargets, formatAmount as formatAmountIn, formatValue as formatFigure } from '../site/format.ts';
 import { issuePlace, type Bucket, type Evaluation, type KpiResult } from './types.ts';
 
-/** A figure with its unit, the way a person reads it: `95.8 %`, `2.45 hours`, `35.4 points`. */
-export function formatValue(value: number | null, unit: string): string {
-  if (value === null) return '—';
-  return withUnit(value.toFixed(usualDecimals(value)), unit);
+/** A figure for the terminal: the pages' own formatter (one for all outputs), `—` when there is none. */
+export function formatValue(value: number | null, unit: string, targets: readonly number[] = [], language: Language = 'en'): string {
+  return value === null ? '—' : formatFigure(value, unit, language, targets);
 }
 
 /**
  * A figure set against a target, with enough decimals to tell them apart: a best month of 99.47 % beside
  * a promise of 99.5 % must not read "reached 99.5 %".
  */
-export function formatValueAgainst(value: number, reference: number, unit: string): string {
-  return withUnit(value.toFixed(decimalsApart(value, [reference], usualDecimals(value))), unit);
+export function formatValueAgainst(value: number, reference: number, unit: string, language: Language = 'en'): string {
+  return formatFigure(value, unit, language, [reference]);
 }
 
-/**
- * The fewest decimals, from `least` up to 6, at which `value` reads as none of `targets`; `least` when
- * it is one of them exactly. Shared by the terminal and the sites, which round differently.
- */
-export function decimalsApart(value: number, targets: readonly number[], least: number): number {
-  if (targets.includes(value)) return least;
-  for (let digits = least; digits < 6; digits += 1) {
-    if (targets.every((target) => Number(value.toFixed(digits)) !== target)) return digits;
-  }
-  return 6;
-}
-
-function usualDecimals(value: number): number {
-  return Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
-}
-
-function withUnit(text: string, unit: string): string {
-  if (!unit) return text;
-  return unit === '%' ? `${text} %` : `${text} ${unit}`;
-}
-
-/** A number as the user wrote it, with its unit: `95 %`, `4 hours`. */
-export function formatAmount(value: number, unit: string): string {
-  return unit === '%' ? `${value} %` : unit ? `${value} ${unit}` : String(value);
+/** A number as the user wrote it, with its unit (`95%`, `4 hours`): the pages' formatter, never rounded. */
+export function formatAmount(value: number, unit: string, language: Language = 'en'): string {
+  return formatAmountIn(value, unit, language);
 }
 
 /** A target as written: `>= 95 %`. */
-export function formatTarget(target: Target | undefined, unit = ''): string {
-  return target ? `${target.comparison} ${formatAmount(target.value, target.unit ?? unit)}` : '—';
+export function formatTarget(target: Target | undefined, unit = '', language: Language = 'en'): string {
+  return target ? `${target.comparison} ${formatAmount(target.value, target.unit ?? unit, language)}` : '—';
 }
 
 function table(rows: string[][]): string {
@@ -56,14 +36,14 @@ function table(rows: string[][]): string {
  * The commitments at a glance, for `pledge check` and `pledge kpi`: target, internal target, the latest
  * complete period's figure, its status, and the streak over the last 12 periods.
  */
-export function formatStatusTable(evaluation: Evaluation, commitments: readonly Commitment[] = []): string {
+export function formatStatusTable(evaluation: Evaluation, commitments: readonly Commitment[] = [], language: Language = 'en'): string {
   if (evaluation.commitments.length === 0) return 'No commitment has KPI data to evaluate.\n';
   const rows = [['commitment', 'kpi', 'target', 'internal', 'period', 'latest', 'status', 'kept']];
   for (const entry of evaluation.commitments) {
     const unit = evaluation.kpis.find((k) => k.kpi.id === entry.kpiId)?.kpi.unit ?? '';
     const commitment = commitments.find((c) => c.id === entry.commitmentId);
-    rows.push([entry.commitmentId, entry.kpiId, formatTarget(commitment?.target, unit), formatTarget(commitment?.internal_target, unit),
-      entry.latest?.period ?? '—', formatValue(entry.latest?.value ?? null, unit), entry.latest?.status ?? 'no-data',
+    rows.push([entry.commitmentId, entry.kpiId, formatTarget(commitment?.target, unit, language), formatTarget(commitment?.internal_target, unit, language),
+      entry.latest?.period ?? '—', formatValue(entry.latest?.value ?? null, unit, commitment ? figureTargets(commitment) : [], language), entry.latest?.status ?? 'no-data',
       `${entry.streak.kept} of ${entry.streak.of}`]);
   }
   const date = evaluation.dataDate ? `Data up to ${evaluation.dataDate.slice(0, 16).replace('T', ' ')} UTC.` : 'No data rows.';
@@ -77,14 +57,17 @@ function bucketNote(bucket: Bucket, result: KpiResult): string {
 }
 
 /** Every KPI by period, with the status of the commitments that use it. */
-export function formatKpiTable(evaluation: Evaluation): string {
+export function formatKpiTable(evaluation: Evaluation, commitments: readonly Commitment[] = [], language: Language = 'en'): string {
   const sections = evaluation.kpis.map((result) => {
     const { kpi } = result;
+    // Rounded against the same targets as on the KPI's internal page: its first commitment's.
+    const first = commitments.find((c) => c.kpi === kpi.id);
+    const targets = first ? figureTargets(first) : [];
     const tracking = evaluation.commitments.filter((c) => c.kpiId === kpi.id);
     const rows = [['period', 'value', 'n', ...tracking.map((c) => c.commitmentId), 'note']];
     for (const bucket of result.buckets) {
       const statuses = tracking.map((c) => c.history.find((h) => h.period === bucket.period)?.status ?? '');
-      rows.push([bucket.period, formatValue(bucket.value, kpi.unit), String(bucket.n), ...statuses, bucketNote(bucket, result)]);
+      rows.push([bucket.period, formatValue(bucket.value, kpi.unit, targets, language), String(bucket.n), ...statuses, bucketNote(bucket, result)]);
     }
     const segments = kpi.segment_by.length ? ` Segments by ${kpi.segment_by.join(', ')}: see --format json or csv.` : '';
     const bad = result.badRows.count ? ` ${result.badRows.count} bad row${result.badRows.count === 1 ? '' : 's'} skipped.` : '';

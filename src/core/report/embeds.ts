@@ -2,8 +2,9 @@ import type { ElementContent, Element } from 'hast';
 import { InputError, placeOf } from '../input-error.ts';
 import type { Evaluation, KpiResult } from '../kpi/types.ts';
 import type { Language } from '../schema/text.ts';
-import { lineChartPair, type ChartPair } from '../site/chart.ts';
-import { formatPeriod, formatValue } from '../site/format.ts';
+import type { Commitment } from '../schema/promise.ts';
+import { chartCaption, chartPoints, lineChartPair, type ChartPair } from '../site/chart.ts';
+import { figureTargets, formatPeriod, formatValue } from '../site/format.ts';
 import { UI_STRINGS } from '../site/strings.ts';
 
 /** What a directive asks for: `:kpi[id]`, `::kpi-table{id=… last=6}`, `::kpi-chart{id=… last=12}`. */
@@ -22,6 +23,8 @@ export interface EmbedContext {
   language: Language;
   /** The report's own period: embeds without a `period` stop there instead of at the latest data. */
   period?: string | null;
+  /** The promise's commitments: a chart draws the public target of the first one on its KPI. */
+  commitments?: readonly Commitment[];
 }
 
 export const EMBED_NAMES: Record<string, EmbedRequest['kind']> = { kpi: 'value', 'kpi-table': 'table', 'kpi-chart': 'chart' };
@@ -54,18 +57,27 @@ function example(period: KpiResult['kpi']['period']): string {
 /** Trusted HTML for one embed, built from numbers and pledge's own labels only. */
 export function embedNodes(request: EmbedRequest, context: EmbedContext): ElementContent[] {
   const result = findResult(request, context);
+  const commitment = context.commitments?.find((c) => c.kpi === result.kpi.id);
+  const targets = commitment ? figureTargets(commitment) : [];
   const upToReport = bucketsUntil(result.buckets, context.period);
   const buckets = upToReport.slice(-(request.last ?? 12));
   if (request.kind === 'value') {
     const bucket = request.period ? result.buckets.find((b) => b.period === request.period) : upToReport.findLast((b) => b.complete);
-    return [element('strong', { className: ['kpi-value'] }, [text(formatValue(bucket?.value ?? null, result.kpi.unit, context.language))])];
+    return [element('strong', { className: ['kpi-value'] }, [text(formatValue(bucket?.value ?? null, result.kpi.unit, context.language, targets))])];
   }
-  const table = kpiTable(result, buckets, context.language);
+  const table = kpiTable(result, buckets, context.language, targets);
   if (request.kind === 'table') return [table];
-  const chart = lineChartPair({ points: buckets.map((b) => ({ label: formatPeriod(b.period, context.language), value: b.value })), unit: result.kpi.unit });
+  const spec = {
+    points: chartPoints(buckets, context.language),
+    unit: result.kpi.unit,
+    ...(commitment?.target ? { target: commitment.target.value } : {}),
+    provisionalLabel: UI_STRINGS[context.language].internal.inProgress,
+  };
+  const chart = lineChartPair(spec);
   const svg = (variant: keyof ChartPair) =>
     element('div', { className: ['chart-svg', `chart-${variant}`] }, [{ type: 'raw', value: chart[variant] } as unknown as ElementContent]);
-  return [element('figure', { className: ['chart'] }, [svg('wide'), svg('compact'), table])];
+  const caption = element('figcaption', { className: ['muted', 'small'] }, [text(chartCaption(result.kpi.name, spec, context.language))]);
+  return [element('figure', { className: ['chart'] }, [svg('wide'), svg('compact'), caption, table])];
 }
 
 /**
@@ -86,7 +98,7 @@ function periodEnd(period: string): number | undefined {
   return Date.UTC(year, monthsIn, 1);
 }
 
-function kpiTable(result: KpiResult, buckets: KpiResult['buckets'], language: Language): Element {
+function kpiTable(result: KpiResult, buckets: KpiResult['buckets'], language: Language, targets: readonly number[]): Element {
   const cell = (tag: string, value: string, scope?: string) => element(tag, scope ? { scope } : {}, [text(value)]);
   const { columns } = UI_STRINGS[language].internal;
   return element('table', { className: ['data'] }, [
@@ -94,7 +106,7 @@ function kpiTable(result: KpiResult, buckets: KpiResult['buckets'], language: La
     element('thead', {}, [element('tr', {}, [cell('th', columns.period, 'col'), cell('th', columns.value, 'col'), cell('th', columns.sample, 'col')])]),
     element('tbody', {}, buckets.map((b) => element('tr', {}, [
       cell('th', formatPeriod(b.period, language), 'row'),
-      cell('td', formatValue(b.value, result.kpi.unit, language)),
+      cell('td', formatValue(b.value, result.kpi.unit, language, targets)),
       cell('td', String(b.n)),
     ]))),
   ]);

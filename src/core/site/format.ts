@@ -1,7 +1,12 @@
-import { decimalsApart } from '../kpi/format.ts';
-import type { Target } from '../schema/promise.ts';
+import type { Commitment, Target } from '../schema/promise.ts';
 import type { Language } from '../schema/text.ts';
 import { LOCALES, UI_STRINGS } from './strings.ts';
+
+/**
+ * pledge's one number formatter: the terminal (`pledge check`, `pledge kpi`), the public and internal
+ * pages, the reports and their PDFs all write a figure through formatValue, so the same figure reads the
+ * same everywhere ("2.5 hours", never "2.45 hours" in one place and "2.5 hours" in another).
+ */
 
 /** Units written without a space before them. */
 const TIGHT_UNITS = new Set(['%']);
@@ -14,10 +19,39 @@ const TIGHT_UNITS = new Set(['%']);
  */
 export function formatValue(value: number | null, unit: string, language: Language, targets: readonly number[] = []): string {
   if (value === null) return UI_STRINGS[language].notEnoughData;
-  const digits = fractionDigits(value, targets);
+  return withUnit(value, fractionDigits(value, targets), unit, language);
+}
+
+/** A number as the user wrote it (a target, a threshold), with its unit: `99.95%`, `4 hours`, never rounded. */
+export function formatAmount(value: number, unit: string, language: Language): string {
+  return withUnit(value, Math.min(String(value).split('.')[1]?.length ?? 0, 6), unit, language);
+}
+
+function withUnit(value: number, digits: number, unit: string, language: Language): string {
   const number = new Intl.NumberFormat(LOCALES[language], { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
   if (!unit) return number;
   return TIGHT_UNITS.has(unit) ? `${number}${unit}` : `${number} ${value === 1 ? singular(unit, language) : unit}`;
+}
+
+/**
+ * The targets a commitment's figures are rounded against, public and internal, wherever they are shown
+ * (the public page knows only the public one, so a figure that rounds onto the internal target exactly
+ * gets one more decimal inside than outside).
+ */
+export function figureTargets(commitment: Pick<Commitment, 'target' | 'internal_target'>): number[] {
+  return [commitment.target?.value, commitment.internal_target?.value].filter((t) => t !== undefined);
+}
+
+/**
+ * The fewest decimals, from `least` up to 6, at which `value` reads as none of `targets`; `least` when
+ * it is one of them exactly.
+ */
+export function decimalsApart(value: number, targets: readonly number[], least: number): number {
+  if (targets.includes(value)) return least;
+  for (let digits = least; digits < 6; digits += 1) {
+    if (targets.every((target) => Number(value.toFixed(digits)) !== target)) return digits;
+  }
+  return 6;
 }
 
 function fractionDigits(value: number, targets: readonly number[]): number {
@@ -32,7 +66,7 @@ function singular(unit: string, language: Language): string {
 /** `at least 95%` */
 export function formatTarget(target: Target, unit: string, language: Language): string {
   const words = UI_STRINGS[language].comparison[target.comparison];
-  return `${words} ${formatValue(target.value, target.unit ?? unit, language)}`;
+  return `${words} ${formatAmount(target.value, target.unit ?? unit, language)}`;
 }
 
 /** `2026-03` → `Mar 2026`; `2026-Q1` → `Q1 2026`; `2026-W07` → `2026 W07`. Always in UTC. */

@@ -3,8 +3,8 @@ import type { Finding } from '../check/finding.ts';
 import type { Bucket, CommitmentEvaluation, KpiResult, ReasonGroup, RowIssue, Status } from '../kpi/types.ts';
 import type { Commitment } from '../schema/promise.ts';
 import type { Language } from '../schema/text.ts';
-import { lineChartPair, type ChartPair } from './chart.ts';
-import { formatDate, formatPeriod, formatTarget, formatValue } from './format.ts';
+import { chartCaption, chartPoints, lineChartPair, type ChartPair } from './chart.ts';
+import { figureTargets, formatDate, formatPeriod, formatTarget, formatValue } from './format.ts';
 import { commitmentText, statementText, type RenderedReport, type SiteInput } from './input.ts';
 import { streakText, UI_STRINGS, type UiStrings } from './strings.ts';
 import { reportSchema } from './view-schemas.ts';
@@ -43,6 +43,8 @@ export interface KpiPageView {
   segmentRows: Array<{ period: string; cells: string[] }>;
   /** Every period, as SVG for a wide column and for a phone's width. */
   chart: ChartPair;
+  /** What the chart draws, in words: only the lines and marks it has. */
+  chartCaption: string;
   commitments: InternalCommitmentRow[];
   rowsRead: number;
   rowsUsed: number;
@@ -92,7 +94,7 @@ export function internalSiteView(input: SiteInput): InternalSiteView {
     statement: statementText(input),
     dataAsOf: formatDate(input.evaluation.dataDate, language),
     commitments,
-    kpis: input.evaluation.kpis.map((result) => kpiPage(result, commitments, language, publicTargetOf(input, result.kpi.id))),
+    kpis: input.evaluation.kpis.map((result) => kpiPage(result, commitments, language, targetsOf(input, result.kpi.id))),
     findings: input.findings.map((f) => ({ ...f, place: `${f.file}:${f.line}:${f.column}` })),
     touchpoints: input.promise.touchpoints.map((t) => touchpointView(input, t, commitments)),
     reports: input.reports.map((report) => reportSchema.parse(report)),
@@ -115,7 +117,7 @@ function commitmentRow(input: SiteInput, c: Commitment): InternalCommitmentRow {
     target: c.target ? formatTarget(c.target, unit, language) : '',
     internalTarget: c.internal_target ? formatTarget(c.internal_target, unit, language) : null,
     latestPeriod: evaluation?.latest ? formatPeriod(evaluation.latest.period, language) : null,
-    latestValue: formatValue(evaluation?.latest?.value ?? null, unit, language, [c.target?.value, c.internal_target?.value].filter((t) => t !== undefined)),
+    latestValue: formatValue(evaluation?.latest?.value ?? null, unit, language, figureTargets(c)),
     status,
     statusLabel: UI_STRINGS[language].status[status],
     streak: evaluation ? streakText(language, evaluation.streak.kept, evaluation.streak.of, c.period ?? kpi?.period ?? 'month') : '',
@@ -123,14 +125,23 @@ function commitmentRow(input: SiteInput, c: Commitment): InternalCommitmentRow {
   };
 }
 
-function kpiPage(result: KpiResult, commitments: InternalCommitmentRow[], language: Language, target: number | undefined): KpiPageView {
+function kpiPage(result: KpiResult, commitments: InternalCommitmentRow[], language: Language, targets: KpiTargets): KpiPageView {
   const { kpi } = result;
+  const strings = UI_STRINGS[language].internal;
+  const figure = (value: number | null) => formatValue(value, kpi.unit, language, targets.figure);
   const periods = result.buckets.map((b) => b.period);
   const segmentColumns = result.segments.map((s) => Object.values(s.segment).join(' · '));
   const cell = (buckets: Bucket[], period: string) => {
     const bucket = buckets.find((b) => b.period === period);
     if (!bucket) return '–';
-    return `${bucket.value === null ? '–' : formatValue(bucket.value, kpi.unit, language)} (n=${bucket.n})`;
+    return `${bucket.value === null ? '–' : figure(bucket.value)} (n=${bucket.n})`;
+  };
+  const chart = {
+    points: chartPoints(result.buckets, language),
+    unit: kpi.unit,
+    ...(targets.target === undefined ? {} : { target: targets.target }),
+    ...(targets.internal === undefined ? {} : { internalTarget: targets.internal }),
+    provisionalLabel: strings.inProgress,
   };
   return {
     id: kpi.id,
@@ -139,21 +150,16 @@ function kpiPage(result: KpiResult, commitments: InternalCommitmentRow[], langua
     visibility: kpi.visibility,
     method: kpi.method,
     source: sourceName(kpi.source),
-    period: UI_STRINGS[language].internal.periods[result.period],
-    latest: latestOf(result, language),
+    period: strings.periods[result.period],
+    latest: latestOf(result, language, targets.figure),
     minSample: kpi.min_sample,
-    rows: result.buckets.map((b) => ({ period: formatPeriod(b.period, language), value: formatValue(b.value, kpi.unit, language), n: b.n, complete: b.complete })),
+    rows: result.buckets.map((b) => ({ period: formatPeriod(b.period, language), value: figure(b.value), n: b.n, complete: b.complete })),
     segmentBy: kpi.segment_by.join(' · '),
     segmentColumns,
     segmentRows: periods.map((p) => ({ period: formatPeriod(p, language), cells: result.segments.map((s) => cell(s.buckets, p)) })),
-    chart: lineChartPair({
-      points: result.buckets.map((b) => ({ label: formatPeriod(b.period, language), value: b.value })),
-      unit: kpi.unit,
-      ...(target === undefined ? {} : { target }),
-      // About the width of its column on a laptop, so its text shows at its own size.
-      width: 640,
-      height: 260,
-    }),
+    // About the width of its column on a laptop, so its text shows at its own size.
+    chart: lineChartPair({ ...chart, width: 640, height: 260 }),
+    chartCaption: chartCaption(kpi.name, chart, language),
     commitments: commitments.filter((c) => c.kpiId === kpi.id),
     rowsRead: result.rowsRead,
     rowsUsed: result.rowsUsed,
@@ -161,9 +167,9 @@ function kpiPage(result: KpiResult, commitments: InternalCommitmentRow[], langua
   };
 }
 
-function latestOf(result: KpiResult, language: Language): string {
+function latestOf(result: KpiResult, language: Language, targets: readonly number[]): string {
   const bucket = result.buckets.findLast((b) => b.complete);
-  return bucket ? `${formatValue(bucket.value, result.kpi.unit, language)} · ${formatPeriod(bucket.period, language)}` : '—';
+  return bucket ? `${formatValue(bucket.value, result.kpi.unit, language, targets)} · ${formatPeriod(bucket.period, language)}` : '—';
 }
 
 function touchpointView(input: SiteInput, t: SiteInput['promise']['touchpoints'][number], commitments: InternalCommitmentRow[]): TouchpointView {
@@ -186,6 +192,19 @@ function touchpointView(input: SiteInput, t: SiteInput['promise']['touchpoints']
   };
 }
 
-function publicTargetOf(input: SiteInput, kpiId: string): number | undefined {
-  return input.promise.commitments.find((c) => c.kpi === kpiId)?.target?.value;
+interface KpiTargets {
+  target?: number;
+  internal?: number;
+  /** What the KPI's figures are rounded against (see figureTargets). */
+  figure: number[];
+}
+
+/** The targets of the first commitment on the KPI: the lines its chart draws. */
+function targetsOf(input: SiteInput, kpiId: string): KpiTargets {
+  const commitment = input.promise.commitments.find((c) => c.kpi === kpiId);
+  return {
+    ...(commitment?.target ? { target: commitment.target.value } : {}),
+    ...(commitment?.internal_target ? { internal: commitment.internal_target.value } : {}),
+    figure: commitment ? figureTargets(commitment) : [],
+  };
 }

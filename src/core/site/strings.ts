@@ -73,7 +73,7 @@ export const uiStringsSchema = z.strictObject({
     /** A period's name, as in "by month". */
     periods: perPeriod,
     kpiMeta: text, commitmentLine: text, allPeriods: text, yes: text, inProgress: text, bySegment: text, segmentCaption: text,
-    rowsSkippedTitle: text, chartCaption: text, findingsTitle: text, noFindings: text, touchpointsTitle: text, allTouchpointsMet: text,
+    rowsSkippedTitle: text, chartCaption: text, chartPublicTarget: text, chartInternalTarget: text, chartProvisional: text, chartFigures: text, findingsTitle: text, noFindings: text, touchpointsTitle: text, allTouchpointsMet: text,
     touchpointGaps: text, notMeasured: text, gap: text, reportsTitle: text, noReports: text, dataTitle: text, allRowsValid: text, rowsSkippedFor: text,
   }),
 });

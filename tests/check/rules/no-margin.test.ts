@@ -12,13 +12,13 @@ describe('no-margin', () => {
   });
   it('finds an internal target no stricter than the public one, even without data', async () => {
     expect(await runDataRule('no-margin', {}, [withInternal(95)], false)).toEqual([
-      `content/promise.yaml:13:40  warning  no-margin  Commitment "on-time" promises >= 95 % in public, as strict as its internal target (>= 95 %), so there is no margin before a broken promise. | ${internalHint}`,
+      `content/promise.yaml:13:40  warning  no-margin  Commitment "on-time" promises >= 95% in public, as strict as its internal target (>= 95%), so there is no margin before a broken promise. | ${internalHint}`,
     ]);
   });
   it('finds a public target at or above the median of the last 6 months', async () => {
     // last 6 of 8 months: 96 94 95 97 93 95 → sorted 93 94 95 95 96 97 → median 95
     expect(await runDataRule('no-margin', { on_time: [99, 99, 96, 94, 95, 97, 93, 95] })).toEqual([
-      `content/promise.yaml:13:40  warning  no-margin  Commitment "on-time" promises >= 95 %, but the median of the last 6 months is 95.0 %: about half the periods miss or barely meet it. | ${medianHint}`,
+      `content/promise.yaml:13:40  warning  no-margin  Commitment "on-time" promises >= 95%, but the median of the last 6 months is 95%: about half the periods miss or barely meet it. | ${medianHint}`,
     ]);
   });
   it('reads a "lower is better" target the other way round', async () => {

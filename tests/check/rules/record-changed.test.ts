@@ -27,8 +27,8 @@ describe('record-changed', () => {
   });
   it('en: finds a figure that moved and a period that is gone, each at its line in the record', async () => {
     expect(await runDataRule('record-changed', { on_time: [96.5] }, [], true, { record: published })).toEqual([
-      `content/record/on-time.json:6:5  error  record-changed  Commitment "on-time" was published for 2026-01 as 96.0 % (n 50, target >= 95 %, kept); the data now gives 96.5 % (n 50, target >= 95 %, kept). | ${HINT('on-time', '2026-01')}`,
-      `content/record/on-time.json:7:5  error  record-changed  Commitment "on-time" was published for 2026-02 as 94.2 % (n 50, target >= 95 %, broken); the data no longer has this period (its rows are gone, or it is now before "since"). | ${HINT('on-time', '2026-02')}`,
+      `content/record/on-time.json:6:5  error  record-changed  Commitment "on-time" was published for 2026-01 as 96% (n 50, target >= 95%, kept); the data now gives 96.5% (n 50, target >= 95%, kept). | ${HINT('on-time', '2026-01')}`,
+      `content/record/on-time.json:7:5  error  record-changed  Commitment "on-time" was published for 2026-02 as 94.2% (n 50, target >= 95%, broken); the data no longer has this period (its rows are gone, or it is now before "since"). | ${HINT('on-time', '2026-02')}`,
     ]);
   });
   it('en: finds a target edited in place, and accepts a restated period', async () => {
@@ -37,7 +37,7 @@ describe('record-changed', () => {
       ['call_to_action:', 'restatements:\n  - { commitment: on-time, period: 2026-01, note: The target was mistyped. }\ncall_to_action:'],
     ];
     expect(await runDataRule('record-changed', { on_time: [96, 94.2] }, edits, true, { record: published })).toEqual([
-      `content/record/on-time.json:7:5  error  record-changed  Commitment "on-time" was published for 2026-02 as 94.2 % (n 50, target >= 95 %, broken); the data now gives 94.2 % (n 50, target >= 90 %, kept). | ${HINT('on-time', '2026-02')}`,
+      `content/record/on-time.json:7:5  error  record-changed  Commitment "on-time" was published for 2026-02 as 94.2% (n 50, target >= 95%, broken); the data now gives 94.2% (n 50, target >= 90%, kept). | ${HINT('on-time', '2026-02')}`,
     ]);
   });
   it('pt: finds a reply time that moved in the Portuguese fixture', async () => {
@@ -45,7 +45,7 @@ describe('record-changed', () => {
       { period: '2026-01', value: 3, n: 50, target: { comparison: '<=', value: 4, unit: 'horas' }, status: 'kept', digest: DIGEST },
     ]);
     expect(await runDataRule('record-changed', { reply_time: [4.5] }, [], true, { language: 'pt', record: replies })).toEqual([
-      `content/record/respostas.json:6:5  error  record-changed  Commitment "respostas" was published for 2026-01 as 3.00 horas (n 50, target <= 4 horas, kept); the data now gives 4.50 horas (n 50, target <= 4 horas, broken). | ${HINT('respostas', '2026-01')}`,
+      `content/record/respostas.json:6:5  error  record-changed  Commitment "respostas" was published for 2026-01 as 3 horas (n 50, target <= 4 horas, kept); the data now gives 4.5 horas (n 50, target <= 4 horas, broken). | ${HINT('respostas', '2026-01')}`,
     ]);
   });
   it('pt: needs data', async () => {

@@ -18,14 +18,14 @@ describe('sample-too-small', () => {
     // 182 of 190 = 95.79 %, Wilson 91.91 % to 97.85 % (tests/kpi/intervals.test.ts). The target 95 is below the
     // figure, so h = 95.789 − 91.913 = 3.877 and d = 95.789 − 95 = 0.789: 190 · (3.877 / 0.789)² = 4,581.3 → 4,582.
     expect(await runDataCase('sample-too-small', { figures: { on_time: [97] }, change: sample(182, 190) })).toEqual([
-      'content/promise.yaml:13:40  warning  sample-too-small  Commitment "on-time": 2026-01 measured 95.8 % from 190 rows, and its 95 % interval (91.9 % to 97.9 %) takes in the target of 95 %, so whether it was kept is within the noise.'
+      'content/promise.yaml:13:40  warning  sample-too-small  Commitment "on-time": 2026-01 measured 95.8% from 190 rows, and its 95 % interval (91.9% to 97.9%) takes in the target of 95%, so whether it was kept is within the noise.'
       + ' | About 4,582 rows a month would tell the figure from the target; until then, show the margin of error beside it or measure over a longer period.',
     ]);
   });
   it('en: a figure below its target is as noisy: 47 of 50 = 94 %, Wilson 83.8 % to 97.9 %', async () => {
     // h = 97.9385 − 94 = 3.9385 (the target is above the figure), d = 1: 50 · 3.9385² = 775.6 → 776.
     expect(await runDataCase('sample-too-small', { figures: { on_time: [97] }, change: sample(47, 50) })).toEqual([
-      'content/promise.yaml:13:40  warning  sample-too-small  Commitment "on-time": 2026-01 measured 94.0 % from 50 rows, and its 95 % interval (83.8 % to 97.9 %) takes in the target of 95 %, so whether it was kept is within the noise.'
+      'content/promise.yaml:13:40  warning  sample-too-small  Commitment "on-time": 2026-01 measured 94% from 50 rows, and its 95 % interval (83.8% to 97.9%) takes in the target of 95%, so whether it was kept is within the noise.'
       + ' | About 776 rows a month would tell the figure from the target; until then, show the margin of error beside it or measure over a longer period.',
     ]);
   });
@@ -34,7 +34,7 @@ describe('sample-too-small', () => {
   });
   it('pt: the same warning on the Portuguese fixture', async () => {
     expect(await runDataCase('sample-too-small', { language: 'pt', figures: { on_time: [97] }, change: sample(182, 190) })).toEqual([
-      'content/promise.yaml:13:40  warning  sample-too-small  Commitment "no-prazo": 2026-01 measured 95.8 % from 190 rows, and its 95 % interval (91.9 % to 97.9 %) takes in the target of 95 %, so whether it was kept is within the noise.'
+      'content/promise.yaml:13:40  warning  sample-too-small  Commitment "no-prazo": 2026-01 measured 95.8% from 190 rows, and its 95 % interval (91.9% to 97.9%) takes in the target of 95%, so whether it was kept is within the noise.'
       + ' | About 4,582 rows a month would tell the figure from the target; until then, show the margin of error beside it or measure over a longer period.',
     ]);
   });

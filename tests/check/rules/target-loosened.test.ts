@@ -21,14 +21,14 @@ ruleTable('target-loosened', [
     name: 'a lowered target with no note', language: 'en',
     edits: [versioned(EN_TARGET, '{ comparison: ">=", value: 98, unit: "%" }')],
     expected: [
-      'content/promise.yaml:15:16  warning  target-loosened  Commitment "on-time" made its public target easier from 2026-04, from >= 98 % to >= 95 %, with no note to customers. | Add a note to this version (note: why the target changed): the public page shows it beside the change, so the easier target does not look like moving the goalposts.',
+      'content/promise.yaml:15:16  warning  target-loosened  Commitment "on-time" made its public target easier from 2026-04, from >= 98% to >= 95%, with no note to customers. | Add a note to this version (note: why the target changed): the public page shows it beside the change, so the easier target does not look like moving the goalposts.',
     ],
   },
   {
     name: 'a strict bound made inclusive', language: 'en',
     edits: [versioned(EN_TARGET, '{ comparison: ">", value: 95, unit: "%" }')],
     expected: [
-      'content/promise.yaml:15:16  warning  target-loosened  Commitment "on-time" made its public target easier from 2026-04, from > 95 % to >= 95 %, with no note to customers. | Add a note to this version (note: why the target changed): the public page shows it beside the change, so the easier target does not look like moving the goalposts.',
+      'content/promise.yaml:15:16  warning  target-loosened  Commitment "on-time" made its public target easier from 2026-04, from > 95% to >= 95%, with no note to customers. | Add a note to this version (note: why the target changed): the public page shows it beside the change, so the easier target does not look like moving the goalposts.',
     ],
   },
   { name: 'a tightened reply time (lower is better)', language: 'pt',

@@ -9,17 +9,17 @@ describe('unrealistic-target', () => {
   });
   it('finds a "higher" target no month ever reached, naming the best month', async () => {
     expect(await runDataRule('unrealistic-target', { on_time: [93, 94.5, null, 91] })).toEqual([
-      `content/promise.yaml:13:40  warning  unrealistic-target  Commitment "on-time" promises >= 95 %, but the best month in the data (2026-02) reached 94.5 %. | ${hint}`,
+      `content/promise.yaml:13:40  warning  unrealistic-target  Commitment "on-time" promises >= 95%, but the best month in the data (2026-02) reached 94.5%. | ${hint}`,
     ]);
   });
   it('finds a "lower" target no month ever reached', async () => {
     expect(await runDataRule('unrealistic-target', { reply_time: [6, 4.25, 5] })).toEqual([
-      `content/promise.yaml:18:40  warning  unrealistic-target  Commitment "replies" promises <= 4 hours, but the best month in the data (2026-02) reached 4.25 hours. | ${hint}`,
+      `content/promise.yaml:18:40  warning  unrealistic-target  Commitment "replies" promises <= 4 hours, but the best month in the data (2026-02) reached 4.3 hours. | ${hint}`,
     ]);
   });
   it('shows the best month with the decimals that tell it from the target', async () => {
     expect(await runDataRule('unrealistic-target', { on_time: [94.96, 93] })).toEqual([
-      `content/promise.yaml:13:40  warning  unrealistic-target  Commitment "on-time" promises >= 95 %, but the best month in the data (2026-01) reached 94.96 %. | ${hint}`,
+      `content/promise.yaml:13:40  warning  unrealistic-target  Commitment "on-time" promises >= 95%, but the best month in the data (2026-01) reached 94.96%. | ${hint}`,
     ]);
   });
   it('says nothing without data, or with only months too small to count', async () => {
