@@ -81,19 +81,40 @@ async function pledgeKpi(root: string): Promise<Record<string, unknown>> {
 }
 
 interface Result { dataDate: string; kpis: Array<Record<string, unknown>>; commitments: unknown[] }
-type BucketJson = { period: string; start: string; end: string; n: number; value: number | null; complete: boolean };
+type Interval = { low: number; high: number };
+type BucketJson = { period: string; start: string; end: string; n: number; value: number | null; complete: boolean; ci95?: Interval | null };
 
-/** What must be equal whatever the engine: figures (to 12 significant digits: sums of decimals add up in another order), n, periods, statuses, data date, row counts. */
+const digits = (x: number, precision: number) => Number(x.toPrecision(precision));
+
+/**
+ * What must be equal whatever the engine: figures (to 12 significant digits: sums of decimals add up in
+ * another order), their 95 % intervals (to 10: a mean's comes from a sum of squares, which an engine adds
+ * in another order, where the file engine sums deviations from the mean), n, periods, statuses, data date,
+ * row counts, and skipped rows per reason.
+ *
+ * Not compared: the interval of a response_time median or percentile. It is made of two order statistics of
+ * the durations, which the file engine keeps as counts per duration; an engine returns only the exact
+ * percentile (percentile_cont), so its buckets carry ci95 null there. Everything else of those KPIs is compared.
+ */
 function figures(result: Result) {
-  const buckets = (list: BucketJson[]) => list.map((b) => ({ ...b, value: b.value === null ? null : Number(b.value.toPrecision(12)) }));
+  const interval = (ci: Interval | null | undefined) => (ci ? { low: digits(ci.low, 10), high: digits(ci.high, 10) } : ci);
+  const buckets = (list: BucketJson[], percentile: boolean) => list.map(({ ci95, ...b }) => ({
+    ...b, value: b.value === null ? null : digits(b.value, 12), ...(percentile ? {} : { ci95: interval(ci95) }),
+  }));
   return {
     dataDate: result.dataDate,
     commitments: result.commitments,
-    kpis: result.kpis.map((k) => ({
-      id: (k.kpi as { id: string }).id, rowsRead: k.rowsRead, rowsUsed: k.rowsUsed, bad: (k.badRows as { count: number }).count,
-      buckets: buckets(k.buckets as BucketJson[]),
-      segments: (k.segments as Array<{ segment: unknown; buckets: BucketJson[] }>).map((s) => ({ segment: s.segment, buckets: buckets(s.buckets) })),
-    })),
+    kpis: result.kpis.map((k) => {
+      const def = k.kpi as { id: string; formula: string; statistic?: string };
+      const percentile = def.formula === 'response_time' && def.statistic !== 'mean';
+      const badRows = k.badRows as { count: number; byReason?: Array<{ reason: string; column?: string; count: number }> };
+      return {
+        id: def.id, rowsRead: k.rowsRead, rowsUsed: k.rowsUsed, bad: badRows.count,
+        byReason: (badRows.byReason ?? []).map((g) => `${g.reason} ${g.column ?? ''}: ${g.count}`).sort(),
+        buckets: buckets(k.buckets as BucketJson[], percentile),
+        segments: (k.segments as Array<{ segment: unknown; buckets: BucketJson[] }>).map((s) => ({ segment: s.segment, buckets: buckets(s.buckets, percentile) })),
+      };
+    }),
   };
 }
 

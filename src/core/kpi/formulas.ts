@@ -201,8 +201,8 @@ const mergeTotal = (into: Total, from: Total) => {
   into.sum += from.sum;
   into.sumSquares += from.sumSquares;
 };
-// A database returns no sum of squares (yet): NaN, so its means carry no interval rather than a wrong one.
-const restoreTotal = (aggregates: Aggregates): Total => ({ n: aggregates.n ?? 0, sum: aggregates.sum ?? 0, sumSquares: aggregates.sumSquares ?? Number.NaN });
+// An engine returns the sum of squares as sum_squares; without it (NaN) a mean carries no interval rather than a wrong one.
+const restoreTotal = (aggregates: Aggregates): Total => ({ n: aggregates.n ?? 0, sum: aggregates.sum ?? 0, sumSquares: aggregates.sum_squares ?? Number.NaN });
 const meanFigure = (acc: Total): Figure => ({ n: acc.n, value: acc.n ? acc.sum / acc.n : null, ci95: Number.isFinite(acc.sumSquares) ? meanInterval(acc.n, acc.sum, acc.sumSquares) : null });
 
 const ces: BucketFormula<number, Total> = {
@@ -273,8 +273,11 @@ const withinSlaRate = deadlineShare((row, ctx) => {
   return duration <= (ctx.kpi.sla ?? 0) * unitMs(ctx.kpi);
 });
 
-/** `quantileMs`: the percentile an engine computed exactly (percentile_cont, the same type 7), in place of `counts`. */
-interface Durations { n: number; sum: number; counts: Map<number, number>; quantileMs?: number }
+/**
+ * `quantileMs`: the percentile an engine computed exactly (percentile_cont, the same type 7), in place of `counts`;
+ * `sumSquares`: from an engine too, for the mean's interval (the file engine has the counts instead).
+ */
+interface Durations { n: number; sum: number; counts: Map<number, number>; quantileMs?: number; sumSquares?: number; restored?: boolean }
 const QUANTILE = { median: 0.5, p90: 0.9, p95: 0.95 } as const;
 
 const responseTime: BucketFormula<number, Durations> = {
@@ -295,13 +298,15 @@ const responseTime: BucketFormula<number, Durations> = {
     const q = statistic === 'mean' ? undefined : QUANTILE[statistic];
     const exact = (at: number) => (acc.n === 0 ? null : acc.quantileMs ?? quantile(acc.counts, acc.n, at));
     const ms = q === undefined ? (acc.n ? acc.sum / acc.n : null) : exact(q);
-    // From a database only the percentile comes back, not the durations an interval needs.
-    const fromEngine = acc.quantileMs !== undefined;
-    const interval = fromEngine ? null : q === undefined ? meanIntervalOfCounts(acc.counts, acc.n) : quantileInterval(acc.counts, acc.n, q);
+    // From a database the mean's interval comes from n, sum and sum of squares; for a percentile only the
+    // percentile comes back, not the durations its interval needs.
+    const interval = acc.restored
+      ? (q === undefined && Number.isFinite(acc.sumSquares) ? meanInterval(acc.n, acc.sum, acc.sumSquares ?? Number.NaN) : null)
+      : q === undefined ? meanIntervalOfCounts(acc.counts, acc.n) : quantileInterval(acc.counts, acc.n, q);
     const unit = unitMs(kpi);
     return { n: acc.n, value: ms === null ? null : ms / unit, ci95: interval && { low: interval.low / unit, high: interval.high / unit } };
   },
-  restore: (aggregates) => ({ ...restoreTotal(aggregates), counts: new Map(), quantileMs: aggregates.quantile }),
+  restore: (aggregates) => ({ ...restoreTotal(aggregates), counts: new Map(), quantileMs: aggregates.quantile, restored: true }),
 };
 
 /** The quantile each response_time statistic asks for (engines compute it with percentile_cont). */

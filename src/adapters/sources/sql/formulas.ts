@@ -21,7 +21,7 @@ export interface Check { code: string; when: string; column: string; message: st
 /**
  * One formula in SQL: how its columns are read, when a row is bad (in the order the file engine checks),
  * which rows go into buckets, and the aggregates per bucket. The aggregate names are the ones the core's
- * `restore` reads (core/kpi/formulas.ts and cohort.ts): n, hits, promoters, detractors, sum, quantile,
+ * `restore` reads (core/kpi/formulas.ts and cohort.ts): n, hits, promoters, detractors, sum, sum_squares, quantile,
  * numerator, denominator; signups, departures, same_bucket_departures for churn and retention.
  */
 export interface FormulaSql {
@@ -71,7 +71,8 @@ const score = (min: number, max: number, aggregates: FormulaSql['aggregates']): 
   aggregates,
 });
 
-const total: FormulaSql['aggregates'] = (_kpi, refs) => ({ n: 'count(*)', sum: `sum(${refs.r(0)})` });
+// sum_squares: with n and sum, what the core needs for a mean's 95 % interval (restoreTotal in core/kpi/formulas.ts).
+const total: FormulaSql['aggregates'] = (_kpi, refs) => ({ n: 'count(*)', sum: `sum(${refs.r(0)})`, sum_squares: `sum(${refs.r(0)} * ${refs.r(0)})` });
 
 const msUnit = (kpi: KpiDef) => (kpi.duration_unit === 'minutes' ? 60_000 : 3_600_000);
 
@@ -98,7 +99,7 @@ export const FORMULA_SQL: Record<FormulaId, FormulaSql> = {
       const duration = `(${refs.ms(1)} - ${refs.ms(0)})`;
       const q = quantileOf(kpi);
       const exact: Record<string, string> = q === undefined ? {} : { quantile: refs.dialect.percentile(refs.param(q, 'number'), refs.dialect.number(duration)) };
-      return { n: 'count(*)', sum: `sum(${duration})`, ...exact };
+      return { n: 'count(*)', sum: `sum(${duration})`, sum_squares: `sum(${refs.dialect.number(duration)} * ${refs.dialect.number(duration)})`, ...exact };
     },
   },
   within_sla_rate: {
