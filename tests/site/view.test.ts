@@ -78,7 +78,7 @@ describe('content/site.yaml: show_at_risk', () => {
   it('publishes at-risk as at risk when the site config asks for it, and words it', () => {
     const input = { ...exampleInput(), siteConfig: siteConfigSchema.parse({ public: { show_at_risk: true } }) };
     const subset = publicSubset(input);
-    expect(subset.commitments[0]!.latest).toEqual({ period: '2026-03', value: 96.4, status: 'at-risk', target: { comparison: '>=', value: 95, unit: '%' }, note: null });
+    expect(subset.commitments[0]!.latest).toEqual({ period: '2026-03', value: 96.4, n: 1931, ci95: { low: 95.5, high: 97.1 }, status: 'at-risk', target: { comparison: '>=', value: 95, unit: '%' }, note: null });
     const view = publicPageView(subset);
     expect(view.commitments[0]!.latest).toMatchObject({ status: 'at-risk', label: 'At risk', streak: 'Kept in 11 of the last 12 months' });
   });
