@@ -43,7 +43,9 @@ describe('pledge draft --answers FILE', () => {
     root = await exampleCopy();
     await writeFile(path.join(root, 'answers.json'), JSON.stringify(parse(MINIMAL)));
     const { out } = await runCli(['draft', '--answers', 'answers.json', '--format', 'json'], root);
-    const findings = JSON.parse(out) as Array<{ rule: string; file: string }>;
+    const json = JSON.parse(out) as { errors: unknown[]; findings: Array<{ rule: string; file: string }> };
+    expect(json.errors).toEqual([]);
+    const findings = json.findings;
     expect(findings.length).toBeGreaterThan(0);
     expect(findings.every((f) => f.file === 'content/promise.yaml')).toBe(true);
     expect(findings.map((f) => f.rule)).toContain('cta-missing');
