@@ -36,9 +36,15 @@ function insertLine(file: string, at: number, line: string): void {
   writeFileSync(data(file), lines.join('\n'));
 }
 
-const SKIPPED = 'skipped: this record is longer than 1048576 bytes, the most pledge reads in one line (PLEDGE_MAX_LINE_BYTES), so it was skipped to its line end.';
-/** The longest line a test accepts: a message and a path, with at most ~80 characters of data. */
-const SHORT = 300;
+const SKIPPED = '1 row skipped: this record is longer than 1048576 bytes, the most pledge reads in one line (PLEDGE_MAX_LINE_BYTES), so it was skipped to its line end.'
+  + ' Re-export the file: it is not valid CSV or JSON from this line on.';
+const DUPLICATE = 'Remove the repeated rows from the export, or drop key: from the source if repeats are real.';
+/**
+ * The longest line a test accepts: a path, a message and its fix (skipped rows are grouped by reason, one line each
+ * with what to do; the date-time fix, listing the date_format choices, is the longest at about 250 characters),
+ * with at most ~80 characters of data.
+ */
+const SHORT = 500;
 
 describe('a line over the length limit', () => {
   it('is one short error when a data file has no line break at all, exit 2', async () => {
@@ -62,11 +68,12 @@ describe('a line over the length limit', () => {
     // The duplicate A5 was on line 7: one line more before it, and the 10 newlines of the long record.
     expect(stderr).toBe([
       `content/data/orders.csv:4  on_time  ${SKIPPED}`,
-      'content/data/orders.csv:18  on_time  skipped: order_id "A5" appears again (a duplicate row) (column order_id).',
+      `content/data/orders.csv:18  on_time  1 row skipped: order_id "A5" appears again (a duplicate row) (column order_id). ${DUPLICATE}`,
       `content/data/orders.csv:4  orders  ${SKIPPED}`,
-      'content/data/orders.csv:18  orders  skipped: order_id "A5" appears again (a duplicate row) (column order_id).',
+      `content/data/orders.csv:18  orders  1 row skipped: order_id "A5" appears again (a duplicate row) (column order_id). ${DUPLICATE}`,
       `content/data/surveys.ndjson:2  csat  ${SKIPPED}`,
-      'content/data/surveys.ndjson:5  csat  skipped: "9" is not a score from 1 to 5 (column score).',
+      'content/data/surveys.ndjson:5  csat  1 row skipped: "9" is not a score from 1 to 5 (column score).'
+        + ' Write whole-number scores in column score in the formula\'s range, or filter out the rows that are not answers (filter: in kpis.yaml).',
       '',
     ].join('\n'));
   });
@@ -83,7 +90,7 @@ describe('a line over the length limit', () => {
     insertLine('orders.csv', 4, `B1,2026-01-20T18:00:00Z,${'y'.repeat(3_000_000)}`);
     const { code, stderr } = await pledgeKpi([], { PLEDGE_MAX_LINE_BYTES: '4000000' });
     expect(code).toBe(0);
-    expect(stderr).toContain(`content/data/orders.csv:4  on_time  skipped: "${'y'.repeat(40)}…" (3000000 characters) is not a date-time`);
+    expect(stderr).toContain(`content/data/orders.csv:4  on_time  1 row skipped: "${'y'.repeat(40)}…" (3000000 characters) is not a date-time (expected ISO 8601`);
     for (const line of stderr.trim().split('\n')) expect(line.length).toBeLessThan(SHORT);
   });
 
@@ -108,7 +115,8 @@ describe('data quoted in messages', () => {
     writeFileSync(data('orders.csv'), `order_id,promised_at,delivered_at\n${key},2026-01-10T18:00:00Z,2026-01-10T09:00:00Z\n${key},2026-01-10T18:00:00Z,2026-01-10T09:00:00Z\n`);
     const { code, stderr } = await pledgeKpi();
     expect(code).toBe(0);
-    expect(stderr).toContain(`content/data/orders.csv:3  on_time  skipped: order_id "K${'9'.repeat(79)}…" (5001 characters) appears again (a duplicate row) (column order_id).`);
+    expect(stderr).toContain(`content/data/orders.csv:3  on_time  1 row skipped: order_id "K${'9'.repeat(79)}…" (5001 characters) appears again (a duplicate row) (column order_id). ${DUPLICATE}`);
+    for (const line of stderr.trim().split('\n')) expect(line.length).toBeLessThan(SHORT);
   });
 
   it('clips a long column name in the list of columns of a missing-column error', async () => {
