@@ -91,14 +91,19 @@ describe.skipIf(!database)('PostgreSQL source', () => {
     const [kpi] = result.kpis;
     expect([kpi?.rowsRead, kpi?.rowsUsed, kpi?.badRows.count]).toEqual([5, 3, 2]);
     expect(kpi?.buckets).toEqual([
-      { period: '2026-01', start: '2026-01-01T00:00:00.000Z', end: '2026-02-01T00:00:00.000Z', n: 2, value: 50, complete: false },
-      { period: '2026-02', start: '2026-02-01T00:00:00.000Z', end: '2026-03-01T00:00:00.000Z', n: 0, value: null, complete: false },
+      // 1 of 2 on time: 50 %, Wilson 95 % interval 9.5 % to 90.5 %, as the file engine gives it.
+      { period: '2026-01', start: '2026-01-01T00:00:00.000Z', end: '2026-02-01T00:00:00.000Z', n: 2, value: 50, complete: false,
+        ci95: { low: expect.closeTo(9.4531, 3), high: expect.closeTo(90.5469, 3) } },
+      { period: '2026-02', start: '2026-02-01T00:00:00.000Z', end: '2026-03-01T00:00:00.000Z', n: 0, value: null, complete: false, ci95: null },
     ]);
     // A segment value that looks like SQL is just a value.
     expect(kpi?.segments.map((s) => s.segment.region)).toEqual([INJECTION, 'north', 'south'].sort((a, b) => JSON.stringify({ region: a }).localeCompare(JSON.stringify({ region: b }))));
     expect(stderr).toBe([
-      'warehouse:orders  on_time  skipped: 1 row: order_id appears more than once (duplicate rows) (e.g. order_id "A2") (column order_id).',
-      'warehouse:orders  on_time  skipped: 1 row: promised_at is empty or not a date-time (e.g. order_id "A3") (column promised_at).',
+      'warehouse:orders  on_time  1 row skipped: order_id appears more than once (duplicate rows) (e.g. order_id "A2") (column order_id).'
+        + ' Remove the repeated rows from the export, or drop key: from the source if repeats are real.',
+      'warehouse:orders  on_time  1 row skipped: promised_at is empty or not a date-time (e.g. order_id "A3") (column promised_at).'
+        + ' Write promised_at as an ISO 8601 date-time (2026-03-01T14:05:00Z) in these rows; if the whole file uses another format,'
+        + ' declare it in kpis.yaml (date_format: DD/MM/YYYY, MM/DD/YYYY, YYYY-MM-DD, epoch_s or epoch_ms on its source).',
       '',
     ].join('\n'));
   });

@@ -12,9 +12,19 @@ const repo = path.resolve(import.meta.dirname, '../..');
 const target = mkdtempSync(path.join(tmpdir(), 'pledge-warehouse-'));
 afterAll(() => rmSync(target, { recursive: true, force: true }));
 
+/**
+ * The figures to compare. The 95 % interval of a response_time median or percentile is left out: it is two
+ * order statistics of the durations, which the file engine keeps per duration, while DuckDB returns only the
+ * exact percentile, so its buckets carry ci95 null there (tests/sources/equivalence.test.ts says the same).
+ */
 const figures = (evaluation: Evaluation, id: string) => {
   const result = evaluation.kpis.find((k) => k.kpi.id === id);
-  return { buckets: result?.buckets, segments: result?.segments, rowsRead: result?.rowsRead, rowsUsed: result?.rowsUsed, bad: result?.badRows.count };
+  const percentile = result?.kpi.formula === 'response_time' && (result.kpi.statistic ?? 'median') !== 'mean';
+  const buckets = <B extends { ci95?: unknown }>(list: B[] | undefined) => (percentile ? list?.map(({ ci95: _ci95, ...b }) => b) : list);
+  return {
+    buckets: buckets(result?.buckets), segments: result?.segments.map((s) => ({ ...s, buckets: buckets(s.buckets) })),
+    rowsRead: result?.rowsRead, rowsUsed: result?.rowsUsed, bad: result?.badRows.count,
+  };
 };
 
 describe('examples/warehouse', () => {
@@ -28,9 +38,9 @@ describe('examples/warehouse', () => {
     for (const id of ['first_response_time', 'csat', 'nps', 'tickets_within_sla', 'churn']) expect(figures(fromDuckdb, id), id).toEqual(figures(fromFiles, id));
     // orders.csv line 2951 has 6 of 9 fields: skipped by the file engine, null-padded into the table.
     expect([figures(fromFiles, 'on_time_delivery').rowsUsed, figures(fromDuckdb, 'on_time_delivery').rowsUsed]).toEqual([3585, 3586]);
-    expect(fromDuckdb.kpis.find((k) => k.kpi.id === 'on_time_delivery')?.badRows.examples.map((issue) => issue.message)).toEqual([
-      '1 row: delivered_at is not a date-time (e.g. order_id "K-0000137")',
-      '1 row: order_id appears more than once (duplicate rows) (e.g. order_id "K-0001401")',
+    expect(fromDuckdb.kpis.find((k) => k.kpi.id === 'on_time_delivery')?.badRows.examples.map((issue) => [issue.rows, issue.message])).toEqual([
+      [1, 'delivered_at is not a date-time (e.g. order_id "K-0000137")'],
+      [1, 'order_id appears more than once (duplicate rows) (e.g. order_id "K-0001401")'],
     ]);
   });
 });

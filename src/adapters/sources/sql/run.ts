@@ -62,7 +62,7 @@ function countsOf(rows: Record<string, SqlValue>[], keys: Record<string, SqlValu
       const reason = meaning.get(String(row.problem)) ?? { column: '', message: String(row.problem) };
       const sample = keys.filter((k) => k.problem === row.problem).map((k) => `"${String(k.key)}"`);
       const eg = sample.length && key ? ` (e.g. ${key} ${sample.join(', ')})` : '';
-      examples.push({ file: shown, column: reason.column, reason: reasonOf(String(row.problem)), message: `${count} row${count === 1 ? '' : 's'}: ${reason.message}${eg}`, rows: count });
+      examples.push({ file: shown, column: reason.column, reason: reasonOf(String(row.problem)), message: `${reason.message}${eg}`, rows: count }); // how many: `rows`, which reports show beside it
     }
   }
   examples.sort((a, b) => (b.rows ?? 0) - (a.rows ?? 0) || a.message.localeCompare(b.message));
