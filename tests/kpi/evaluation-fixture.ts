@@ -58,7 +58,7 @@ export async function runDataCase(ruleId: string, testCase: DataCase): Promise<s
   testCase.change?.(evaluation.kpis);
   evaluation.commitments = evaluateCommitments(promise.commitments, evaluation.kpis);
   const resources = await loadCheckResources(fixtureRoot(language));
-  return runChecks({ ...resources, promise, source, kpis, kpisSource, evaluation, asOf: testCase.asOf, config: testCase.config, rules: [rule] })
+  return runChecks({ ...resources, promise, source, kpis, kpisSource, evaluation, asOf: testCase.asOf, config: testCase.config, language: 'en' /* English texts, as in the rule tables */, rules: [rule] })
     .findings.map(formatFinding);
 }
 

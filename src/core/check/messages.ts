@@ -23,6 +23,8 @@ export const messagesSchema = z.strictObject({
   separator: z.string().min(1),
   /** The lexicon's counting unit (too-long, sentence-too-long). */
   units: z.strictObject({ words: text, characters: text }),
+  /** "line" and "lines", for row numbers in a data file. */
+  lines: wordForms,
   /** KPI periods, singular and plural. */
   periods: z.strictObject(Object.fromEntries(PERIODS.map((p) => [p, wordForms])) as Record<Period, typeof wordForms>),
   /** Readability measures (hard-to-read). */
@@ -39,6 +41,7 @@ export type Param =
   | { list: readonly string[] }
   | { unit: 'words' | 'characters' }
   | { period: Period; count: number }
+  | { line: number }
   | { measure: Measure };
 export type Params = Readonly<Record<string, Param>>;
 
@@ -71,6 +74,7 @@ function renderParam(messages: Messages, value: Param): string {
   if ('quoted' in value) return value.quoted.map((item) => `${messages.quotes[0]}${item}${messages.quotes[1]}`).join(messages.separator);
   if ('list' in value) return value.list.join(messages.separator);
   if ('unit' in value) return messages.units[value.unit];
+  if ('line' in value) return messages.lines[value.line === 1 ? 'one' : 'other'];
   if ('period' in value) return messages.periods[value.period][value.count === 1 ? 'one' : 'other'];
   return messages.measures[value.measure];
 }
