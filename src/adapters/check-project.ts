@@ -6,6 +6,7 @@ import type { Statement } from '../core/compose/statement.ts';
 import type { TemplateSet } from '../core/compose/templates.ts';
 import type { Finding } from '../core/check/finding.ts';
 import { parseLexicon, type Lexicon } from '../core/check/lexicon.ts';
+import { parseMessages, type Messages } from '../core/check/messages.ts';
 import { RULE_IDS } from '../core/check/rules/index.ts';
 import { runChecks } from '../core/check/run.ts';
 import { InputError, placeOf } from '../core/input-error.ts';
@@ -21,16 +22,18 @@ import { contentPaths, type Project } from './project.ts';
 
 const BUILTIN_TEMPLATES = fileURLToPath(new URL('../core/compose/templates/', import.meta.url));
 const LEXICONS = fileURLToPath(new URL('../core/check/lexicon/', import.meta.url));
+const MESSAGES = fileURLToPath(new URL('../core/check/messages/', import.meta.url));
 /**
  * Built-in files are named relative to pledge's own folder (`src/core/compose/templates/en/...`),
  * never by where pledge is installed or run from: the names reach dist/pledge.json.
  */
 const PACKAGE_DIR = fileURLToPath(new URL('../../', import.meta.url));
 
-/** What runChecks needs besides the promise: templates, word lists, the project's rules config. */
+/** What runChecks needs besides the promise: templates, word lists, finding texts, the project's rules config. */
 export interface CheckResources {
   templates: TemplateSet;
   lexicons: Record<string, Lexicon>;
+  messages: Record<string, Messages>;
   config: RulesConfig | undefined;
 }
 
@@ -38,9 +41,11 @@ export interface CheckResources {
  * Composes the statement and runs every rule on a loaded project (see loadProject). Data-aware rules
  * run only when `evaluation` is given (from evaluateProject). Findings come sorted by place.
  */
-export async function checkProject(project: Project, options: { evaluation?: Evaluation; cwd?: string; asOf?: string } = {}): Promise<{ statement: Statement; findings: Finding[] }> {
-  const resources = await loadCheckResources(project.root, options.cwd ?? process.cwd(), [project.promise.doc.language]);
+export async function checkProject(project: Project, options: { evaluation?: Evaluation; cwd?: string; asOf?: string; language?: Language | undefined } = {}): Promise<{ statement: Statement; findings: Finding[] }> {
+  const languages = [...new Set([project.promise.doc.language, options.language ?? project.promise.doc.language])];
+  const resources = await loadCheckResources(project.root, options.cwd ?? process.cwd(), languages);
   return runChecks({
+    language: options.language,
     promise: project.promise.doc,
     source: project.promise.source,
     kpis: project.kpis?.doc,
@@ -59,13 +64,13 @@ export async function checkProject(project: Project, options: { evaluation?: Eva
  */
 export async function loadCheckResources(root: string, cwd = process.cwd(), languages: readonly Language[] = LANGUAGES): Promise<CheckResources> {
   const paths = contentPaths(root);
-  const [builtin, lexicons, overrides] = await Promise.all([
-    loadBuiltinTemplates(languages), loadLexicons(languages), loadTemplateDir(paths.templates, cwd, { allowed: TEMPLATE_NAMES, root }),
+  const [builtin, lexicons, messages, overrides] = await Promise.all([
+    loadBuiltinTemplates(languages), loadLexicons(languages), loadMessages(languages), loadTemplateDir(paths.templates, cwd, { allowed: TEMPLATE_NAMES, root }),
   ]);
   const config = await exists(paths.rules)
     ? parseRulesConfig(await readYamlInput(paths.rules, cwd, root), RULE_IDS)
     : undefined;
-  return { templates: { ...builtin, ...overrides }, lexicons, config };
+  return { templates: { ...builtin, ...overrides }, lexicons, messages, config };
 }
 
 /** Every template name a language has, so an override with a typo in its name is caught. */
@@ -76,6 +81,7 @@ const TEMPLATE_NAMES = LANGUAGES.flatMap((language) => [
 // Built-ins never change while pledge runs: read each language once (the wizard re-checks on every answer).
 const builtinTemplates = new Map<string, Promise<TemplateSet>>();
 const builtinLexicons = new Map<string, Promise<Lexicon>>();
+const builtinMessages = new Map<string, Promise<Messages>>();
 
 export async function loadBuiltinTemplates(languages: readonly Language[] = LANGUAGES): Promise<TemplateSet> {
   const sets = await Promise.all(languages.map((language) => cached(builtinTemplates, language,
@@ -89,6 +95,15 @@ export async function loadLexicons(languages: readonly Language[] = LANGUAGES): 
     return parseLexicon(parseYaml(await readTextInput(file, PACKAGE_DIR), displayPath(file, PACKAGE_DIR)));
   })));
   return Object.fromEntries(lexicons.map((lexicon) => [lexicon.language, lexicon]));
+}
+
+/** The finding texts of each language (src/core/check/messages/<language>.yml), validated on load. */
+export async function loadMessages(languages: readonly Language[] = LANGUAGES): Promise<Record<string, Messages>> {
+  const all = await Promise.all(languages.map((language) => cached(builtinMessages, language, async () => {
+    const file = path.join(MESSAGES, `${language}.yml`);
+    return parseMessages(parseYaml(await readTextInput(file, PACKAGE_DIR), displayPath(file, PACKAGE_DIR)));
+  })));
+  return Object.fromEntries(all.map((messages) => [messages.language, messages]));
 }
 
 function cached<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {

@@ -1,5 +1,6 @@
 import { formatInputError, inputErrorsOf } from '../core/input-error.ts';
 import { EXIT, processIO, UsageError, type CliIO } from './io.ts';
+import { PLEDGE_VERSION } from './version.ts';
 
 export interface Command {
   summary: string;
@@ -26,7 +27,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     return name ? EXIT.ok : EXIT.input;
   }
   if (name === '--version' || name === '-v') {
-    io.out('pledge 0.1.0\n');
+    io.out(`pledge ${PLEDGE_VERSION}\n`);
     return EXIT.ok;
   }
   const load = COMMANDS[name];

@@ -22,6 +22,11 @@ export interface Case {
   config?: RulesConfig;
   /** Run without kpis.yaml. */
   noKpis?: boolean;
+  /**
+   * The language of the messages. English by default: the rule tables test what each rule finds and
+   * where; tests/check/messages.test.ts tests the words in every language.
+   */
+  messages?: Language;
   /** Each finding as `file:line:column  severity  rule  message | hint`. */
   expected: string[];
 }
@@ -57,6 +62,7 @@ export async function runRule(ruleId: string, testCase: Case): Promise<string[]>
     source,
     kpis: testCase.noKpis ? undefined : validateSource(kpisSource, kpisFileSchema),
     config: testCase.config,
+    language: testCase.messages ?? 'en',
     rules: [rule],
   });
   return findings.map(formatFinding);

@@ -58,7 +58,7 @@ export async function runDataCase(ruleId: string, testCase: DataCase): Promise<s
   testCase.change?.(evaluation.kpis);
   evaluation.commitments = evaluateCommitments(promise.commitments, evaluation.kpis);
   const resources = await loadCheckResources(fixtureRoot(language));
-  return runChecks({ ...resources, promise, source, kpis, kpisSource, evaluation, asOf: testCase.asOf, config: testCase.config, rules: [rule] })
+  return runChecks({ ...resources, promise, source, kpis, kpisSource, evaluation, asOf: testCase.asOf, config: testCase.config, language: 'en' /* English texts, as in the rule tables */, rules: [rule] })
     .findings.map(formatFinding);
 }
 
@@ -69,5 +69,5 @@ export async function runDataRule(ruleId: string, figures: Figures, edits: Edit[
   const language = context.language ?? 'en';
   const { source, promise, kpis, evaluation } = evaluationOf(figures, edits, withData, language);
   const resources = await loadCheckResources(fixtureRoot(language));
-  return runChecks({ ...resources, promise, source, kpis, evaluation, notes: context.notes, record: context.record, rules: [rule] }).findings.map(formatFinding);
+  return runChecks({ ...resources, promise, source, kpis, evaluation, notes: context.notes, record: context.record, language: 'en' /* English texts, as in the rule tables */, rules: [rule] }).findings.map(formatFinding);
 }

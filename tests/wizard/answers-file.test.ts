@@ -43,9 +43,7 @@ describe('pledge draft --answers FILE', () => {
     root = await exampleCopy();
     await writeFile(path.join(root, 'answers.json'), JSON.stringify(parse(MINIMAL)));
     const { out } = await runCli(['draft', '--answers', 'answers.json', '--format', 'json'], root);
-    const json = JSON.parse(out) as { errors: unknown[]; findings: Array<{ rule: string; file: string }> };
-    expect(json.errors).toEqual([]);
-    const findings = json.findings;
+    const { findings } = JSON.parse(out) as { findings: Array<{ rule: string; file: string }> };
     expect(findings.length).toBeGreaterThan(0);
     expect(findings.every((f) => f.file === 'content/promise.yaml')).toBe(true);
     expect(findings.map((f) => f.rule)).toContain('cta-missing');
@@ -56,7 +54,8 @@ describe('pledge draft --answers FILE', () => {
     await writeFile(path.join(root, 'answers.yaml'), MINIMAL.replace('    target: { comparison: ">=", value: 93, unit: "%" }\n', ''));
     const { code, out } = await runCli(['draft', '--answers', 'answers.yaml'], root);
     expect(code).toBe(1);
-    expect(out).toMatch(/content\/promise\.yaml:\d+:\d+ {2}error {4}not-measurable {2}Commitment "entrega" has no target/);
+    // The answers are in Portuguese (language: pt), and so are the findings.
+    expect(out).toMatch(/content\/promise\.yaml:\d+:\d+ {2}error {4}not-measurable {2}O compromisso «entrega» não tem meta/);
   });
 
   it('refuses invalid answers with located errors, exit 2, and writes nothing', async () => {

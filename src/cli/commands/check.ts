@@ -6,23 +6,27 @@ import { evaluateProject } from '../../adapters/evaluate.ts';
 import { loadProject } from '../../adapters/project.ts';
 import { loadSiteConfig } from '../../adapters/site-config.ts';
 import type { Finding } from '../../core/check/finding.ts';
-import { FORMATS, formatGithub, formatJson, formatText, type FindingFormat } from '../../core/check/format.ts';
+import { formatGitlab, formatSarif } from '../../core/check/ci-formats.ts';
+import { FORMATS, formatGithub, formatJson, formatText, inputErrorRecord, type FindingFormat } from '../../core/check/format.ts';
 import { outcomeOf } from '../../core/check/outcome.ts';
 import { formatInputError, inputErrorsOf, type InputError } from '../../core/input-error.ts';
 import { formatBadRows, formatStatusTable } from '../../core/kpi/format.ts';
+import { LANGUAGES, type Language } from '../../core/schema/text.ts';
 import { EXIT, oneOf, type CliIO } from '../io.ts';
 import type { Command } from '../main.ts';
+import { PLEDGE_VERSION } from '../version.ts';
 
 const EXIT_OF = { ok: EXIT.ok, failed: EXIT.findings, 'bad-input': EXIT.input } as const;
 
 export const command: Command = {
   summary: 'Validate every input, check the promise statement and evaluate the data',
-  usage: 'pledge check [--format text|json|github] [--root DIR] [--strict]',
+  usage: 'pledge check [--format text|json|github|sarif|gitlab] [--lang en|pt|zh] [--root DIR] [--strict]',
   async run(argv, io) {
     const { values } = parseArgs({
       args: argv,
       options: {
         format: { type: 'string', default: 'text' },
+        lang: { type: 'string' },
         root: { type: 'string', default: '.' },
         strict: { type: 'boolean', default: false },
       },
@@ -30,11 +34,13 @@ export const command: Command = {
       allowPositionals: false,
     });
     const format = oneOf('format', FORMATS, values.format);
-    const root = path.resolve(io.cwd, values.root);
-    if (format === 'text') return check(root, values.strict, io);
+    // The findings' language: the promise's own unless --lang says otherwise.
+    const language = values.lang === undefined ? undefined : oneOf('lang', LANGUAGES, values.lang);
+    const options: CheckOptions = { root: path.resolve(io.cwd, values.root), strict: values.strict, language, format };
+    if (format === 'text') return check(options, io);
     // Machine formats carry input errors too, so CI tools see them where they look for findings.
     try {
-      return await check(root, values.strict, io, format);
+      return await check(options, io);
     } catch (error) {
       const errors = inputErrorsOf(error);
       if (!errors) throw error;
@@ -45,11 +51,18 @@ export const command: Command = {
   },
 };
 
-async function check(root: string, strict: boolean, io: CliIO, format: FindingFormat = 'text'): Promise<number> {
+interface CheckOptions {
+  root: string;
+  strict: boolean;
+  language: Language | undefined;
+  format: FindingFormat;
+}
+
+async function check({ root, strict, language, format }: CheckOptions, io: CliIO): Promise<number> {
   // site.yaml only matters to `pledge build`, but a mistake in it should show here first.
   const [project] = await Promise.all([loadProject(root, io.cwd), loadSiteConfig(root, io.cwd)]);
   const evaluation = await evaluateProject(project, { strict, cwd: io.cwd });
-  const { statement, findings } = await checkProject(project, { evaluation, cwd: io.cwd, asOf: buildDate(io.env) });
+  const { statement, findings } = await checkProject(project, { evaluation, cwd: io.cwd, asOf: buildDate(io.env), language });
   if (format === 'text') {
     // The status table once some commitment has a complete period of data; until then it would only say "no-data".
     const measured = evaluation.commitments.some((c) => c.latest);
@@ -64,5 +77,7 @@ async function check(root: string, strict: boolean, io: CliIO, format: FindingFo
 function render(format: FindingFormat, findings: Finding[], errors: readonly InputError[] = []): string {
   if (format === 'json') return formatJson(findings, errors);
   if (format === 'github') return formatGithub(findings, errors);
+  if (format === 'sarif') return formatSarif(findings, errors.map(inputErrorRecord), PLEDGE_VERSION);
+  if (format === 'gitlab') return formatGitlab(findings, errors.map(inputErrorRecord));
   return formatText(findings);
 }

@@ -7,6 +7,7 @@ import type { PromiseDoc } from '../schema/promise.ts';
 import type { DataPath, YamlSource } from '../yaml-source.ts';
 import type { Severity } from './finding.ts';
 import type { Lexicon } from './lexicon.ts';
+import type { Params } from './messages.ts';
 
 /** What every rule sees. Pure data: rules never read files. */
 export interface CheckInput {
@@ -44,10 +45,16 @@ export interface LoadedRecord {
 /** Per-language data: word lists and limits, loaded from src/core/check/lexicon/*.yml (schema in lexicon.ts). */
 export type { Lexicon } from './lexicon.ts';
 
-export type Report = (where: DataPath | Place, message: string, hint: string) => void;
+/**
+ * A finding: where, which of the rule's message cases, and the values of its placeholders. The texts
+ * live in src/core/check/messages/<language>.yml under the rule id and case, in every language.
+ */
+export type Report<Key extends string = string> = (where: DataPath | Place, key: Key, params?: Params) => void;
 
-export interface Rule {
+export interface Rule<Key extends string = string> {
   id: string;
+  /** The rule's message cases (keys under its id in messages/<language>.yml). */
+  messages: readonly Key[];
   severity: Severity;
   /** One line: what the rule finds (the README's rule table). */
   summary: string;
@@ -55,9 +62,10 @@ export interface Rule {
   needsData?: boolean;
   /** An error finding from it means the input itself is wrong (pledge check exits 2, not 1). */
   badInput?: boolean;
-  check(input: CheckInput, report: Report): void;
+  check(input: CheckInput, report: Report<Key>): void;
 }
 
-export function defineRule(rule: Rule): Rule {
+/** Typed so that a rule can only report the message cases it declares. */
+export function defineRule<const Key extends string>(rule: Rule<Key>): Rule {
   return rule;
 }

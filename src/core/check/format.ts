@@ -2,7 +2,7 @@ import type { InputError } from '../input-error.ts';
 import type { CheckReport, InputErrorRecord } from '../schema/check-report.ts';
 import type { Finding } from './finding.ts';
 
-export const FORMATS = ['text', 'json', 'github'] as const;
+export const FORMATS = ['text', 'json', 'github', 'sarif', 'gitlab'] as const;
 export type FindingFormat = (typeof FORMATS)[number];
 
 /** `content/promise.yaml:14:5  warning  jargon  message` then the hint, indented, like a good linter. */

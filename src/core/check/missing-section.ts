@@ -8,19 +8,19 @@ interface MissingSection {
   summary: string;
   /** The top-level key of promise.yaml the rule wants filled in. */
   key: keyof PromiseDoc;
-  message: string;
-  hint: string;
 }
 
 /** A warning when a whole top-level section of promise.yaml is absent, pointing where to add it. */
-export function missingSectionRule({ id, summary, key, message, hint }: MissingSection): Rule {
+/** Its one message case is `missing`. */
+export function missingSectionRule({ id, summary, key }: MissingSection): Rule {
   return defineRule({
     id,
     severity: 'warning',
     summary,
+    messages: ['missing'],
     check({ promise, source }, report) {
       if (promise[key]) return;
-      report(endOfFile(source), message, hint);
+      report(endOfFile(source), 'missing');
     },
   });
 }

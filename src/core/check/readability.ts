@@ -1,6 +1,7 @@
 import { flesch } from 'flesch';
 import { syllable } from 'syllable';
 import type { Lexicon } from './lexicon.ts';
+import type { Measure } from './messages.ts';
 import { lengthOf, sentences, words } from './text.ts';
 
 /** A readability figure and which way is better, so hard-to-read can compare it with the limit. */
@@ -8,7 +9,7 @@ export interface Readability {
   score: number;
   /** en, pt: a reading-ease score, higher is easier. zh: characters per sentence, lower is easier. */
   better: 'higher' | 'lower';
-  measure: string;
+  measure: Measure;
 }
 
 /**
@@ -21,7 +22,7 @@ export interface Readability {
 export function readability(text: string, lexicon: Lexicon): Readability {
   const sentenceCount = Math.max(1, sentences(text).length);
   if (lexicon.language === 'zh') {
-    return { score: round(lengthOf(text, lexicon) / sentenceCount), better: 'lower', measure: 'characters per sentence' };
+    return { score: round(lengthOf(text, lexicon) / sentenceCount), better: 'lower', measure: 'characters-per-sentence' };
   }
   const wordList = words(text).map((w) => w.text);
   const counts = {
@@ -29,8 +30,8 @@ export function readability(text: string, lexicon: Lexicon): Readability {
     word: Math.max(1, wordList.length),
     syllable: wordList.reduce((sum, word) => sum + syllablesOf(word, lexicon.language), 0),
   };
-  if (lexicon.language === 'pt') return { score: round(flesch(counts) + 42), better: 'higher', measure: 'Flesch reading ease (Portuguese, Martins et al.)' };
-  return { score: round(flesch(counts)), better: 'higher', measure: 'Flesch reading ease' };
+  if (lexicon.language === 'pt') return { score: round(flesch(counts) + 42), better: 'higher', measure: 'flesch-pt' };
+  return { score: round(flesch(counts)), better: 'higher', measure: 'flesch' };
 }
 
 function syllablesOf(word: string, language: string): number {

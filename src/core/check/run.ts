@@ -5,11 +5,13 @@ import type { Place } from '../input-error.ts';
 import type { Evaluation } from '../kpi/types.ts';
 import type { KpisFile } from '../schema/kpis.ts';
 import type { PromiseDoc } from '../schema/promise.ts';
+import type { Language } from '../schema/text.ts';
 import { settingOf, type RulesConfig } from '../schema/rules-config.ts';
 import type { DataPath, YamlSource } from '../yaml-source.ts';
 import type { CheckInput, LoadedRecord, NoteRef, Rule } from './define-rule.ts';
 import { compareFindings, makeFinding, type Finding } from './finding.ts';
 import type { Lexicon } from './lexicon.ts';
+import { renderMessage, type Messages } from './messages.ts';
 import { RULES } from './rules/index.ts';
 
 /**
@@ -31,6 +33,10 @@ export interface RunChecksInput {
   templates: TemplateSet;
   /** Word lists and limits per language (loadCheckResources); the promise's language is picked. */
   lexicons: Readonly<Record<string, Lexicon>>;
+  /** Finding texts per language (loadCheckResources). */
+  messages: Readonly<Record<string, Messages>>;
+  /** The language of the findings; the promise's language by default (`pledge check --lang`). */
+  language?: Language | undefined;
   /** content/rules.yaml, parsed: rules turned off, severities changed, limits set. */
   config?: RulesConfig | undefined;
   /** KPI results; without them, rules that need data are skipped. */
@@ -58,6 +64,9 @@ export function runChecks(input: RunChecksInput): CheckResult {
   const lexicon = input.lexicons[promise.language];
   // The lexicons ship with pledge for every language the schema accepts: a gap is a packaging bug.
   if (!lexicon) throw new Error(`No word lists for language "${promise.language}".`);
+  const language = input.language ?? promise.language;
+  const messages = input.messages[language];
+  if (!messages) throw new Error(`No finding texts for language "${language}".`);
   const statement = composeStatement({ promise, kpis, templates });
   const findings: Finding[] = [];
   for (const rule of input.rules ?? RULES) {
@@ -67,7 +76,8 @@ export function runChecks(input: RunChecksInput): CheckResult {
       promise, source, kpis, statement, lexicon, evaluation, kpisSource, asOf, options: { ...config?.[rule.id] },
       notes: input.notes ?? [], record: input.record ?? [],
     };
-    rule.check(ruleInput, (where, message, hint) => {
+    rule.check(ruleInput, (where, key, params) => {
+      const { message, hint } = renderMessage(messages, rule.id, key, params);
       findings.push(makeFinding(rule.id, severity, toPlace(source, where), message, hint));
     });
   }

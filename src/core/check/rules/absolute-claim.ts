@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule.ts';
-import { commitmentAt, quote, spanPlace, statementSentences } from '../helpers.ts';
+import { commitmentAt, spanPlace, statementSentences } from '../helpers.ts';
 import { findTerms } from '../text.ts';
 
 /**
@@ -10,6 +10,7 @@ export default defineRule({
   id: 'absolute-claim',
   severity: 'warning',
   summary: '"always", "never", "100%", "guaranteed" with no remedy stated',
+  messages: ['no-remedy'],
   check(input, report) {
     const { promise, lexicon } = input;
     const anyRemedy = promise.commitments.some((c) => c.remedy);
@@ -19,8 +20,7 @@ export default defineRule({
         const index = commitmentAt(input, at.start);
         const remedied = index === undefined ? anyRemedy : Boolean(promise.commitments[index]?.remedy);
         if (remedied) continue;
-        report(spanPlace(input, at), `${quote(span.text)} is an absolute claim with no remedy: one miss makes it untrue.`,
-          'Add remedy: what the customer gets when you miss (e.g. "we refund your shipping"), or soften the word.');
+        report(spanPlace(input, at), 'no-remedy', { term: span.text });
       }
     }
   },

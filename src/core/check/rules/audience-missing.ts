@@ -11,13 +11,12 @@ export default defineRule({
   id: 'audience-missing',
   severity: 'warning',
   summary: 'no audience, or the statement never addresses it',
+  messages: ['unaddressed'],
   check(input, report) {
     const { promise, statement, lexicon } = input;
     const who = promise.audience.who;
     const named = new RegExp(escapeRegExp(who), 'iu').test(statement.text);
     if (named || hasTerm(statement.text, lexicon.address, lexicon)) return;
-    report(statementPlace(input),
-      `The statement never speaks to its audience (${who}): it neither names them nor says "${lexicon.address[0]}".`,
-      `Address the reader directly, e.g. start with "For ${who}, ..." or say what "${lexicon.address[0]}" get.`);
+    report(statementPlace(input), 'unaddressed', { who, you: lexicon.address[0] ?? '' });
   },
 });

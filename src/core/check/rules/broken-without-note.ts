@@ -9,6 +9,7 @@ export default defineRule({
   id: 'broken-without-note',
   severity: 'warning',
   summary: 'a broken closed period has no public note explaining it',
+  messages: ['one', 'many'],
   needsData: true,
   check({ promise, kpis, evaluation, notes }, report) {
     for (const commitment of publishedCommitments(promise, kpis)) {
@@ -18,14 +19,8 @@ export default defineRule({
       const first = unexplained[0];
       if (first === undefined) continue;
       const index = promise.commitments.indexOf(commitment);
-      report(['commitments', index, 'id'],
-        `Commitment "${commitment.id}" was broken in ${unexplained.join(', ')} and the public page says nothing about ${unexplained.length > 1 ? 'them' : 'it'}.`,
-        `${noteHint(commitment.id, first)} The page shows it beside that period.`);
+      report(['commitments', index, 'id'], unexplained.length > 1 ? 'many' : 'one',
+        { commitment: commitment.id, periods: { list: unexplained }, first });
     }
   },
 });
-
-/** How to write a note: shared with promise-broken. */
-export function noteHint(commitment: string, period: string): string {
-  return `Explain it to customers in content/notes/${period}-${commitment}.md: front matter "commitment: ${commitment}" and "period: ${period}" between --- lines, then what happened, what you did for those affected, and what you changed.`;
-}

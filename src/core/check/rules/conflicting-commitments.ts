@@ -10,25 +10,27 @@ export default defineRule({
   id: 'conflicting-commitments',
   severity: 'error',
   summary: 'two commitments on one KPI with incompatible targets, or contradictory claims',
+  messages: ['impossible', 'different'],
   check({ promise }, report) {
     const list = promise.commitments;
     for (const [j, second] of list.entries()) {
       const i = list.findIndex((first, k) => k < j && conflict(first, second) !== undefined);
       const first = list[i];
-      if (!first) continue;
-      report(['commitments', j, 'target'],
-        `Commitments "${first.id}" and "${second.id}" both measure ${second.kpi} but ${conflict(first, second)}.`,
-        'Keep one target per KPI and period; put the stricter figure in internal_target.');
+      const kind = first && conflict(first, second);
+      if (!first?.target || !second.target || !kind) continue;
+      report(['commitments', j, 'target'], kind,
+        { first: first.id, second: second.id, kpi: second.kpi ?? '', a: show(first.target), b: show(second.target) });
     }
   },
 });
 
-function conflict(a: Commitment, b: Commitment): string | undefined {
+/** impossible: no figure meets both; different: two targets in the same direction. */
+function conflict(a: Commitment, b: Commitment): 'impossible' | 'different' | undefined {
   if (!a.kpi || a.kpi !== b.kpi || !a.target || !b.target) return undefined;
   if ((a.period ?? '') !== (b.period ?? '')) return undefined;
-  if (!canBothHold(a.target, b.target)) return `no figure can meet ${show(a.target)} and ${show(b.target)} at once`;
+  if (!canBothHold(a.target, b.target)) return 'impossible';
   const sameDirection = a.target.comparison[0] === b.target.comparison[0];
-  if (sameDirection && show(a.target) !== show(b.target)) return `promise different targets (${show(a.target)} and ${show(b.target)})`;
+  if (sameDirection && show(a.target) !== show(b.target)) return 'different';
   return undefined;
 }
 

@@ -5,6 +5,4 @@ export default missingSectionRule({
   id: 'cta-missing',
   summary: 'no call to action',
   key: 'call_to_action',
-  message: 'The promise has no call to action, so a reader does not know what to do next.',
-  hint: 'Add call_to_action: { text: "Shop the new season\'s pans", url: https://... }.',
 });

@@ -22,6 +22,7 @@ export default defineRule({
   severity: 'warning',
   summary: 'the data ends further behind the build date than the KPI\'s period',
   needsData: true,
+  messages: ['stale'],
   check(input, report) {
     const asOf = input.asOf ? Date.parse(input.asOf) : NaN;
     if (Number.isNaN(asOf)) return;
@@ -29,9 +30,10 @@ export default defineRule({
       const { kpi, dataDate } = result;
       if (!dataDate || onePeriodAfter(dataDate, kpi.period) >= asOf) continue;
       const days = Math.floor((asOf - Date.parse(dataDate)) / 86_400_000);
-      report(kpiPlace(input, kpi.id, 'source'),
-        `KPI "${kpi.id}" has no row after ${dataDate.slice(0, 10)}: ${days} days before the build date (${input.asOf?.slice(0, 10)}), more than a ${kpi.period}.`,
-        `Export fresh data to ${kpi.source} before you build, so the latest figure is about the latest ${kpi.period}; set SOURCE_DATE_EPOCH to build as of an earlier date.`);
+      report(kpiPlace(input, kpi.id, 'source'), 'stale', {
+        kpi: kpi.id, last: dataDate.slice(0, 10), days, built: input.asOf?.slice(0, 10) ?? '',
+        period: { period: kpi.period, count: 1 }, source: typeof kpi.source === 'string' ? kpi.source : kpi.source.connection,
+      });
     }
   },
 });

@@ -14,6 +14,7 @@ export default defineRule({
   severity: 'error',
   summary: "more than a set share of a KPI's rows could not be read (names the commonest reason)",
   needsData: true,
+  messages: ['unreadable', 'unreadable-column'],
   check(input, report) {
     const limit = limitOf(input, DEFAULT_UNREADABLE_PERCENT);
     for (const result of input.evaluation?.kpis ?? []) {
@@ -28,10 +29,11 @@ export default defineRule({
       const index = input.kpis?.kpis.indexOf(result.kpi) ?? -1;
       const place = first.line !== undefined ? { file: first.file, line: first.line, column: 1 } : input.kpisSource?.locate(['kpis', index, 'source']);
       if (!place) continue;
-      report(place,
-        `KPI "${result.kpi.id}" could not read ${count(bad)} of its ${count(looked)} rows (${share} %, more than the ${limit} % allowed). `
-        + `The commonest reason, in ${count(top.count)} rows${top.column ? ` (column ${top.column})` : ''} from line${top.examples.length > 1 ? 's' : ''} ${lines}: ${first.message}.`,
-        top.fix);
+      // The reason and its fix come from the data reader, in English for now.
+      report(place, top.column ? 'unreadable-column' : 'unreadable', {
+        kpi: result.kpi.id, bad: count(bad), looked: count(looked), share, limit, rows: count(top.count),
+        column: top.column ?? '', line: { line: top.examples.length }, lines, reason: first.message, fix: top.fix,
+      });
     }
   },
 });

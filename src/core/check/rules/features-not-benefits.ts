@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule.ts';
-import { quote, spanPlace } from '../helpers.ts';
+import { spanPlace } from '../helpers.ts';
 import { findTerms, hasTerm } from '../text.ts';
 
 /**
@@ -10,12 +10,12 @@ export default defineRule({
   id: 'features-not-benefits',
   severity: 'warning',
   summary: 'lists features without saying what the customer gains',
+  messages: ['features-only'],
   check(input, report) {
     const { statement, lexicon } = input;
     const features = findTerms(statement.text, lexicon.features, lexicon);
     const first = features[0];
     if (!first || hasTerm(statement.text, lexicon.benefits, lexicon)) return;
-    report(spanPlace(input, first), `The statement lists features (${features.map((f) => quote(f.text)).join(', ')}) but never says what the customer gains.`,
-      'Turn each feature into a benefit: not "we offer 24/7 chat" but "you get an answer tonight".');
+    report(spanPlace(input, first), 'features-only', { features: { quoted: features.map((f) => f.text) } });
   },
 });

@@ -5,6 +5,4 @@ export default missingSectionRule({
   id: 'feedback-missing',
   summary: 'no channel for customers to complain or give feedback',
   key: 'feedback',
-  message: 'The promise gives customers no way to tell you when you fall short.',
-  hint: 'Add feedback: { channel: "Tell us at hello@example.com", url: mailto:hello@example.com }.',
 });

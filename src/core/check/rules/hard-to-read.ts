@@ -13,7 +13,6 @@ export default statementMetricRule({
     const result = readability(text, lexicon);
     return { ...result, value: result.score };
   },
-  message: ({ value, better, measure }, limit) =>
-    `The statement is hard to read: ${measure} is ${value}, ${better === 'higher' ? 'below' : 'above'} the limit of ${limit}.`,
-  hint: 'Use shorter sentences and everyday words.',
+  messages: ['below', 'above'],
+  report: ({ value, better, measure }, limit) => [better === 'higher' ? 'below' : 'above', { measure: { measure }, value, limit }],
 });

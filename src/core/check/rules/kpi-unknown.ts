@@ -7,19 +7,19 @@ export default defineRule({
   severity: 'error',
   badInput: true,
   summary: 'a commitment names a KPI that kpis.yaml does not define',
+  messages: ['no-kpis-file', 'did-you-mean', 'unknown'],
   check({ promise, kpis }, report) {
     const known = kpis?.kpis.map((kpi) => kpi.id) ?? [];
     for (const [i, c] of promise.commitments.entries()) {
       if (!c.kpi || known.includes(c.kpi)) continue;
-      report(['commitments', i, 'kpi'], `Commitment "${c.id}" names the KPI "${c.kpi}", which kpis.yaml does not define.`,
-        hintFor(c.kpi, known));
+      const params = { commitment: c.id, kpi: c.kpi, known: { list: known } };
+      if (known.length === 0) {
+        report(['commitments', i, 'kpi'], 'no-kpis-file', params);
+        continue;
+      }
+      const guess = closest(c.kpi, known);
+      const close = distance(c.kpi, guess) <= Math.max(2, c.kpi.length / 3);
+      report(['commitments', i, 'kpi'], close ? 'did-you-mean' : 'unknown', { ...params, guess });
     }
   },
 });
-
-function hintFor(kpi: string, known: string[]): string {
-  if (known.length === 0) return 'Create content/kpis.yaml and define the KPI there (id, formula, source).';
-  const guess = closest(kpi, known);
-  const didYouMean = distance(kpi, guess) <= Math.max(2, kpi.length / 3) ? `Did you mean "${guess}"? ` : '';
-  return `${didYouMean}Defined KPIs: ${known.join(', ')}.`;
-}

@@ -11,12 +11,14 @@ export default defineRule({
   severity: 'warning',
   summary: 'a commitment has no complete period with data',
   needsData: true,
+  messages: ['no-data'],
   check({ promise, evaluation }, report) {
     for (const [index, commitment] of promise.commitments.entries()) {
       const result = evaluation?.kpis.find((k) => k.kpi.id === commitment.kpi);
       if (!result || result.buckets.some((b) => b.complete && b.value !== null)) continue;
       const [why, fix] = reasonOf(result);
-      report(['commitments', index, 'kpi'], `Commitment "${commitment.id}" has no complete ${result.kpi.period} with data: ${why}.`, fix);
+      // The reason and its fix describe the data (reasonOf), in English for now.
+      report(['commitments', index, 'kpi'], 'no-data', { commitment: commitment.id, period: { period: result.kpi.period, count: 1 }, why, fix });
     }
   },
 });

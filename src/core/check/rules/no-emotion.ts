@@ -7,10 +7,10 @@ export default defineRule({
   id: 'no-emotion',
   severity: 'info',
   summary: 'nothing that speaks to feeling or shared values',
+  messages: ['no-feeling'],
   check(input, report) {
     const { statement, lexicon } = input;
     if (hasTerm(statement.text, lexicon.emotion, lexicon)) return;
-    report(statementPlace(input), 'Nothing in the statement speaks to how the customer will feel.',
-      `Say what it means to them, e.g. with words such as "${lexicon.emotion.slice(0, 3).join('", "')}".`);
+    report(statementPlace(input), 'no-feeling', { examples: { quoted: lexicon.emotion.slice(0, 3) } });
   },
 });

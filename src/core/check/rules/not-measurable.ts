@@ -8,14 +8,13 @@ export default defineRule({
   id: 'not-measurable',
   severity: 'error',
   summary: 'a commitment with no KPI or no numeric target',
+  messages: ['no-kpi', 'no-target'],
   check({ promise }, report) {
     for (const [i, c] of promise.commitments.entries()) {
       if (!c.kpi) {
-        report(['commitments', i], `Commitment "${c.id}" names no KPI, so nothing measures whether it is kept.`,
-          'Add kpi: with the id of a KPI from kpis.yaml, e.g. kpi: on_time_delivery.');
+        report(['commitments', i], 'no-kpi', { commitment: c.id });
       } else if (!c.target) {
-        report(['commitments', i], `Commitment "${c.id}" has no target, so nobody can check whether it was kept.`,
-          'Add a target such as target: { comparison: ">=", value: 95, unit: "%" }.');
+        report(['commitments', i], 'no-target', { commitment: c.id });
       }
     }
   },

@@ -5,11 +5,11 @@ export default defineRule({
   id: 'not-time-bound',
   severity: 'error',
   summary: 'a commitment with no period or deadline',
+  messages: ['no-period'],
   check({ promise }, report) {
     for (const [i, c] of promise.commitments.entries()) {
       if (c.period || c.deadline) continue;
-      report(['commitments', i], `Commitment "${c.id}" has no period and no deadline, so it can never be judged kept or broken.`,
-        'Add period: week, month or quarter (how often it is measured), or deadline: YYYY-MM-DD.');
+      report(['commitments', i], 'no-period', { commitment: c.id });
     }
   },
 });

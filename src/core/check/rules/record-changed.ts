@@ -12,6 +12,8 @@ export default defineRule({
   id: 'record-changed',
   severity: 'error',
   summary: "a closed, published period's figure, target or status would change without a restatement",
+  // gone: the period is no longer in the data at all.
+  messages: ['changed', 'gone'],
   needsData: true,
   check({ promise, kpis, evaluation, record }, report) {
     if (!evaluation) return;
@@ -21,14 +23,14 @@ export default defineRule({
       const source = record[change.recordIndex]?.source;
       if (!source) continue;
       const u = unit(change.commitment);
-      const now = change.now ? `now gives ${describe(change.now, u)}` : 'no longer has this period (its rows are gone, or it is now before "since")';
-      report(source.locate(['periods', change.entryIndex]),
-        `Commitment "${change.commitment}" was published for ${change.recorded.period} as ${describe(change.recorded, u)}; the data ${now}.`,
-        `A published figure is not rewritten silently. If the new one is right, add to promise.yaml restatements: [{ commitment: ${change.commitment}, period: ${change.recorded.period}, note: "what was corrected and why" }] and run \`pledge record\`; the page lists it. Otherwise restore the data, or record a target change as a history entry.`);
+      const params = { commitment: change.commitment, when: change.recorded.period, was: describe(change.recorded, u) };
+      report(source.locate(['periods', change.entryIndex]), change.now ? 'changed' : 'gone',
+        change.now ? { ...params, now: describe(change.now, u) } : params);
     }
   },
 });
 
+/** The figure as published or computed: value, rows, target, status (the status id, as in pledge.json). */
 function describe(entry: Omit<CurrentEntry, 'period'>, unit: string): string {
   return `${formatValue(entry.value, unit)} (n ${entry.n}, target ${formatTarget(entry.target, unit)}, ${entry.status})`;
 }

@@ -25,6 +25,8 @@ export default defineRule({
   severity: 'warning',
   summary: "the latest figure's 95 % interval straddles the public target",
   needsData: true,
+  // equal: the figure is exactly the target, so no sample size separates them.
+  messages: ['noise', 'equal'],
   check({ promise, evaluation }, report) {
     for (const { commitment, target, index, result } of measuredCommitments(promise.commitments, evaluation)) {
       const bucket = result.buckets.findLast((b) => b.complete && b.value !== null);
@@ -33,11 +35,12 @@ export default defineRule({
       const unit = target.unit ?? result.kpi.unit;
       const needed = rowsNeeded(bucket.n, bucket.value, ci, target.value);
       const show = (x: number) => formatValueAgainst(x, target.value, unit);
-      report(['commitments', index, 'target', 'value'],
-        `Commitment "${commitment.id}": ${bucket.period} measured ${show(bucket.value)} from ${count(bucket.n)} rows, and its 95 % interval (${show(ci.low)} to ${show(ci.high)}) takes in the target of ${formatAmount(target.value, unit)}, so whether it was kept is within the noise.`,
-        Number.isFinite(needed)
-          ? `About ${count(needed)} rows a ${result.kpi.period} would tell the figure from the target; until then, show the margin of error beside it or measure over a longer period.`
-          : 'The figure equals the target: no sample size tells them apart. Show the margin of error beside it.');
+      const params = {
+        commitment: commitment.id, when: bucket.period, value: show(bucket.value), n: count(bucket.n),
+        low: show(ci.low), high: show(ci.high), target: formatAmount(target.value, unit),
+      };
+      if (Number.isFinite(needed)) report(['commitments', index, 'target', 'value'], 'noise', { ...params, needed: count(needed), period: { period: result.kpi.period, count: 1 } });
+      else report(['commitments', index, 'target', 'value'], 'equal', params);
     }
   },
 });

@@ -7,14 +7,14 @@ export default defineRule({
   id: 'sentence-too-long',
   severity: 'warning',
   summary: 'a sentence over the per-sentence limit',
+  messages: ['long'],
   check(input, report) {
     const { lexicon } = input;
     const limit = limitOf(input, lexicon.limits.sentence);
     for (const sentence of statementSentences(input)) {
       const length = lengthOf(sentence.text, lexicon);
       if (length <= limit) continue;
-      report(sentencePlace(input, sentence), `A sentence is ${length} ${lexicon.unit} long, over the limit of ${limit}.`,
-        'Split it in two, one idea each.');
+      report(sentencePlace(input, sentence), 'long', { length, unit: { unit: lexicon.unit }, limit });
     }
   },
 });

@@ -20,15 +20,15 @@ export default defineRule({
   id: 'target-loosened',
   severity: 'warning',
   summary: 'a version of a commitment made its public target easier with no note to customers',
+  messages: ['no-note'],
   check({ promise }, report) {
     promise.commitments.forEach((commitment, index) => {
       for (const change of targetChanges(commitment)) {
         const { before, after } = change;
         if (change.note || !after.target || !easier(before.target, after.target)) continue;
         const unit = before.target.unit ?? after.target.unit ?? '';
-        report(['commitments', index, 'history', change.version, 'until'],
-          `Commitment "${commitment.id}" made its public target easier from ${change.from}, from ${formatTarget(before.target, unit)} to ${formatTarget(after.target, unit)}, with no note to customers.`,
-          'Add a note to this version (note: why the target changed): the public page shows it beside the change, so the easier target does not look like moving the goalposts.');
+        report(['commitments', index, 'history', change.version, 'until'], 'no-note',
+          { commitment: commitment.id, from: change.from, before: formatTarget(before.target, unit), after: formatTarget(after.target, unit) });
       }
     });
   },

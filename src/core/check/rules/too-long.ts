@@ -10,6 +10,6 @@ export default statementMetricRule({
   summary: 'statement over the length limit for its language',
   defaultLimit: (lexicon) => lexicon.limits.statement,
   measure: (text, lexicon) => ({ value: lengthOf(text, lexicon), better: 'lower' }),
-  message: ({ value }, limit, lexicon) => `The statement is ${value} ${lexicon.unit} long, over the limit of ${limit}.`,
-  hint: 'Cut it to what the customer gets and how you prove it; move details to the commitment page.',
+  messages: ['long'],
+  report: ({ value }, limit, lexicon) => ['long', { length: value, unit: { unit: lexicon.unit }, limit }],
 });

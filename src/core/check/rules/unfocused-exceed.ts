@@ -9,12 +9,11 @@ export default defineRule({
   id: 'unfocused-exceed',
   severity: 'warning',
   summary: 'promises to exceed on time and cost and service at once',
+  messages: ['all-three'],
   check({ promise }, report) {
     const covered = new Set(promise.commitments.map((c) => c.exceeds).filter(Boolean));
     if (!EXCEED_DIMENSIONS.every((dimension) => covered.has(dimension))) return;
     const last = promise.commitments.findLastIndex((c) => c.exceeds);
-    report(['commitments', last, 'exceeds'],
-      'The promise sets out to exceed expectations on time, cost and service at once; nobody can sustain all three.',
-      'Pick the one dimension your customers care about most and keep exceeds: on that commitment only.');
+    report(['commitments', last, 'exceeds'], 'all-three');
   },
 });

@@ -10,15 +10,17 @@ export default defineRule({
   id: 'unrealistic-target',
   severity: 'warning',
   summary: 'the public target is beyond what the data shows was ever achieved',
+  messages: ['never-reached'],
   needsData: true,
   check({ promise, evaluation }, report) {
     for (const { commitment, target, index, result } of measuredCommitments(promise.commitments, evaluation)) {
       const best = bestPeriod(result, target);
       if (!best || meets(best.value, target)) continue;
       const unit = target.unit ?? result.kpi.unit;
-      report(['commitments', index, 'target', 'value'],
-        `Commitment "${commitment.id}" promises ${formatTarget(target, unit)}, but the best ${result.kpi.period} in the data (${best.period}) reached ${formatValueAgainst(best.value, target.value, unit)}.`,
-        'Promise what you already achieve, with a margin, and raise the target once the figures have improved.');
+      report(['commitments', index, 'target', 'value'], 'never-reached', {
+        commitment: commitment.id, target: formatTarget(target, unit), period: { period: result.kpi.period, count: 1 },
+        when: best.period, value: formatValueAgainst(best.value, target.value, unit),
+      });
     }
   },
 });

@@ -11,12 +11,11 @@ export default defineRule({
   id: 'values-not-reflected',
   severity: 'warning',
   summary: 'the statement reflects none of the declared values',
+  messages: ['none'],
   check(input, report) {
     const { promise, statement } = input;
     if (promise.values.some((value) => stemPattern(value).test(statement.text))) return;
-    report(statementPlace(input),
-      `The statement reflects none of the values you declared (${promise.values.join(', ')}).`,
-      `Say how one of them shows in what you promise, e.g. "${promise.values[0]}" in a sentence of its own.`);
+    report(statementPlace(input), 'none', { values: { list: promise.values }, example: promise.values[0] ?? '' });
   },
 });
 

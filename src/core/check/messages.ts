@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { PERIODS, type Period } from '../schema/text.ts';
+import { validateSource } from '../schema/validate.ts';
+import type { YamlSource } from '../yaml-source.ts';
+
+/** How a readability figure was computed (readability.ts), named in the language of the finding. */
+export const MEASURES = ['flesch', 'flesch-pt', 'characters-per-sentence'] as const;
+export type Measure = (typeof MEASURES)[number];
+
+const text = z.string().trim().min(1);
+const wordForms = z.strictObject({ one: text, other: text });
+const messageCase = z.strictObject({ message: text, hint: text });
+
+/**
+ * One language's finding texts (src/core/check/messages/<language>.yml): per rule, per case, a message
+ * and a hint with named placeholders (`{term}`, `{commitment}`), plus the words the placeholders need.
+ */
+export const messagesSchema = z.strictObject({
+  language: z.string().min(2),
+  /** Opening and closing quote marks around each item of a quoted list. */
+  quotes: z.tuple([z.string().min(1), z.string().min(1)]),
+  /** Between the items of a list. */
+  separator: z.string().min(1),
+  /** The lexicon's counting unit (too-long, sentence-too-long). */
+  units: z.strictObject({ words: text, characters: text }),
+  /** "line" and "lines", for row numbers in a data file. */
+  lines: wordForms,
+  /** KPI periods, singular and plural. */
+  periods: z.strictObject(Object.fromEntries(PERIODS.map((p) => [p, wordForms])) as Record<Period, typeof wordForms>),
+  /** Readability measures (hard-to-read). */
+  measures: z.strictObject(Object.fromEntries(MEASURES.map((m) => [m, text])) as Record<Measure, typeof text>),
+  rules: z.record(z.string(), z.record(z.string(), messageCase)),
+});
+export type Messages = z.infer<typeof messagesSchema>;
+
+/** A value for a placeholder: as is, a quoted list, or a word the language's file supplies. */
+export type Param =
+  | string
+  | number
+  | { quoted: readonly string[] }
+  | { list: readonly string[] }
+  | { unit: 'words' | 'characters' }
+  | { period: Period; count: number }
+  | { line: number }
+  | { measure: Measure };
+export type Params = Readonly<Record<string, Param>>;
+
+export function parseMessages(source: YamlSource): Messages {
+  return validateSource(source, messagesSchema);
+}
+
+/** The placeholders a template uses, sorted: `{term} is ...` → ["term"]. */
+export function placeholdersOf(template: string): string[] {
+  return [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? ''))].sort();
+}
+
+/**
+ * A rule's message and hint in one language. A missing case or placeholder is a packaging bug
+ * (tests/check/messages.test.ts catches it), so it throws rather than print a half-empty sentence.
+ */
+export function renderMessage(messages: Messages, ruleId: string, key: string, params: Params = {}): { message: string; hint: string } {
+  const entry = messages.rules[ruleId]?.[key];
+  if (!entry) throw new Error(`No "${messages.language}" message for ${ruleId}.${key}.`);
+  const fill = (template: string) => template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`${ruleId}.${key}: no value for {${name}}.`);
+    return renderParam(messages, value);
+  });
+  return { message: fill(entry.message), hint: fill(entry.hint) };
+}
+
+function renderParam(messages: Messages, value: Param): string {
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  if ('quoted' in value) return value.quoted.map((item) => `${messages.quotes[0]}${item}${messages.quotes[1]}`).join(messages.separator);
+  if ('list' in value) return value.list.join(messages.separator);
+  if ('unit' in value) return messages.units[value.unit];
+  if ('line' in value) return messages.lines[value.line === 1 ? 'one' : 'other'];
+  if ('period' in value) return messages.periods[value.period][value.count === 1 ? 'one' : 'other'];
+  return messages.measures[value.measure];
+}
