@@ -117,7 +117,12 @@ describe('the example project, built and printed', () => {
 
   it('public page PDF: the note on February 2026 right after that month, and the changes to the CSAT promise', () => {
     const text = flat(pdfText(pdf('first', 'public'), undefined, 'reading'));
-    expect(text).toContain('Feb 2026 80.8% Broken Our note on Feb 2026 A regional carrier strike from 9 to 20 February');
+    // The history prints in two columns beside the card's left column and its chart, so pdftotext's reading order
+    // mixes them; the layout text keeps each printed line: the February row, then the note on the very next line.
+    const lines = pdfText(pdf('first', 'public')).split('\n').map((line) => flat(line).trim()).filter(Boolean);
+    const feb = lines.findIndex((line) => line.includes('Feb 2026 80.8% Broken'));
+    expect(feb, 'the February 2026 row').toBeGreaterThan(-1);
+    expect(lines[feb + 1]).toContain('Our note on Feb 2026 A regional carrier strike from 9 to 20 February');
     // The changes list sits in the card's narrow left column, so pdftotext interleaves it with the table: check its parts.
     const csat = text.slice(text.indexOf('Customer satisfaction HISTORY'));
     expect(csat).toContain('CHANGES TO THIS PROMISE');
