@@ -6,7 +6,7 @@
  *   npm run bench -- --only pdf                        (this section; --quick for fewer repeats)
  *   node --import tsx scripts/bench/pdf.ts            (alone)
  */
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -29,7 +29,7 @@ export async function run(options: { quick?: boolean; root?: string } = {}): Pro
   try {
     const rows: BenchRow[] = [await browserStart(repeats.start)];
     const exampleDist = await buildExample(work, options.root ?? process.cwd());
-    const longDist = await writeLongReport(path.join(work, 'long'));
+    const longDist = await writeLongReport(path.join(work, 'long'), exampleDist);
     const browser = await launchBrowser();
     try {
       rows.push(...await compare(browser, 'example', exampleDist, undefined, repeats.example, work));
@@ -119,10 +119,16 @@ async function buildExample(work: string, repository: string): Promise<string> {
   return result.distDir;
 }
 
-/** A report of 40 A4 pages (39 sections of prose, a 12-row table and an SVG chart each), checked with pdfinfo. */
-export async function writeLongReport(distDir: string): Promise<string> {
+/**
+ * A report of 40 A4 pages (39 sections of prose, a 12-row table and an SVG chart each), checked with pdfinfo.
+ * Its pledge.json (which the PDF headers are made from) is the example's, with this report listed.
+ */
+export async function writeLongReport(distDir: string, exampleDist: string): Promise<string> {
   const reportDir = path.join(distDir, 'internal', 'reports', 'long-report');
   await mkdir(reportDir, { recursive: true });
+  const pledge = JSON.parse(await readFile(path.join(exampleDist, 'pledge.json'), 'utf8')) as { reports: unknown[] };
+  pledge.reports = [{ slug: 'long-report', title: 'Long report', period: null }];
+  await writeFile(path.join(distDir, 'pledge.json'), `${JSON.stringify(pledge, null, 2)}\n`);
   await writeFile(path.join(distDir, 'internal', 'index.html'), '<!doctype html><html lang="en"><title>Overview</title><h1>Overview</h1></html>');
   await writeFile(path.join(reportDir, 'index.html'), longReportHtml(39));
   return distDir;
