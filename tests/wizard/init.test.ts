@@ -113,15 +113,16 @@ describe('pledge init', () => {
     const everything = await Promise.all(['content/promise.yaml', 'content/kpis.yaml', 'content/data/orders.csv', 'README.md']
       .map((file) => readFile(path.join(dir, file), 'utf8')));
     expect(everything.join('\n')).not.toMatch(/Kestrel/);
-    // Valid, with warnings that say what is left to fill in; no data yet, so nothing is broken.
+    // Valid, with warnings that say what is left to fill in (no data yet among them), so nothing is broken.
     const check = await runCli(['check'], dir);
     expect([check.code, check.err]).toEqual([0, '']);
     expect(check.out).toContain('Your Company');
-    expect(check.out).toContain('0 errors, 3 warnings, 0 info');
+    expect(check.out).toContain('0 errors, 4 warnings, 0 info');
     expect(check.out).toContain('unique-asset-missing');
+    expect(check.out).toContain('no-data');
     const build = await runCli(['build'], dir);
     expect(build.code).toBe(0);
-    expect(build.err).toContain('0 errors, 3 warnings, 0 info');
+    expect(build.err).toContain('0 errors, 4 warnings, 0 info');
     expect(await readFile(path.join(dir, 'dist/public/index.html'), 'utf8')).toContain('Your Company');
   }, 120_000);
 });
