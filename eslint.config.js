@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.astro/**', 'tests/artifacts/**', 'coverage/**', '**/*.astro'] },
+  { ignores: ['dist/**', 'lib/**', 'node_modules/**', '.astro/**', 'tests/artifacts/**', 'coverage/**', '**/*.astro'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -24,13 +24,24 @@ interface PlannedFile {
   content: () => Promise<string | Buffer>;
 }
 
+/** The package's name on npm: a new project depends on it, and its editor schemas live in node_modules/<name>/. */
+export const PACKAGE_NAME = 'pledge-kit';
+
+export interface ScaffoldOptions {
+  /** A starting promise to fill in (project-template/blank/) instead of the example company. */
+  blank?: boolean;
+  /** Where the example content comes from (the package's own by default). */
+  source?: string;
+}
+
 /**
- * `pledge init`: a new project with the example content. Never overwrites: every file that already
- * exists is skipped and listed, so running it twice is harmless.
+ * `pledge init`: a new project with the example content (or a blank promise), its package.json,
+ * .gitignore and CI files. Never overwrites: every file that already exists is skipped and listed,
+ * so running it twice is harmless.
  */
-export async function scaffoldProject(target: string, source = PACKAGE_ROOT): Promise<ScaffoldResult> {
+export async function scaffoldProject(target: string, options: ScaffoldOptions = {}): Promise<ScaffoldResult> {
   const result: ScaffoldResult = { written: [], skipped: [] };
-  for (const file of await plan(target, source)) {
+  for (const file of await plan(target, options.source ?? PACKAGE_ROOT, options.blank ?? false)) {
     const destination = path.join(target, file.to);
     if (await exists(destination)) {
       result.skipped.push(file.to);
@@ -44,18 +55,23 @@ export async function scaffoldProject(target: string, source = PACKAGE_ROOT): Pr
   return result;
 }
 
-async function plan(target: string, source: string): Promise<PlannedFile[]> {
-  const content = path.join(source, 'content');
+async function plan(target: string, source: string, blank: boolean): Promise<PlannedFile[]> {
+  const template = path.join(PACKAGE_ROOT, 'project-template');
+  const content = blank ? path.join(template, 'blank', 'content') : path.join(source, 'content');
   const copy = (from: string) => () => readFile(from);
   const copyYaml = (name: string) => async () => pointSchemaAtPackage(await readFile(path.join(content, name), 'utf8'));
   const files: PlannedFile[] = [
-    { to: 'package.json', content: async () => packageJson(path.basename(path.resolve(target)), await pledgeDependency(target)) },
+    { to: 'package.json', content: async () => packageJson(path.basename(path.resolve(target)), await pledgeVersion()) },
     { to: 'astro.config.mjs', content: async () => ASTRO_CONFIG },
     { to: 'README.md', content: async () => README },
+    // npm leaves any file called .gitignore out of a package, so the template's has no dot.
+    { to: '.gitignore', content: copy(path.join(template, 'gitignore')) },
+    { to: '.github/workflows/pledge.yml', content: copy(path.join(template, 'github', 'workflows', 'pledge.yml')) },
+    { to: '.gitlab-ci.yml', content: copy(path.join(template, 'gitlab-ci.yml')) },
     { to: 'content/promise.yaml', content: copyYaml('promise.yaml') },
     { to: 'content/connections.yaml', content: async () => CONNECTIONS },
   ];
-  for (const name of ['kpis.yaml', 'rules.yaml']) {
+  for (const name of ['kpis.yaml', 'rules.yaml', 'site.yaml']) {
     if (await exists(path.join(content, name))) files.push({ to: `content/${name}`, content: copyYaml(name) });
   }
   // Not content/record/ (a new project has published nothing yet) nor content/notes/ (they explain the
@@ -70,14 +86,23 @@ async function plan(target: string, source: string): Promise<PlannedFile[]> {
 }
 
 /**
- * In the new project the JSON Schemas live in the installed package, not beside content/, so the
- * editor's `yaml-language-server` comment must point into node_modules for completion to work.
+ * In a project the JSON Schemas live in the installed package, not beside content/, so the editor's
+ * `yaml-language-server` comment must point into node_modules for completion to work.
  */
 export function pointSchemaAtPackage(yamlText: string): string {
   return yamlText.replace(
     /^(# yaml-language-server: \$schema=)\S*?(schemas\/[\w.-]+\.json)$/m,
-    '$1../node_modules/pledge/$2',
+    `$1../node_modules/${PACKAGE_NAME}/$2`,
   );
+}
+
+/**
+ * The schema comment for a promise written into `file`: `../schemas/` only inside pledge's own
+ * checkout (whose content/ sits beside schemas/), else the installed package's copy.
+ */
+async function schemaCommentFor(file: string, text: string): Promise<string> {
+  const beside = path.join(path.dirname(path.dirname(path.resolve(file))), 'schemas', 'promise.schema.json');
+  return await exists(beside) ? text : pointSchemaAtPackage(text);
 }
 
 async function listFiles(folder: string): Promise<string[]> {
@@ -110,27 +135,24 @@ async function countLines(file: string): Promise<number> {
   return count;
 }
 
-function packageJson(name: string, pledgeVersion: string): string {
+function packageJson(name: string, version: string): string {
   const safeName = name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'my-promise';
   return `${JSON.stringify({
     name: safeName,
     private: true,
     type: 'module',
-    scripts: { draft: 'pledge draft', check: 'pledge check', kpi: 'pledge kpi', build: 'pledge build', pdf: 'pledge pdf', dev: 'pledge dev' },
-    devDependencies: { pledge: pledgeVersion },
+    scripts: {
+      check: 'pledge check', build: 'pledge build', pdf: 'pledge build --pdf', dev: 'pledge dev',
+      draft: 'pledge draft', kpi: 'pledge kpi',
+    },
+    devDependencies: { [PACKAGE_NAME]: `^${version}` },
   }, null, 2)}\n`;
 }
 
-/**
- * The new project depends on the pledge that made it: the same version when that one was installed
- * from the registry, or a `file:` link to a checkout of pledge, so `npm install` works before (or
- * without) a release.
- */
-async function pledgeDependency(target: string): Promise<string> {
+/** The new project depends on the release line of the pledge that made it, from the npm registry. */
+async function pledgeVersion(): Promise<string> {
   const { version } = JSON.parse(await readFile(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
-  if (PACKAGE_ROOT.split(path.sep).includes('node_modules')) return `^${version}`;
-  const relative = path.relative(path.resolve(target), PACKAGE_ROOT).split(path.sep).join('/');
-  return `file:${relative || '.'}`;
+  return version;
 }
 
 const ASTRO_CONFIG = `// pledge builds your commitment site and internal reports with Astro.
@@ -141,7 +163,7 @@ export default defineConfig({});
 `;
 
 /** The connection option, documented where it is used: no connection yet, two examples to uncomment. */
-const CONNECTIONS = `# yaml-language-server: $schema=../node_modules/pledge/schemas/connections.schema.json
+const CONNECTIONS = `# yaml-language-server: $schema=../node_modules/${PACKAGE_NAME}/schemas/connections.schema.json
 # Databases a KPI may read instead of a data file; the KPI is computed inside the database and only
 # per-period aggregates come back. In kpis.yaml: source: { connection: warehouse, table: orders }
 # (or query: "select ..."); a Parquet file (source: data/orders.parquet) needs no connection.
@@ -152,7 +174,7 @@ connections: {}
 
 const README = `# Our customer promise
 
-Made with [pledge](https://www.npmjs.com/package/pledge): a customer promise we can prove.
+Made with [pledge](https://www.npmjs.com/package/pledge-kit): a customer promise we can prove.
 
 - \`content/promise.yaml\`: the promise. Edit it with \`npx pledge draft\` (a guided wizard) or by hand.
 - \`content/kpis.yaml\`: how each commitment is measured.
@@ -165,6 +187,11 @@ Commands:
     npx pledge draft     # write or edit the promise, with the checks at every step
     npx pledge check     # check the promise and the data
     npx pledge build     # the public commitment page and the internal reports, in dist/
+    npx pledge dev       # the same sites on a local server, rebuilt as you edit
+
+\`npm run check\`, \`npm run build\`, \`npm run pdf\` and \`npm run dev\` do the same. CI files for GitHub
+(\`.github/workflows/pledge.yml\`) and GitLab (\`.gitlab-ci.yml\`) check every change and publish the
+public page; see https://www.npmjs.com/package/pledge-kit (docs/ci.md) for turning Pages on.
 `;
 
 /**
@@ -174,6 +201,7 @@ Commands:
  */
 export async function writePromiseFile(file: string, text: string): Promise<string | undefined> {
   await mkdir(path.dirname(file), { recursive: true });
+  text = await schemaCommentFor(file, text);
   const temporary = `${file}.tmp-${process.pid}`;
   await writeFile(temporary, text, { flag: 'w' });
   try {

@@ -35,7 +35,8 @@ describe('pledge draft --answers FILE', () => {
     expect([drafted.code, drafted.out]).toEqual([checked.code, checked.out]);
     expect(await readFile(path.join(root, 'content/promise.yaml.bak'), 'utf8')).toBe(original);
     const written = await readFile(path.join(root, 'content/promise.yaml'), 'utf8');
-    expect(written.startsWith('# yaml-language-server: $schema=../schemas/promise.schema.json\ncompany: Andorinha\n')).toBe(true);
+    // A project of its own (no schemas/ beside content/): the editor finds the schema in the installed package.
+    expect(written.startsWith('# yaml-language-server: $schema=../node_modules/pledge-kit/schemas/promise.schema.json\ncompany: Andorinha\n')).toBe(true);
     expect(parse(written)).toEqual(parse(MINIMAL));
   });
 
@@ -43,7 +44,9 @@ describe('pledge draft --answers FILE', () => {
     root = await exampleCopy();
     await writeFile(path.join(root, 'answers.json'), JSON.stringify(parse(MINIMAL)));
     const { out } = await runCli(['draft', '--answers', 'answers.json', '--format', 'json'], root);
-    const { findings } = JSON.parse(out) as { findings: Array<{ rule: string; file: string }> };
+    // The same report as `pledge check --format json`: input errors (none here) and findings.
+    const { errors, findings } = JSON.parse(out) as { errors: unknown[]; findings: Array<{ rule: string; file: string }> };
+    expect(errors).toEqual([]);
     expect(findings.length).toBeGreaterThan(0);
     expect(findings.every((f) => f.file === 'content/promise.yaml')).toBe(true);
     expect(findings.map((f) => f.rule)).toContain('cta-missing');

@@ -22,28 +22,39 @@ async function exampleFiles(folder: string): Promise<string[]> {
   return names.filter((name) => !name.startsWith('.')).sort().map((name) => `content/${folder}/${name}`);
 }
 
+/** What init writes besides content/, in order. */
+const PROJECT_FILES = ['package.json', 'astro.config.mjs', 'README.md', '.gitignore', '.github/workflows/pledge.yml', '.gitlab-ci.yml'];
+
 describe('pledge init', () => {
   it('scaffolds a project with the example content into a new folder', async () => {
     const parent = await tmp();
     const { code, out, err } = await runCli(['init', 'My Shop'], parent);
     expect([code, err]).toEqual([0, '']);
     const dir = path.join(parent, 'My Shop');
-    const expected = ['package.json', 'astro.config.mjs', 'README.md', 'content/promise.yaml', 'content/connections.yaml', 'content/kpis.yaml',
+    const expected = [...PROJECT_FILES, 'content/promise.yaml', 'content/connections.yaml', 'content/kpis.yaml',
       ...await exampleFiles('reports'), ...await exampleFiles('data')];
     expect(out).toBe(`${expected.map((file) => `  created  ${file}\n`).join('')}\nYour pledge project is ready in My Shop. Next:\n  cd "My Shop"\n  npx pledge draft --new    # write your own promise (the example is kept as a backup)\n  npx pledge check          # check it\n`);
     // The same files, but for the editor's schema comment, which points into the installed package.
     for (const [name, schema] of [['promise.yaml', 'promise'], ['kpis.yaml', 'kpis']] as const) {
       const original = await readFile(path.join(REPO, 'content', name), 'utf8');
       const copied = await readFile(path.join(dir, 'content', name), 'utf8');
-      expect(copied.split('\n')[0]).toBe(`# yaml-language-server: $schema=../node_modules/pledge/schemas/${schema}.schema.json`);
+      expect(copied.split('\n')[0]).toBe(`# yaml-language-server: $schema=../node_modules/pledge-kit/schemas/${schema}.schema.json`);
       expect(copied.split('\n').slice(1)).toEqual(original.split('\n').slice(1));
       await expect(readFile(path.join(REPO, 'schemas', `${schema}.schema.json`), 'utf8')).resolves.toContain('"$schema"');
     }
     const pkg = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8')) as { name: string; scripts: Record<string, string>; devDependencies: Record<string, string> };
     expect(pkg.name).toBe('my-shop');
-    // Made from a checkout of pledge (not an installed package), so npm links to that checkout.
-    expect(pkg.devDependencies).toEqual({ pledge: `file:${path.relative(dir, REPO)}` });
-    expect(pkg.scripts.check).toBe('pledge check');
+    // A registry dependency, wherever pledge ran from: the project builds wherever it is copied.
+    expect(pkg.devDependencies).toEqual({ 'pledge-kit': '^0.1.0' });
+    expect(pkg.scripts).toMatchObject({ check: 'pledge check', build: 'pledge build', pdf: 'pledge build --pdf', dev: 'pledge dev' });
+    expect(await readFile(path.join(dir, '.gitignore'), 'utf8')).toMatch(/^node_modules\/\ndist\/\n\.astro\/\n\.cache\/\n/m);
+    // The CI files run only commands the project has.
+    for (const ci of ['.github/workflows/pledge.yml', '.gitlab-ci.yml']) {
+      const text = await readFile(path.join(dir, ci), 'utf8');
+      expect(text).not.toContain('build:all');
+      expect(text).toContain('npx pledge build --pdf');
+    }
+    expect(await readFile(path.join(dir, '.github/workflows/pledge.yml'), 'utf8')).toContain('npx pledge check --format github');
   });
 
   it('never overwrites: existing files are skipped, named, and left byte for byte', async () => {
@@ -73,8 +84,8 @@ describe('pledge init', () => {
     await writeFile(path.join(source, 'content/data/big.csv'), `id,at,note\n${rows.join('\n')}\n`);
     await writeFile(path.join(source, 'content/data/small.json'), '[1,2]');
     const target = await tmp();
-    const result = await scaffoldProject(target, source);
-    expect(result.written).toEqual(['package.json', 'astro.config.mjs', 'README.md', 'content/promise.yaml', 'content/connections.yaml', 'content/data/big.csv', 'content/data/small.json']);
+    const result = await scaffoldProject(target, { source });
+    expect(result.written).toEqual([...PROJECT_FILES, 'content/promise.yaml', 'content/connections.yaml', 'content/data/big.csv', 'content/data/small.json']);
     const lines = (await readFile(path.join(target, 'content/data/big.csv'), 'utf8')).trimEnd().split('\n');
     // 10 001 lines, every 4th kept (ceil(10001 / 3000) = 4): the header, then rows 4, 8, ... 10 000 → 1 + 2500.
     expect(lines).toHaveLength(2501);
@@ -87,6 +98,31 @@ describe('pledge init', () => {
   it('takes one folder at most', async () => {
     const { code, err } = await runCli(['init', 'a', 'b'], await tmp());
     expect(code).toBe(2);
-    expect(err).toBe('pledge: give one folder, not 2.\nUsage: pledge init [DIR]\n');
+    expect(err).toBe('pledge: give one folder, not 2.\nUsage: pledge init [DIR] [--blank]\n');
   });
+
+  it('--blank starts from a promise to fill in, with no example company, that checks and builds', async () => {
+    const dir = await tmp();
+    const { code, out } = await runCli(['init', '--blank'], dir);
+    expect(code).toBe(0);
+    expect(out.split('\n').filter((line) => line.includes('created')).map((line) => line.trim().slice('created  '.length)))
+      .toEqual([...PROJECT_FILES, 'content/promise.yaml', 'content/connections.yaml', 'content/kpis.yaml', 'content/data/orders.csv']);
+    const promise = await readFile(path.join(dir, 'content/promise.yaml'), 'utf8');
+    expect(promise.split('\n')[0]).toBe('# yaml-language-server: $schema=../node_modules/pledge-kit/schemas/promise.schema.json');
+    expect(promise).toContain('company: Your Company');
+    const everything = await Promise.all(['content/promise.yaml', 'content/kpis.yaml', 'content/data/orders.csv', 'README.md']
+      .map((file) => readFile(path.join(dir, file), 'utf8')));
+    expect(everything.join('\n')).not.toMatch(/Kestrel/);
+    // Valid, with warnings that say what is left to fill in (no data yet among them), so nothing is broken.
+    const check = await runCli(['check'], dir);
+    expect([check.code, check.err]).toEqual([0, '']);
+    expect(check.out).toContain('Your Company');
+    expect(check.out).toContain('0 errors, 4 warnings, 0 info');
+    expect(check.out).toContain('unique-asset-missing');
+    expect(check.out).toContain('no-data');
+    const build = await runCli(['build'], dir);
+    expect(build.code).toBe(0);
+    expect(build.err).toContain('0 errors, 4 warnings, 0 info');
+    expect(await readFile(path.join(dir, 'dist/public/index.html'), 'utf8')).toContain('Your Company');
+  }, 120_000);
 });

@@ -120,7 +120,7 @@ describe('pledge draft in a terminal', () => {
 
     expect(await readFile(`${promisePath}.bak`, 'utf8')).toBe(original);
     const written = await readFile(promisePath, 'utf8');
-    expect(written.startsWith('# yaml-language-server: $schema=../schemas/promise.schema.json\n')).toBe(true);
+    expect(written.startsWith('# yaml-language-server: $schema=../node_modules/pledge-kit/schemas/promise.schema.json\n')).toBe(true);
     const doc = parse(written) as Record<string, unknown> & { commitments: Array<Record<string, unknown>> };
     expect(doc.unique_assets).toEqual(['every order is packed by hand in our Leeds workshop']);
     expect(doc.benefit).toBe('you can plan the dinner before the parcel arrives');
@@ -352,7 +352,7 @@ describe('pledge init in a terminal', () => {
     expect(await t.exitCode()).toBe(130);
     // The example untouched, but for the editor's schema comment, which init points into the installed package.
     const example = (await readFile(path.join(REPO, 'content/promise.yaml'), 'utf8'))
-      .replace('$schema=../schemas/', '$schema=../node_modules/pledge/schemas/');
+      .replace('$schema=../schemas/', '$schema=../node_modules/pledge-kit/schemas/');
     expect(await readFile(path.join(root, 'shop/content/promise.yaml'), 'utf8')).toBe(example);
   }, SESSION_TIMEOUT);
 

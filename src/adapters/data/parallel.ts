@@ -77,8 +77,16 @@ export function sliceRanges(size: number, threads: number, header: string[], sli
   }));
 }
 
+/**
+ * True when this module runs from lib/ (the published package), not from the TypeScript sources. A
+ * function: this module is also inside the worker bundle, where import.meta.url is unset.
+ */
+const compiled = (): boolean => import.meta.url?.endsWith('.js') ?? false;
+
 /** Starts a worker thread, running the plain-JavaScript bundle when there is one (see worker-bundle.ts). */
 async function startWorker(setup: WorkerSetup): Promise<Worker> {
+  // The installed package is compiled JavaScript already (lib/): its worker module runs as it is.
+  if (compiled()) return new Worker(new URL('./scan-worker.js', import.meta.url), { workerData: setup, execArgv: [] });
   // Imported here, not above: commands that never start a worker need not load node:crypto.
   const code = await import('./worker-bundle.ts').then(({ workerCode }) => workerCode());
   // execArgv: [] keeps the parent's `--import tsx` out of the worker.

@@ -5,6 +5,7 @@ import { checkProject } from '../../adapters/check-project.ts';
 import { evaluateProject } from '../../adapters/evaluate.ts';
 import { loadProject } from '../../adapters/project.ts';
 import { loadSiteConfig } from '../../adapters/site-config.ts';
+import { validateReports } from '../../adapters/site/reports.ts';
 import type { Finding } from '../../core/check/finding.ts';
 import { formatGitlab, formatSarif } from '../../core/check/ci-formats.ts';
 import { FORMATS, formatGithub, formatJson, formatText, inputErrorRecord, type FindingFormat } from '../../core/check/format.ts';
@@ -62,6 +63,8 @@ async function check({ root, strict, language, format }: CheckOptions, io: CliIO
   // site.yaml only matters to `pledge build`, but a mistake in it should show here first.
   const [project] = await Promise.all([loadProject(root, io.cwd), loadSiteConfig(root, io.cwd)]);
   const evaluation = await evaluateProject(project, { strict, cwd: io.cwd });
+  // The reports' embeds, as `pledge build` reads them: a bad one stops check, not a build later.
+  await validateReports(project, evaluation, io.cwd);
   const { statement, findings } = await checkProject(project, { evaluation, cwd: io.cwd, asOf: buildDate(io.env), language });
   if (format === 'text') {
     // The status table once some commitment has a complete period of data; until then it would only say "no-data".

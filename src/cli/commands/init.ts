@@ -9,14 +9,14 @@ import { askYesNo, WizardCancelled } from '../wizard/prompts.ts';
 import { draftInteractively } from './draft.ts';
 
 export const command: Command = {
-  summary: 'Start a new pledge project from the example (never overwrites a file)',
-  usage: 'pledge init [DIR]',
+  summary: 'Start a new pledge project, from the example or blank (never overwrites a file)',
+  usage: 'pledge init [DIR] [--blank]',
   async run(argv, io) {
-    const { positionals } = parseArgs({ args: argv, allowPositionals: true, options: {} });
+    const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { blank: { type: 'boolean', default: false } } });
     if (positionals.length > 1) throw new UsageError(`give one folder, not ${positionals.length}.`);
     const target = path.resolve(io.cwd, positionals[0] ?? '.');
     const shown = target === path.resolve(io.cwd) ? '.' : displayPath(target, io.cwd);
-    const { written, skipped } = await scaffoldProject(target);
+    const { written, skipped } = await scaffoldProject(target, { blank: values.blank });
     for (const file of written) io.out(`  created  ${file}\n`);
     for (const file of skipped) io.out(`  skipped  ${file} (it already exists; left as it was)\n`);
     io.out(written.length

@@ -1,58 +1,10 @@
 import type { ElementContent, Element } from 'hast';
-import { InputError, placeOf } from '../input-error.ts';
-import type { Evaluation, KpiResult } from '../kpi/types.ts';
+import type { KpiResult } from '../kpi/types.ts';
+import { findResult, type EmbedContext, type EmbedRequest } from './directives.ts';
 import type { Language } from '../schema/text.ts';
-import type { Commitment } from '../schema/promise.ts';
 import { chartCaption, chartPoints, lineChartPair, type ChartPair } from '../site/chart.ts';
 import { figureTargets, formatPeriod, formatValue } from '../site/format.ts';
 import { UI_STRINGS } from '../site/strings.ts';
-
-/** What a directive asks for: `:kpi[id]`, `::kpi-table{id=… last=6}`, `::kpi-chart{id=… last=12}`. */
-export interface EmbedRequest {
-  kind: 'value' | 'table' | 'chart';
-  kpiId: string;
-  period?: string;
-  last?: number;
-  line: number;
-  column: number;
-}
-
-export interface EmbedContext {
-  file: string;
-  evaluation: Evaluation;
-  language: Language;
-  /** The report's own period: embeds without a `period` stop there instead of at the latest data. */
-  period?: string | null;
-  /** The promise's commitments: a chart draws the public target of the first one on its KPI. */
-  commitments?: readonly Commitment[];
-}
-
-export const EMBED_NAMES: Record<string, EmbedRequest['kind']> = { kpi: 'value', 'kpi-table': 'table', 'kpi-chart': 'chart' };
-
-/** The KPI an embed names, checked: an unknown KPI, or a period it has no bucket for, is an input error at the embed. */
-export function findResult(request: EmbedRequest, context: EmbedContext): KpiResult {
-  const result = context.evaluation.kpis.find((k) => k.kpi.id === request.kpiId);
-  if (result) {
-    if (request.period !== undefined && !result.buckets.some((b) => b.period === request.period)) throw unknownPeriod(request, result, context);
-    return result;
-  }
-  const known = context.evaluation.kpis.map((k) => k.kpi.id).join(', ') || 'none';
-  throw new InputError(placeOf(context.file, request.line, request.column),
-    `The report embeds KPI "${request.kpiId}", which kpis.yaml does not define.`,
-    `Use one of: ${known}.`);
-}
-
-function unknownPeriod(request: EmbedRequest, result: KpiResult, context: EmbedContext): InputError {
-  const periods = result.buckets.map((b) => b.period);
-  const range = periods.length ? `Its periods run from ${periods[0]} to ${periods.at(-1)}` : 'It has no data at all';
-  return new InputError(placeOf(context.file, request.line, request.column),
-    `The report embeds KPI "${request.kpiId}" for period "${request.period}", which its data does not have.`,
-    `${range} (${result.kpi.period}ly, written like ${periods.at(-1) ?? example(result.kpi.period)}); fix the period or remove it to show the latest.`);
-}
-
-function example(period: KpiResult['kpi']['period']): string {
-  return { week: '2026-W07', month: '2026-03', quarter: '2026-Q1' }[period];
-}
 
 /** Trusted HTML for one embed, built from numbers and pledge's own labels only. */
 export function embedNodes(request: EmbedRequest, context: EmbedContext): ElementContent[] {

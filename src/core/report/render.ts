@@ -7,11 +7,11 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { InputError, placeOf } from '../input-error.ts';
 import type { RenderedReport } from '../site/input.ts';
-import { EMBED_NAMES, embedNodes, findResult, type EmbedContext, type EmbedRequest } from './embeds.ts';
+import { collectEmbeds, EMBED_ATTRIBUTE, reportPeriod, type EmbedContext, type EmbedRequest } from './directives.ts';
+import { embedNodes } from './embeds.ts';
 
-const EMBED_ATTRIBUTE = 'dataPledgeEmbed';
+export { reportPeriod, validateReport } from './directives.ts';
 
 /** The default GitHub-like allow-list, plus the placeholder attribute our embeds use. */
 const SANITIZE_SCHEMA = {
@@ -51,48 +51,6 @@ export function renderReport(markdown: string, slug: string, baseContext: EmbedC
   const html = processor.stringify(processor.runSync(mdast) as HastRoot);
   const heading = titleOf(mdast);
   return { slug, title: heading ?? slug, hasHeading: heading !== undefined, period, html };
-}
-
-/**
- * A report named for a month or quarter (`2026-02-carrier-strike`, `2026-Q1-review`) is about that
- * period: its embeds end there, and its PDF header names it rather than the latest month.
- */
-export function reportPeriod(slug: string): string | null {
-  const match = /^(\d{4}-(?:0[1-9]|1[0-2]|Q[1-4]))(?:[-_.]|$)/.exec(slug);
-  return match?.[1] ?? null;
-}
-
-/** Turns each pledge directive into a placeholder element that survives sanitizing. */
-function collectEmbeds(node: MdastNodes, requests: EmbedRequest[], context: EmbedContext): void {
-  if (node.type === 'textDirective' || node.type === 'leafDirective' || node.type === 'containerDirective') {
-    const kind = EMBED_NAMES[node.name];
-    if (kind) {
-      const request = toRequest(node, kind, context);
-      findResult(request, context);
-      node.data = { hName: node.type === 'textDirective' ? 'span' : 'div', hProperties: { [EMBED_ATTRIBUTE]: String(requests.length) }, hChildren: [] };
-      requests.push(request);
-      return;
-    }
-  }
-  if ('children' in node) for (const child of node.children) collectEmbeds(child as MdastNodes, requests, context);
-}
-
-function toRequest(node: Extract<MdastNodes, { name: string }>, kind: EmbedRequest['kind'], context: EmbedContext): EmbedRequest {
-  const line = node.position?.start.line ?? 1;
-  const column = node.position?.start.column ?? 1;
-  const label = node.children.map((c) => ('value' in c ? c.value : '')).join('').trim();
-  const kpiId = node.attributes?.id ?? label;
-  if (!kpiId) {
-    throw new InputError(placeOf(context.file, line, column), `The ${node.name} embed names no KPI.`,
-      `Write it as ${kind === 'value' ? ':kpi[on_time_delivery]' : `::${node.name}{id=on_time_delivery}`}.`);
-  }
-  const last = Number(node.attributes?.last);
-  return {
-    kind, kpiId, line, column,
-    // Present but empty (`period=""`) is still a period asked for, and findResult refuses it.
-    ...(typeof node.attributes?.period === 'string' ? { period: node.attributes.period } : {}),
-    ...(Number.isInteger(last) && last > 0 ? { last } : {}),
-  };
 }
 
 function fillEmbeds(node: HastRoot | Element, requests: EmbedRequest[], context: EmbedContext): void {
