@@ -75,7 +75,7 @@ export async function loadCheckResources(root: string, cwd = process.cwd(), lang
 
 /** Every template name a language has, so an override with a typo in its name is caught. */
 const TEMPLATE_NAMES = LANGUAGES.flatMap((language) => [
-  `${language}/statement`, `${language}/commitment`, ...PROMISE_TYPES.map((type) => `${language}/intro/${type}`),
+  `${language}/statement`, `${language}/commitment`, `${language}/intro`, ...PROMISE_TYPES.map((type) => `${language}/intro/${type}`),
 ]);
 
 // Built-ins never change while pledge runs: read each language once (the wizard re-checks on every answer).
@@ -139,5 +139,5 @@ async function loadTemplateDir(dir: string, cwd: string, { allowed, prefix = '',
 
 function unknownTemplate(file: string, key: string, allowed: readonly string[]): InputError {
   return new InputError(placeOf(file), `There is no built-in template "${key}" for this file to override.`,
-    `Did you mean "${closest(key, [...allowed])}.hbs"? Overrides use the built-in names: <language>/statement.hbs, <language>/commitment.hbs, <language>/intro/<promise type>.hbs.`);
+    `Did you mean "${closest(key, [...allowed])}.hbs"? Overrides use the built-in names: <language>/statement.hbs, <language>/commitment.hbs, <language>/intro.hbs, <language>/intro/<promise type>.hbs.`);
 }

@@ -106,7 +106,7 @@ describe('findings come out in the promise\'s language', () => {
       edits: [['benefit: 您可以在包裹到达前安排好晚饭', 'benefit: 您可以在包裹到达前安排好晚饭，也可以提前约好家人和朋友一起来吃饭，再把新买的锅具擦干净放在灶台上等着']],
     };
     expect(await runRule('sentence-too-long', long)).toEqual([
-      'content/promise.yaml:9:10  warning  sentence-too-long  有一句话长达 65 个字，超过了 60 的上限。 | 把它拆成两句，每句只讲一件事。',
+      'content/promise.yaml:9:10  warning  sentence-too-long  有一句话长达 61 个字，超过了 60 的上限。 | 把它拆成两句，每句只讲一件事。',
     ]);
     const flat: Case = {
       name: 'flat', language: 'pt', expected: [], messages: 'pt',

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadBuiltinTemplates, loadCheckResources } from '../../src/adapters/check-project.ts';
 import { composeStatement } from '../../src/core/compose/compose.ts';
+import { statementLines } from '../../src/core/compose/statement.ts';
 import { formatInputError, inputErrorsOf } from '../../src/core/input-error.ts';
 import { kpisFileSchema } from '../../src/core/schema/kpis.ts';
 import { PROMISE_TYPES, promiseSchema } from '../../src/core/schema/promise.ts';
@@ -33,10 +34,32 @@ function projectWithTemplate(name: string, text: string): string {
 }
 
 describe('composeStatement', () => {
-  it('composes the English statement from the templates, KPI names, targets, periods and remedies', () => {
-    expect(compose('en').text).toBe('For home cooks, Kestrel Kitchen promises delivery you can plan around: you can plan dinner before the parcel arrives. '
-      + 'What makes us different: every order is packed by hand. On-time delivery: at least 95%, every month. If we miss it, we refund your shipping. '
-      + 'Time to first reply: at most 4 hours, every month. If we miss it, we send you a voucher. That is what honesty and care mean to us. Shop the new pans.');
+  it('composes a lead of three sentences (audience and benefit, what makes the company different, values), then the commitments', () => {
+    const en = compose('en');
+    expect(en.lead).toBe('For home cooks, Kestrel Kitchen makes one promise: you can plan dinner before the parcel arrives. '
+      + 'What makes us different: every order is packed by hand. We work with honesty and care, and we stand by the commitments below.');
+    expect(en.commitments.map((c) => c.text)).toEqual([
+      'On-time delivery: at least 95%, every month. If we miss it, we refund your shipping.',
+      'Time to first reply: at most 4 hours, every month. If we miss it, we send you a voucher.',
+    ]);
+    // What the rules read: everything a customer reads, in the order they read it.
+    expect(en.text).toBe(`${en.lead} ${en.commitments.map((c) => c.text).join(' ')} Shop the new pans.`);
+  });
+
+  it('shows the lead, the commitments as a list beneath it and the call to action in the terminal', () => {
+    expect(statementLines(compose('en'))).toBe('For home cooks, Kestrel Kitchen makes one promise: you can plan dinner before the parcel arrives. '
+      + 'What makes us different: every order is packed by hand. We work with honesty and care, and we stand by the commitments below.\n\n'
+      + '  - On-time delivery: at least 95%, every month. If we miss it, we refund your shipping.\n'
+      + '  - Time to first reply: at most 4 hours, every month. If we miss it, we send you a voucher.\n\n'
+      + 'Shop the new pans.');
+  });
+
+  it('never promises "the commitments below" when there are none', () => {
+    // promise.yaml needs a commitment; a draft in the wizard may not have one yet.
+    const promise = validateSource(parseYaml(fixtureText('en'), 'content/promise.yaml'), promiseSchema);
+    const none = composeStatement({ promise: { ...promise, commitments: [] }, templates });
+    expect(none.lead).toMatch(/We work with honesty and care\.$/);
+    expect(none.text).toBe(`${none.lead} Shop the new pans.`);
   });
 
   it('composes Portuguese and Chinese with their own grammar', () => {
@@ -44,8 +67,10 @@ describe('composeStatement', () => {
       'Entrega no prazo: pelo menos 95%, a cada mês. Se falharmos, devolvemos o frete.',
       'Tempo até a primeira resposta: no máximo 4 horas, a cada mês. Se falharmos, enviamos um cupom para você.',
     ]);
-    expect(compose('zh').text).toBe('青隼厨房向在家做饭的人承诺准时送达：您可以在包裹到达前安排好晚饭。我们的不同之处：每个包裹都由人工打包。'
-      + '准时送达率每月不低于95%。如果没有做到，我们退还运费。首次回复时间每月不超过4小时。如果没有做到，我们送您一张优惠券。这就是诚实和用心对我们的意义。看看新款锅具。');
+    expect(compose('pt').lead).toBe('Para quem cozinha em casa, a Casa Ipê faz uma promessa: você planeja o jantar antes de o pacote chegar. '
+      + 'O que nos diferencia: cada pedido é embalado à mão. Trabalhamos com honestidade e cuidado e assumimos os compromissos abaixo.');
+    expect(compose('zh').text).toBe('青隼厨房向在家做饭的人承诺：您可以在包裹到达前安排好晚饭。我们的不同之处：每个包裹都由人工打包。我们以诚实和用心做事，并兑现以下承诺。'
+      + '准时送达率每月不低于95%。如果没有做到，我们退还运费。首次回复时间每月不超过4小时。如果没有做到，我们送您一张优惠券。看看新款锅具。');
   });
 
   it('closes a sentence the user left open, and only then', () => {
@@ -55,11 +80,12 @@ describe('composeStatement', () => {
       ['  text: Shop the new pans', '  text: Shop the new pans!'],
     ]);
     expect(en.commitments.map((c) => c.text)).toEqual(['Your order arrives on the day we promise.', 'We reply within 4 hours (nights too).']);
-    expect(en.text).toMatch(/ Your order arrives on the day we promise\. We reply within 4 hours \(nights too\)\. .* Shop the new pans!$/);
+    expect(en.text).toMatch(/ Your order arrives on the day we promise\. We reply within 4 hours \(nights too\)\. Shop the new pans!$/);
     const written = compose('en', [['benefit: you can plan dinner before the parcel arrives', 'benefit: you can plan dinner before the parcel arrives\nstatement: Dinner planned before the parcel arrives']]);
     expect(written.text).toMatch(/^Dinner planned before the parcel arrives\. On-time delivery: /);
+    expect(written.lead).toBe('Dinner planned before the parcel arrives.');
     const zh = compose('zh', [['  text: 看看新款锅具', '  text: 快来看看新款锅具！']]);
-    expect(zh.text).toMatch(/对我们的意义。快来看看新款锅具！$/);
+    expect(zh.text).toMatch(/如果没有做到，我们送您一张优惠券。快来看看新款锅具！$/);
     expect(compose('zh').text).toMatch(/看看新款锅具。$/);
   });
 
@@ -91,14 +117,15 @@ describe('composeStatement', () => {
   });
 
   it('lists several values and assets with the language\'s "and"', () => {
-    expect(compose('en', [['values: [honesty, care]', 'values: [honesty, care, craft]']]).text).toContain('That is what honesty, care and craft mean to us.');
-    expect(compose('zh', [['values: [诚实, 用心]', 'values: [诚实, 用心, 匠心]']]).text).toContain('这就是诚实、用心和匠心对我们的意义。');
+    expect(compose('en', [['values: [honesty, care]', 'values: [honesty, care, craft]']]).lead).toContain('We work with honesty, care and craft, and we stand by the commitments below.');
+    expect(compose('zh', [['values: [诚实, 用心]', 'values: [诚实, 用心, 匠心]']]).lead).toContain('我们以诚实、用心和匠心做事，并兑现以下承诺。');
   });
 
   it.each((['en', 'pt', 'zh'] as const).flatMap((language) => PROMISE_TYPES.map((type) => [language, type] as const)))(
-    'has an intro for %s/%s', (language, type) => {
-      const { text } = compose(language, [['promise_types: [delivery]', `promise_types: [${type}]`]]);
-      expect(text).toContain(language === 'en' ? 'you can plan dinner' : language === 'pt' ? 'você planeja o jantar' : '您可以在包裹到达前安排好晚饭');
+    'opens with the audience and the benefit, said once, for %s/%s', (language, type) => {
+      const { lead } = compose(language, [['promise_types: [delivery]', `promise_types: [${type}]`]]);
+      expect(lead).toMatch(language === 'en' ? /^For home cooks, Kestrel Kitchen makes one promise: you can plan dinner before the parcel arrives\./
+        : language === 'pt' ? /^Para quem cozinha em casa, a Casa Ipê faz uma promessa: você planeja o jantar antes de o pacote chegar\./ : /^青隼厨房向在家做饭的人承诺：您可以在包裹到达前安排好晚饭。/);
     });
 });
 
@@ -109,11 +136,18 @@ describe('template overrides from content/templates/', () => {
     expect(compose('en', [], withOverride).commitments[0]?.text).toBe('On-time delivery at least 95%, or we refund your shipping.');
   });
 
+  it('take an intro for the promise\'s first type over the one for every type', async () => {
+    const root = projectWithTemplate('en/intro/delivery', '{{company}} delivers to {{audience}}: {{benefit}}.');
+    const { templates: withOverride } = await loadCheckResources(root);
+    expect(compose('en', [], withOverride).lead).toMatch(/^Kestrel Kitchen delivers to home cooks: you can plan dinner before the parcel arrives\. What makes us/);
+    expect(compose('en', [['promise_types: [delivery]', 'promise_types: [service]']], withOverride).lead).toMatch(/^For home cooks, Kestrel Kitchen makes one promise:/);
+  });
+
   it('refuse a file that overrides nothing, with a "did you mean"', async () => {
     const root = projectWithTemplate('en/comitment', '{{kpi}}');
     const error = await loadCheckResources(root, root).catch((caught: unknown) => caught);
     expect(inputErrorsOf(error)?.map(formatInputError)).toEqual([
-      'content/templates/en/comitment.hbs:1:1  There is no built-in template "en/comitment" for this file to override. Did you mean "en/commitment.hbs"? Overrides use the built-in names: <language>/statement.hbs, <language>/commitment.hbs, <language>/intro/<promise type>.hbs.',
+      'content/templates/en/comitment.hbs:1:1  There is no built-in template "en/comitment" for this file to override. Did you mean "en/commitment.hbs"? Overrides use the built-in names: <language>/statement.hbs, <language>/commitment.hbs, <language>/intro.hbs, <language>/intro/<promise type>.hbs.',
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editableStatement, type CommitmentAnswers } from '../../src/core/draft/answers.ts';
+import type { CommitmentAnswers } from '../../src/core/draft/answers.ts';
 import {
   absoluteWordIn, comparisonFor, internalFromPublic, isAbsoluteTarget, looksLikeFeature, otherExceedDimensions,
   overPromises, publicFromInternal, stricter, suggestFromHistory, suggestInternal,
@@ -119,10 +119,5 @@ describe('over-promising and margins, from the data', () => {
     expect(suggestInternal(60, 'lower', 'minutes', undefined)).toBe(45);
     expect(stricter(45, 60, 'lower')).toBe(true);
     expect(stricter(95, 95, 'higher')).toBe(false);
-  });
-
-  it('offers the composed statement for editing without the commitment sentences the template adds anyway', () => {
-    expect(editableStatement('For cooks, we promise dinner. On time: at least 95%. If not, a refund. That is care.',
-      ['On time: at least 95%. If not, a refund.'])).toBe('For cooks, we promise dinner. That is care.');
   });
 });

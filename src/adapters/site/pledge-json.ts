@@ -25,7 +25,7 @@ function fullDocument(input: SiteInput): PledgeJson {
     language: input.promise.language,
     period: latest,
     dataDate: input.evaluation.dataDate,
-    statement: input.statement ?? { text: statementText(input), parts: [], commitments: [] },
+    statement: input.statement ?? { text: statementText(input), lead: statementText(input), parts: [], commitments: [] },
     findings: input.findings,
     promise: input.promise,
     commitments: input.evaluation.commitments,

@@ -7,6 +7,7 @@ import { loadProject } from '../../adapters/project.ts';
 import { loadSiteConfig } from '../../adapters/site-config.ts';
 import { validateReports } from '../../adapters/site/reports.ts';
 import type { Finding } from '../../core/check/finding.ts';
+import { statementLines } from '../../core/compose/statement.ts';
 import { formatGitlab, formatSarif } from '../../core/check/ci-formats.ts';
 import { FORMATS, formatGithub, formatJson, formatText, inputErrorRecord, type FindingFormat } from '../../core/check/format.ts';
 import { outcomeOf } from '../../core/check/outcome.ts';
@@ -69,7 +70,7 @@ async function check({ root, strict, language, format }: CheckOptions, io: CliIO
   if (format === 'text') {
     // The status table once some commitment has a complete period of data; until then it would only say "no-data".
     const measured = evaluation.commitments.some((c) => c.latest);
-    io.out(`${statement.text}\n\n${measured ? `${formatStatusTable(evaluation, project.promise.doc.commitments, project.promise.doc.language)}\n` : ''}`);
+    io.out(`${statementLines(statement)}\n\n${measured ? `${formatStatusTable(evaluation, project.promise.doc.commitments, project.promise.doc.language)}\n` : ''}`);
   }
   io.out(render(format, findings));
   if (format === 'text') io.err(formatBadRows(evaluation));

@@ -4,11 +4,12 @@ import { displayPath, exists, readYamlInput } from '../../adapters/files.ts';
 import { requireInsideProject } from '../../adapters/project-path.ts';
 import { contentPaths, type Loaded, type Project } from '../../adapters/project.ts';
 import { writePromiseFile } from '../../adapters/scaffold.ts';
-import { answersFromPromise, editableStatement, emptyAnswers, promiseFromAnswers, type DraftAnswers } from '../../core/draft/answers.ts';
+import { answersFromPromise, emptyAnswers, promiseFromAnswers, type DraftAnswers } from '../../core/draft/answers.ts';
 import { promiseYaml } from '../../core/draft/serialize.ts';
 import { findingsForStep } from '../../core/draft/steps.ts';
 import { fill } from '../../core/draft/text/index.ts';
 import { parseText } from '../../core/draft/validate.ts';
+import { statementLines } from '../../core/compose/statement.ts';
 import { kpisFileSchema } from '../../core/schema/kpis.ts';
 import { promiseSchema, type PromiseDoc } from '../../core/schema/promise.ts';
 import { validateSource } from '../../core/schema/validate.ts';
@@ -84,7 +85,7 @@ async function preview(ctx: WizardContext): Promise<void> {
   for (;;) {
     const t = textOf(ctx);
     const result = checkNow(ctx);
-    ui.note(result.statement?.text ?? ctx.answers.benefit, t.previewTitle);
+    ui.note(result.statement ? statementLines(result.statement) : ctx.answers.benefit, t.previewTitle);
     const findings = findingsForStep('statement', result.findings, result.yamlText);
     if (findings.length) showFindings(t, findings);
     const action = await askSelect(t.previewAction, [
@@ -93,7 +94,7 @@ async function preview(ctx: WizardContext): Promise<void> {
       ...(ctx.answers.statement ? [{ value: 'recompose', label: t.previewRecompose }] : []),
     ], 'save');
     if (action === 'save') return;
-    const composed = result.statement ? editableStatement(result.statement.text, result.statement.commitments.map((c) => c.text)) : '';
+    const composed = result.statement?.lead ?? '';
     ctx.answers.statement = action === 'edit'
       ? await askText(t, { message: t.editStatement, initial: ctx.answers.statement ?? composed, parse: parseText })
       : undefined;

@@ -5,7 +5,7 @@ import type { Commitment, PromiseDoc } from '../schema/promise.ts';
 import type { Language } from '../schema/text.ts';
 import type { DataPath } from '../yaml-source.ts';
 import type { Statement, StatementPart } from './statement.ts';
-import { pickTemplate, type Template, type TemplateSet } from './templates.ts';
+import { pickTemplate, templateName, type Template, type TemplateSet } from './templates.ts';
 import { closingStop, unitText, WORDS } from './words.ts';
 
 export interface ComposeInput {
@@ -47,7 +47,7 @@ export function composeStatement({ promise, kpis, templates }: ComposeInput): St
       ? slots.markSentence(c.text, ['commitments', i, 'text'], language) ?? ''
       : render(pickTemplate(templates, language, 'commitment'), commitmentContext(c, i, language, kpis, slots)),
   }));
-  const intro = pickTemplate(templates, language, `intro/${promise.promise_types[0] ?? 'delivery'}`);
+  const intro = introTemplate(templates, language, promise.promise_types[0]);
   const context = {
     statement: slots.markSentence(promise.statement, ['statement'], language),
     company: slots.mark(promise.company, ['company']),
@@ -56,16 +56,25 @@ export function composeStatement({ promise, kpis, templates }: ComposeInput): St
     unique_assets: promise.unique_assets.map((asset, i) => slots.mark(asset, ['unique_assets', i])),
     values: promise.values.map((value, i) => slots.mark(value, ['values', i])),
     commitments: commitments.map((c) => c.marked),
-    call_to_action: slots.markSentence(promise.call_to_action?.text, ['call_to_action', 'text'], language),
   };
-  const parts = toParts(render(statementTemplate, context, { intro }), slots, statementTemplate.file);
+  const lead = render(statementTemplate, context, { intro });
+  const callToAction = slots.markSentence(promise.call_to_action?.text, ['call_to_action', 'text'], language);
+  // What a customer reads, in order: the lead, the commitments listed under it, the call to action.
+  const read = [lead, ...commitments.map((c) => c.marked), callToAction ?? ''].join(' ');
+  const parts = toParts(read, slots, statementTemplate.file);
   return {
     text: parts.map((part) => part.text).join(''),
+    lead: toParts(lead, slots, statementTemplate.file).map((part) => part.text).join(''),
     parts,
     commitments: commitments.map(({ id, path, marked }) => ({
       id, path, text: toParts(marked, slots, statementTemplate.file).map((part) => part.text).join(''),
     })),
   };
+}
+
+/** The first sentence: the user's override for the promise's first type (`intro/delivery`), else the one for every type. */
+function introTemplate(templates: TemplateSet, language: Language, type: string | undefined): Template {
+  return (type && templates[templateName(language, `intro/${type}`)]) || pickTemplate(templates, language, 'intro');
 }
 
 function commitmentContext(c: Commitment, i: number, language: Language, kpis: KpisFile | undefined, slots: Slots) {

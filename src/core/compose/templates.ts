@@ -7,7 +7,8 @@ export interface Template {
 }
 
 /**
- * Templates by name, `<language>/<name>`: `en/statement`, `en/commitment`, `en/intro/delivery`.
+ * Templates by name, `<language>/<name>`: `en/statement`, `en/commitment`, `en/intro`
+ * (and a user's `en/intro/delivery`, for one promise type).
  * The adapter fills it with the built-in files, then lays the user's content/templates/ over them.
  */
 export type TemplateSet = Record<string, Template>;

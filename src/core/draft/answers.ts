@@ -174,13 +174,3 @@ export function checkableAnswers(a: DraftAnswers): DraftAnswers {
     }],
   };
 }
-
-/**
- * The part of a composed statement a hand-written `statement` replaces: the commitments' sentences
- * are always added after it by the template, so they are left out of the text offered for editing.
- */
-export function editableStatement(text: string, commitmentSentences: readonly string[]): string {
-  let rest = text;
-  for (const sentence of commitmentSentences) if (sentence) rest = rest.replace(sentence, '');
-  return rest.replace(/\s{2,}/g, ' ').trim();
-}

@@ -109,6 +109,7 @@ export const findingSchema = z.strictObject({
 const dataPath = z.array(z.union([z.string(), z.number()])).readonly();
 const statementSchema = z.strictObject({
   text: z.string(),
+  lead: z.string(),
   parts: z.array(z.strictObject({ text: z.string(), path: dataPath.nullable(), template: z.string().optional() })),
   commitments: z.array(z.strictObject({ id: z.string(), text: z.string(), path: dataPath })),
 });

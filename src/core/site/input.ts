@@ -36,9 +36,9 @@ export interface SiteInput {
   siteConfig?: SiteConfig;
 }
 
-/** The statement text: composed when available, else the hand-written one, else the benefit. */
+/** The statement shown above the commitments: composed when available, else the hand-written one, else the benefit. */
 export function statementText(input: Pick<SiteInput, 'promise' | 'statement'>): string {
-  return input.statement?.text ?? input.promise.statement ?? `${input.promise.company}: ${input.promise.benefit}.`;
+  return input.statement?.lead ?? input.promise.statement ?? `${input.promise.company}: ${input.promise.benefit}.`;
 }
 
 /** A commitment's sentence: composed, hand-written, or empty (the page then shows the KPI name). */

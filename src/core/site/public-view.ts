@@ -60,6 +60,7 @@ function commitmentView(c: PublicCommitment, language: Language): CommitmentView
   return {
     id: c.id,
     heading: c.kpi.name,
+    sentence: c.text ?? `${c.kpi.name}${strings.separator}${formatTarget(c.target, c.kpi.unit, language)}${strings.separator}${strings.every[c.period]}`,
     kpiName: c.kpi.name,
     target: formatTarget(c.target, c.kpi.unit, language),
     cadence: strings.every[c.period],

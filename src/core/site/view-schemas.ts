@@ -24,6 +24,8 @@ export const changeViewSchema = z.object({ when: z.string(), text: z.string(), n
 export const commitmentViewSchema = z.object({
   id: z.string().min(1),
   heading: z.string(),
+  /** The commitment as the statement's list says it: its own text or the composed sentence. */
+  sentence: z.string(),
   kpiName: z.string(),
   target: z.string(),
   cadence: z.string(),
