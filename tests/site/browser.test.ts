@@ -69,7 +69,12 @@ describe('the built sites in headless Chromium', () => {
   it('shows the statement and each commitment with its target, latest value and status in words', async () => {
     const page = await open('/');
     const text = await page.$eval('main', (main) => (main as HTMLElement).innerText);
-    expect(text).toContain('For home cooks, Kestrel Kitchen promises');
+    // The statement, then its commitments as a list beneath it, each with its latest figure.
+    expect(text).toContain('For home cooks, Kestrel Kitchen makes one promise: you can plan the dinner before the parcel arrives.');
+    const listed = await page.$$eval('.hero .glance li', (items) => items.map((li) => (li as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+    expect(listed).toHaveLength(3);
+    expect(listed[0]).toMatch(/^On-time delivery: at least 95%, every month\. If we miss it, we refund your shipping\. \d+(\.\d)?% (Kept|Broken|At risk)$/);
+    expect(listed[1]).toMatch(/^Time to first reply: at most 4 hours, every month\. /);
     const cards = await page.$$eval('article.card', (articles) => articles.map((a) => ({
       heading: a.querySelector('h3')?.textContent?.trim(),
       status: a.querySelector('.latest .badge-label')?.textContent?.trim(),
@@ -165,7 +170,7 @@ describe('the built sites in headless Chromium', () => {
   it('renders fully with JavaScript disabled', async () => {
     const page = await open('/', { javascript: false });
     const html = await page.content();
-    expect(html).toContain('For home cooks, Kestrel Kitchen promises');
+    expect(html).toContain('For home cooks, Kestrel Kitchen makes one promise');
     expect(html.match(/<table class="data history-table/g)).toHaveLength(3);
     expect(html).not.toMatch(/<script/i);
     await page.close();

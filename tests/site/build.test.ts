@@ -59,7 +59,7 @@ describe('pledge build of the example with canaries planted in every internal fi
   it('gives the public page a title and a description for shared links', () => {
     const page = publicFiles.get('index.html')!.toString('utf8');
     expect(page).toContain('<meta property="og:title" content="Kestrel Kitchen · Our promise">');
-    expect(page).toMatch(/<meta property="og:description" content="For home cooks, Kestrel Kitchen promises [^"]+">/);
+    expect(page).toMatch(/<meta property="og:description" content="For home cooks, Kestrel Kitchen makes one promise: [^"]+">/);
   });
 
   it('has not one byte of any canary anywhere in dist/public', () => {

@@ -283,7 +283,7 @@ describe('pledge draft in a terminal', () => {
     t.type('mailto:hello@qingsun.example');
     await t.next('您的承诺');
     // The preview is composed from the Chinese templates.
-    await t.next('青隼厨房向在家做饭的人承诺准时送达：包裹到达前您就能安排好晚饭。');
+    await t.next('青隼厨房向在家做饭的人承诺：包裹到达前您就能安排好晚饭。');
     await t.next('下一步？');
     t.keys('Enter');
 
