@@ -1,7 +1,7 @@
-import { existsSync, linkSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
-import { workerCount } from '../../src/adapters/data/parallel.ts';
+import { PARALLEL_MIN_BYTES, workerCount } from '../../src/adapters/data/parallel.ts';
 import { median, runChild, timeShell, type BenchContext, type BenchSection, type ChildReport } from './_measure.ts';
 
 /**
@@ -131,8 +131,54 @@ async function benchSize(context: BenchContext, rows: number): Promise<void> {
   const months = (report: ChildReport) => JSON.stringify((report.periods as unknown[] | undefined)?.slice(0, -1));
   const agree = engine.rows === duck.rows && alternative.rows === duck.rows && months(engine) === months(alternative) && months(engine) === months(duck);
   log(`Rows counted: pledge ${engine.rows} (PLEDGE_WORKERS=${other}: ${alternative.rows}), DuckDB ${duck.rows}; orders per month before the last${agree ? ' agree' : ' DIFFER'}.`);
-  log(`Targets: ratio vs DuckDB <= 1.0 on 1M rows; peak RSS < 300 MB on 10M rows.\n`);
+  log(`pledge ÷ DuckDB on ${label(rows)} rows, same run: ${(engine.seconds / duck.seconds).toFixed(2)} (default, ${threads} thread${threads > 1 ? 's' : ''}), `
+    + `${(alternative.seconds / duck.seconds).toFixed(2)} (PLEDGE_WORKERS=${other}). Targets: <= 0.6 on 1M rows; peak RSS < 300 MB on 10M rows.\n`);
   await benchMemoryHeavy(context, dir, runs, threads > 1 ? alternative : engine);
+  if (rows === 1e6) await benchThreadCrossover(context, dir, file, runs, { one: threads > 1 ? alternative : engine, two: threads > 1 ? engine : alternative });
+}
+
+/** The first `fraction` of the orders file's records (whole lines, header kept), in a project of its own, made once. */
+function partProject(base: string, file: string, fraction: number): string {
+  const dir = `${base}-part${Math.round(1 / fraction)}`;
+  const data = path.join(dir, 'content', 'data');
+  mkdirSync(data, { recursive: true });
+  writeFileSync(path.join(dir, 'content', 'promise.yaml'), PROMISE);
+  writeFileSync(path.join(dir, 'content', 'kpis.yaml'), KPIS);
+  const part = path.join(data, 'orders.csv');
+  if (!existsSync(part)) {
+    const whole = readFileSync(file);
+    const end = whole.indexOf(10, Math.floor(whole.length * fraction));
+    writeFileSync(part, whole.subarray(0, end < 0 ? whole.length : end + 1));
+  }
+  return dir;
+}
+
+/**
+ * Where two threads start to beat one: the same KPI on the first 1/8, 1/4 and 1/2 of the 1M-row file,
+ * one thread against two, taking turns (the whole file's pair comes from the table above). The default
+ * splits a file from PARALLEL_MIN_BYTES; this shows whether that still holds on this machine and load.
+ */
+async function benchThreadCrossover(context: BenchContext, base: string, file: string, runs: number, whole: { one: ChildReport; two: ChildReport }): Promise<void> {
+  const child = (project: string) => ['--import', 'tsx', path.join(context.root, 'scripts/bench/_engine-child.ts'), project];
+  context.log(['threads, by file size'.padEnd(22), 'MB'.padStart(6), '1 thread'.padStart(9), '2 threads'.padStart(10), '2 ÷ 1'.padStart(7)].join('  '));
+  const line = (name: string, mb: number, one: ChildReport, two: ChildReport) => context.log([name.padEnd(22), mb.toFixed(0).padStart(6),
+    `${one.seconds.toFixed(2)} s`.padStart(9), `${two.seconds.toFixed(2)} s`.padStart(10), (two.seconds / one.seconds).toFixed(2).padStart(7)].join('  '));
+  const faster: number[] = [];
+  for (const fraction of [1 / 8, 1 / 4, 1 / 2]) {
+    const project = partProject(base, file, fraction);
+    const mb = statSync(path.join(project, 'content', 'data', 'orders.csv')).size / 1e6;
+    const { one, two } = await measure(runs, {
+      one: () => runChild(child(project), context.root, { PLEDGE_WORKERS: '1' }),
+      two: () => runChild(child(project), context.root, { PLEDGE_WORKERS: '2' }),
+    });
+    line(`first 1/${Math.round(1 / fraction)} of the file`, mb, one, two);
+    if (two.seconds < one.seconds) faster.push(mb);
+  }
+  const mb = statSync(file).size / 1e6;
+  line('the whole file', mb, whole.one, whole.two);
+  if (whole.two.seconds < whole.one.seconds) faster.push(mb);
+  context.log(`Two threads beat one here from ${faster.length ? `${Math.min(...faster).toFixed(0)} MB` : 'no size measured'} `
+    + `(load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores); the default splits files from ${PARALLEL_MIN_BYTES / 2 ** 20} MiB.\n`);
 }
 
 /**

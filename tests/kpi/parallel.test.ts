@@ -121,16 +121,22 @@ describe('parallel CSV scan', () => {
     expect(await fresh()).toBe(built);
   }, 60_000);
 
-  it('uses 2 threads by default on a file of 256 MB or more when there are 2 cores or more; PLEDGE_WORKERS decides when set', () => {
+  it('uses 2 threads by default on a file of 256 MB or more when there are 2 cores or more and one is idle; PLEDGE_WORKERS decides when set', () => {
     const big = 256 * 1024 * 1024;
-    expect(workerCount({}, big - 1, 2)).toBe(1);
-    expect(workerCount({}, big, 2)).toBe(2);
-    expect(workerCount({}, big, 1)).toBe(1);
-    expect(workerCount({}, big, 16)).toBe(2);
-    expect(workerCount({ PLEDGE_WORKERS: 'lots' }, big, 2)).toBe(2);
-    expect(workerCount({ PLEDGE_WORKERS: '1' }, big, 2)).toBe(1);
-    expect(workerCount({ PLEDGE_WORKERS: '4' }, 1000, 16)).toBe(4);
-    expect(workerCount({ PLEDGE_WORKERS: '4' }, 1000, 2)).toBe(2);
+    const idle = 0.3;
+    expect(workerCount({}, big - 1, 2, idle)).toBe(1);
+    expect(workerCount({}, big, 2, idle)).toBe(2);
+    expect(workerCount({}, big, 1, idle)).toBe(1);
+    expect(workerCount({}, big, 16, idle)).toBe(2);
+    // Every core busy: a second thread only adds its cost.
+    expect(workerCount({}, big, 2, 1.0)).toBe(2);
+    expect(workerCount({}, big, 2, 1.1)).toBe(1);
+    expect(workerCount({}, big, 16, 15.5)).toBe(1);
+    expect(workerCount({}, big, 16, 14)).toBe(2);
+    expect(workerCount({ PLEDGE_WORKERS: 'lots' }, big, 2, idle)).toBe(2);
+    expect(workerCount({ PLEDGE_WORKERS: '1' }, big, 2, idle)).toBe(1);
+    expect(workerCount({ PLEDGE_WORKERS: '4' }, 1000, 16, 20)).toBe(4);
+    expect(workerCount({ PLEDGE_WORKERS: '4' }, 1000, 2, 20)).toBe(2);
   });
 
   it('cuts a file into slices of at most 4 MB, at least 64 KB, about 4 per thread for a small file', () => {

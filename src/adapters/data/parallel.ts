@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AccumulatorState } from '../../core/kpi/accumulator.ts';
 import type { DecimalSeparator } from '../../core/kpi/formulas.ts';
@@ -46,12 +46,16 @@ interface SliceResult { info: CsvReadInfo; states: AccumulatorState[] }
 
 /**
  * How many threads scan a CSV file of `size` bytes: PLEDGE_WORKERS when set (at most one per core, any
- * file size; 1 turns threads off), else 2 for a file of 256 MB or more on a machine with 2 cores or more.
+ * file size; 1 turns threads off), else 2 for a file of 256 MB or more on a machine with 2 cores or more,
+ * of which one is idle. A second thread costs 15–40 % more CPU time in all (measured: its start, its own
+ * warm-up, the merge), which only pays when it runs on a core of its own: with every core busy (a 1-minute
+ * load average above cores − 1), two threads were slower than one at every file size (docs/kpis.md).
  */
-export function workerCount(env: NodeJS.ProcessEnv = process.env, size = 0, cores = availableParallelism()): number {
+export function workerCount(env: NodeJS.ProcessEnv = process.env, size = 0, cores = availableParallelism(), load = loadavg()[0] ?? 0): number {
   const asked = Number(env.PLEDGE_WORKERS);
   if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, cores);
-  return size >= PARALLEL_MIN_BYTES ? Math.min(cores, DEFAULT_MAX_THREADS) : 1;
+  if (size < PARALLEL_MIN_BYTES || load > cores - 1) return 1;
+  return Math.min(cores, DEFAULT_MAX_THREADS);
 }
 
 /** Scans one slice of a CSV file with every KPI of its source (on whichever thread calls it). */

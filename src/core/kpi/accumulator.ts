@@ -1,7 +1,7 @@
 import type { KpiDef } from '../schema/kpis.ts';
 import type { DataPath } from '../yaml-source.ts';
 import { cohortFigures, emptyCohort, isCohortFormula, mergeCohort, readCustomer, restoreCohort, type CohortCounts, type CustomerSpan } from './cohort.ts';
-import { BUCKET_FORMULAS, notADate, rolesOf, RowProblem, type Aggregates, type BucketFormula, type Cell, type DecimalSeparator, type Figure, type ReadContext } from './formulas.ts';
+import { BUCKET_FORMULAS, notADate, rolesOf, RowProblem, trimmed, type Aggregates, type BucketFormula, type Cell, type DecimalSeparator, type Figure, type ReadContext } from './formulas.ts';
 import { Periods, type PeriodRange } from './period.ts';
 import { EXAMPLES_PER_REASON, fixFor, groupKey, type ReasonGroup, type RowIssue, type RowReason } from './row-reasons.ts';
 import { timestampParser, Zone, type DateFormat } from './time.ts';
@@ -135,7 +135,7 @@ export class KpiAccumulator {
     const lastMs: number[] = [];
     const time = (cell: Cell, column: number) => {
       if (lastCell[column] === cell) return lastMs[column] ?? NaN;
-      const ms = typeof cell === 'string' ? parse(cell.trim(), toUtc) : NaN;
+      const ms = typeof cell === 'string' ? parse(trimmed(cell), toUtc) : NaN;
       lastCell[column] = cell;
       lastMs[column] = ms;
       return ms;

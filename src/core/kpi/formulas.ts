@@ -71,7 +71,18 @@ export interface BucketFormula<P = unknown, A = unknown> {
 }
 
 export function isBlank(cell: Cell): boolean {
-  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+  return cell === null || cell === undefined || (typeof cell === 'string' && !startsPrintable(cell) && cell.trim() === '');
+}
+
+/** A printable ASCII character other than a space: never whitespace. */
+const isPrintable = (code: number) => code > 32 && code < 127;
+
+/** Whether a text starts with a printable ASCII character, so trimming cannot empty it (a check per cell, before trim()). */
+const startsPrintable = (text: string) => text.length > 0 && isPrintable(text.charCodeAt(0));
+
+/** `text.trim()`, without the call for the usual cell that starts and ends with a printable ASCII character. */
+export function trimmed(text: string): string {
+  return startsPrintable(text) && isPrintable(text.charCodeAt(text.length - 1)) ? text : text.trim();
 }
 
 /**
