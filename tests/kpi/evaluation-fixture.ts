@@ -17,6 +17,8 @@ export type Figures = Record<string, (number | null)[]>;
 /** What a data rule may also see besides the figures: the fixture's language, notes, the published record. */
 export interface DataContext {
   language?: Language;
+  /** The language of the findings' texts: English unless told, as in the rule tables. */
+  messages?: Language;
   notes?: NoteRef[];
   record?: LoadedRecord[];
 }
@@ -39,6 +41,8 @@ export function evaluationOf(figures: Figures, edits: Edit[] = [], withData = tr
 
 export interface DataCase {
   language?: Language;
+  /** The language of the findings' texts: English unless told. */
+  messages?: Language;
   figures: Figures;
   edits?: Edit[];
   /** Changes the KPI results before the commitments are judged (sample sizes, intervals, bad rows, dates). */
@@ -58,7 +62,7 @@ export async function runDataCase(ruleId: string, testCase: DataCase): Promise<s
   testCase.change?.(evaluation.kpis);
   evaluation.commitments = evaluateCommitments(promise.commitments, evaluation.kpis);
   const resources = await loadCheckResources(fixtureRoot(language));
-  return runChecks({ ...resources, promise, source, kpis, kpisSource, evaluation, asOf: testCase.asOf, config: testCase.config, language: 'en' /* English texts, as in the rule tables */, rules: [rule] })
+  return runChecks({ ...resources, promise, source, kpis, kpisSource, evaluation, asOf: testCase.asOf, config: testCase.config, language: testCase.messages ?? 'en', rules: [rule] })
     .findings.map(formatFinding);
 }
 
@@ -69,5 +73,5 @@ export async function runDataRule(ruleId: string, figures: Figures, edits: Edit[
   const language = context.language ?? 'en';
   const { source, promise, kpis, evaluation } = evaluationOf(figures, edits, withData, language);
   const resources = await loadCheckResources(fixtureRoot(language));
-  return runChecks({ ...resources, promise, source, kpis, evaluation, notes: context.notes, record: context.record, language: 'en' /* English texts, as in the rule tables */, rules: [rule] }).findings.map(formatFinding);
+  return runChecks({ ...resources, promise, source, kpis, evaluation, notes: context.notes, record: context.record, language: context.messages ?? 'en', rules: [rule] }).findings.map(formatFinding);
 }

@@ -25,4 +25,15 @@ describe('data-stale', () => {
       `content/kpis.yaml:5:13  warning  data-stale  KPI "on_time" has no row after 2026-01-10: 50 days before the build date (2026-03-01), more than a month. | ${hint}`,
     ]);
   });
+  it('zh: quiet within the month, and in Chinese once the data is behind', async () => {
+    expect(await runDataCase('data-stale', { language: 'zh', messages: 'zh', figures: { on_time: [96] }, change: dataUpTo('2026-02-28T12:00:00.000Z'), asOf: '2026-03-27T00:00:00.000Z' })).toEqual([]);
+    expect(await runDataCase('data-stale', { language: 'zh', messages: 'zh', figures: { on_time: [96] }, change: dataUpTo('2026-01-10T00:00:00.000Z'), asOf: '2026-03-01T00:00:00.000Z' })).toEqual([
+      'content/kpis.yaml:5:13  warning  data-stale  KPI“on_time”在 2026-01-10 之后没有任何数据行：距构建日期（2026-03-01）已有 50 天，超过了一个月。 | 构建前请把最新数据导出到 data/orders.csv，让最新的数字反映最近的一个月；如需按更早的日期构建，请设置 SOURCE_DATE_EPOCH。',
+    ]);
+  });
+  it('pt: in Portuguese for a Portuguese promise', async () => {
+    expect(await runDataCase('data-stale', { language: 'pt', messages: 'pt', figures: { on_time: [96] }, change: dataUpTo('2026-01-10T00:00:00.000Z'), asOf: '2026-03-01T00:00:00.000Z' })).toEqual([
+      'content/kpis.yaml:5:13  warning  data-stale  O KPI «on_time» não tem nenhuma linha depois de 2026-01-10: são 50 dias antes da data da compilação (2026-03-01), mais do que o período do KPI (mês). | Exporte dados atualizados para data/orders.csv antes de compilar, para que o último valor diga respeito ao último período (mês); defina SOURCE_DATE_EPOCH para compilar com uma data anterior.',
+    ]);
+  });
 });

@@ -18,4 +18,7 @@ ruleTable('kpi-unknown', [
   },
   { name: 'todo KPI está definido', language: 'pt', expected: [] },
   { name: 'um erro de digitação', language: 'pt', edits: [['kpi: reply_time\n', 'kpi: reply_tim\n']], expected: [`content/promise.yaml:17:10  error  kpi-unknown  ${unknown('respostas', 'reply_tim', 'Did you mean "reply_time"? Defined KPIs: on_time, reply_time.')}`] },
+  { name: '每个 KPI 都有定义', language: 'zh', expected: [] },
+  { name: '拼错了 KPI（中文提示）', language: 'zh', messages: 'zh', edits: [['kpi: reply_time\n', 'kpi: reply_tme\n']],
+    expected: ['content/promise.yaml:17:10  error  kpi-unknown  承诺“replies”引用了 KPI“reply_tme”，但 kpis.yaml 中没有定义它。 | 您是不是想写“reply_time”？已定义的 KPI：on_time、reply_time。'] },
 ]);

@@ -33,4 +33,10 @@ describe('no-data', () => {
       'content/promise.yaml:17:10  warning  no-data  Commitment "respostas" has no complete month with data: KPI "reply_time" found no usable row in data/tickets.csv. | Check that data/tickets.csv has rows and that its dates read (see the skipped rows).',
     ]);
   });
+  it('zh: quiet with a complete month, and in Chinese without one', async () => {
+    expect(await runDataCase('no-data', { language: 'zh', messages: 'zh', figures: { on_time: [null, 96], reply_time: [3] } })).toEqual([]);
+    expect(await runDataCase('no-data', { language: 'zh', messages: 'zh', figures: { on_time: [96], reply_time: [] } })).toEqual([
+      'content/promise.yaml:17:10  warning  no-data  承诺“replies”还没有任何完整周期（一个月）的数据：KPI“reply_time”在 data/tickets.csv 中没有找到任何可用的数据行。 | 请检查 data/tickets.csv 是否有数据行，以及其中的日期能否读取（见被跳过的行）。',
+    ]);
+  });
 });

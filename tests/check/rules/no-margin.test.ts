@@ -26,4 +26,17 @@ describe('no-margin', () => {
     expect(await runDataRule('no-margin', { reply_time: [3.5, 4.5, 4] })).toHaveLength(1);
     expect(await runDataRule('no-margin', { reply_time: [3, 3.2, 2.9] })).toEqual([]);
   });
+  it('speaks Portuguese and Chinese to a Portuguese or Chinese promise, and is quiet with a comfortable median', async () => {
+    const pt = { language: 'pt', messages: 'pt' } as const;
+    const zh = { language: 'zh', messages: 'zh' } as const;
+    const tight = { on_time: [99, 99, 96, 94, 95, 97, 93, 95] };
+    expect(await runDataRule('no-margin', { on_time: [98, 97, 99] }, [], true, pt)).toEqual([]);
+    expect(await runDataRule('no-margin', tight, [], true, pt)).toEqual([
+      'content/promise.yaml:13:40  warning  no-margin  O compromisso «no-prazo» promete >= 95%, mas a mediana dos dados recentes (6 meses) é 95%: cerca de metade dos períodos fica aquém da meta ou mal lá chega. | Fixe a meta pública onde cumpre com folga e guarde o valor mais exigente como internal_target.',
+    ]);
+    expect(await runDataRule('no-margin', { on_time: [98, 97, 99] }, [], true, zh)).toEqual([]);
+    expect(await runDataRule('no-margin', tight, [], true, zh)).toEqual([
+      'content/promise.yaml:13:40  warning  no-margin  承诺“on-time”的目标是 >= 95%，但最近 6 个月的中位数是 95%：大约一半的周期未达标或勉强达标。 | 把对外目标定在您能轻松做到的水平，把更严格的数值留作 internal_target。',
+    ]);
+  });
 });

@@ -11,4 +11,8 @@ ruleTable('not-measurable', [
   { name: 'todo compromisso tem KPI e meta', language: 'pt', expected: [] },
   { name: 'um compromisso sem meta', language: 'pt', edits: [dropFirstTarget], expected: [`content/promise.yaml:11:5  error  not-measurable  ${noTarget('no-prazo')}`] },
   { name: 'um compromisso sem KPI', language: 'pt', edits: [['    kpi: reply_time\n', '']], expected: [`content/promise.yaml:16:5  error  not-measurable  ${noKpi('respostas')}`] },
+  { name: '每项承诺都有 KPI 和目标', language: 'zh', expected: [] },
+  { name: '一项承诺没有目标（中文提示）', language: 'zh', messages: 'zh', edits: [dropFirstTarget],
+    expected: ['content/promise.yaml:11:5  error  not-measurable  承诺“on-time”没有目标，因此谁也无法核实它是否兑现。 | 加上目标，例如 target: { comparison: ">=", value: 95, unit: "%" }。'] },
+  { name: '一项承诺没有 KPI', language: 'zh', edits: [['    kpi: reply_time\n', '']], expected: [`content/promise.yaml:16:5  error  not-measurable  ${noKpi('replies')}`] },
 ]);

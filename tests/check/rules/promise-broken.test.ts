@@ -26,4 +26,16 @@ describe('promise-broken', () => {
   it('does not call a month with too little data broken', async () => {
     expect(await runDataRule('promise-broken', { on_time: [90, null] })).toEqual([]);
   });
+  it('speaks Portuguese and Chinese to a Portuguese or Chinese promise, and is quiet when it was kept', async () => {
+    const pt = { language: 'pt', messages: 'pt' } as const;
+    const zh = { language: 'zh', messages: 'zh' } as const;
+    expect(await runDataRule('promise-broken', { on_time: [90, 96], reply_time: [5, 4] }, [], true, pt)).toEqual([]);
+    expect(await runDataRule('promise-broken', { on_time: [97, 94.2] }, [], true, pt)).toEqual([
+      'content/promise.yaml:13:40  error  promise-broken  O compromisso «no-prazo» não foi cumprido em 2026-02: on_time ficou em 94.2%, para uma promessa de >= 95%. | Os clientes têm direito à compensação prometida («devolvemos o frete»); descubra a causa e diga o que mudou. Explique-o aos clientes em content/notes/2026-02-no-prazo.md: no cabeçalho, "commitment: no-prazo" e "period: 2026-02" entre linhas ---; depois, o que aconteceu, o que fez pelos clientes afetados e o que mudou.',
+    ]);
+    expect(await runDataRule('promise-broken', { on_time: [90, 96], reply_time: [5, 4] }, [], true, zh)).toEqual([]);
+    expect(await runDataRule('promise-broken', { on_time: [97, 94.2] }, [], true, zh)).toEqual([
+      'content/promise.yaml:13:40  error  promise-broken  承诺“on-time”在 2026-02 未能兑现：on_time 为 94.2%，而承诺的是 >= 95%。 | 客户应当得到承诺的补救（“我们退还运费”）；请查明原因，并说明您做了哪些改进。在 content/notes/2026-02-on-time.md 中向客户说明：开头用 --- 行括起 "commitment: on-time" 和 "period: 2026-02"，然后写明发生了什么、为受影响的客户做了什么、改进了什么。',
+    ]);
+  });
 });

@@ -38,4 +38,10 @@ describe('sample-too-small', () => {
       + ' | About 4,582 rows a month would tell the figure from the target; until then, show the margin of error beside it or measure over a longer period.',
     ]);
   });
+  it('zh: in Chinese for a Chinese promise, and quiet when the interval clears the target', async () => {
+    expect(await runDataCase('sample-too-small', { language: 'zh', messages: 'zh', figures: { on_time: [97] }, change: sample(1960, 2000) })).toEqual([]);
+    expect(await runDataCase('sample-too-small', { language: 'zh', messages: 'zh', figures: { on_time: [97] }, change: sample(182, 190) })).toEqual([
+      'content/promise.yaml:13:40  warning  sample-too-small  承诺“on-time”：2026-01 根据 190 行数据测得 95.8%，其 95 % 置信区间（91.9% 至 97.9%）包含了目标 95%，因此是否兑现仍在误差范围之内。 | 每一个月大约需要 4,582 行数据，才能把这个数字与目标区分开；在此之前，请在旁边注明误差范围，或改用更长的周期来衡量。',
+    ]);
+  });
 });

@@ -26,4 +26,16 @@ describe('unrealistic-target', () => {
     expect(await runDataRule('unrealistic-target', { on_time: [null, null] })).toEqual([]);
     expect(await runDataRule('unrealistic-target', { on_time: [90] }, [], false)).toEqual([]);
   });
+  it('speaks Portuguese and Chinese to a Portuguese or Chinese promise, and is quiet when a month reached the target', async () => {
+    const pt = { language: 'pt', messages: 'pt' } as const;
+    const zh = { language: 'zh', messages: 'zh' } as const;
+    expect(await runDataRule('unrealistic-target', { on_time: [93, 95, 94] }, [], true, pt)).toEqual([]);
+    expect(await runDataRule('unrealistic-target', { on_time: [93, 94.5, null, 91] }, [], true, pt)).toEqual([
+      'content/promise.yaml:13:40  warning  unrealistic-target  O compromisso «no-prazo» promete >= 95%, mas o melhor resultado por mês nos dados (2026-02) foi 94.5%. | Prometa o que já consegue, com margem, e suba a meta quando os números melhorarem.',
+    ]);
+    expect(await runDataRule('unrealistic-target', { on_time: [93, 95, 94] }, [], true, zh)).toEqual([]);
+    expect(await runDataRule('unrealistic-target', { on_time: [93, 94.5, null, 91] }, [], true, zh)).toEqual([
+      'content/promise.yaml:13:40  warning  unrealistic-target  承诺“on-time”的目标是 >= 95%，但数据中最好的一个月（2026-02）也只达到 94.5%。 | 承诺您已经做到的水平并留出余地，等数据改善后再提高目标。',
+    ]);
+  });
 });

@@ -1,4 +1,5 @@
 import type { KpiResult } from '../../kpi/types.ts';
+import { sourceName } from '../../schema/kpis.ts';
 import { defineRule } from '../define-rule.ts';
 
 /**
@@ -11,30 +12,24 @@ export default defineRule({
   severity: 'warning',
   summary: 'a commitment has no complete period with data',
   needsData: true,
-  messages: ['no-data'],
+  messages: ['no-rows', 'no-rows-filtered', 'not-ended', 'min-sample'],
   check({ promise, evaluation }, report) {
     for (const [index, commitment] of promise.commitments.entries()) {
       const result = evaluation?.kpis.find((k) => k.kpi.id === commitment.kpi);
       if (!result || result.buckets.some((b) => b.complete && b.value !== null)) continue;
-      const [why, fix] = reasonOf(result);
-      // The reason and its fix describe the data (reasonOf), in English for now.
-      report(['commitments', index, 'kpi'], 'no-data', { commitment: commitment.id, period: { period: result.kpi.period, count: 1 }, why, fix });
+      const [why, params] = reasonOf(result);
+      report(['commitments', index, 'kpi'], why, { commitment: commitment.id, period: { period: result.kpi.period, count: 1 }, kpi: result.kpi.id, ...params });
     }
   },
 });
 
-function reasonOf(result: KpiResult): [string, string] {
+type Reason = 'no-rows' | 'no-rows-filtered' | 'not-ended' | 'min-sample';
+
+/** Why no period has a figure, as a message case and what it says. */
+function reasonOf(result: KpiResult): [Reason, Record<string, string | number>] {
   const { kpi } = result;
-  if (result.rowsUsed === 0) {
-    return [`KPI "${kpi.id}" found no usable row in ${kpi.source}`,
-      `Check that ${kpi.source} has rows${kpi.filter ? `, that the filter on ${kpi.filter.column} matches some of them,` : ''} and that its dates read (see the skipped rows).`];
-  }
+  if (result.rowsUsed === 0) return kpi.filter ? ['no-rows-filtered', { source: sourceName(kpi.source), column: kpi.filter.column }] : ['no-rows', { source: sourceName(kpi.source) }];
   const complete = result.buckets.filter((b) => b.complete);
-  if (complete.length === 0) {
-    return [`its data starts in ${result.buckets[0]?.period ?? 'a period'}, which has not ended yet`,
-      `Wait until the first ${kpi.period} is over before publishing this commitment, or measure it over a shorter period.`];
-  }
-  const most = Math.max(...complete.map((b) => b.n));
-  return [`no ${kpi.period} has the ${kpi.min_sample} rows min_sample asks for (at most ${most})`,
-    `Collect more data, lower min_sample for KPI "${kpi.id}" in kpis.yaml if ${most} rows are enough, or measure over a longer period.`];
+  if (complete.length === 0) return ['not-ended', { first: result.buckets[0]?.period ?? '' }];
+  return ['min-sample', { min: kpi.min_sample, most: Math.max(...complete.map((b) => b.n)) }];
 }
