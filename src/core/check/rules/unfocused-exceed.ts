@@ -43,13 +43,16 @@ export default defineRule({
 function wordedDimensions(input: CheckInput): Map<Dimension, Span> {
   const { lexicon } = input;
   const found = new Map<Dimension, Span>();
-  let carried = false;
-  for (const clause of statementSentences(input).flatMap(clauses)) {
-    const hits = EXCEED_DIMENSIONS.flatMap((d) => findTerms(clause.text, lexicon.exceed[d], lexicon).map((span) => ({ d, span })));
-    carried = hasTerm(clause.text, lexicon.exceed.signals, lexicon) || (carried && hits.length > 0 && bare(clause.text, hits.map((h) => h.span), input));
-    if (!carried) continue;
-    for (const { d, span } of hits)
-      if (!found.has(d)) found.set(d, { ...span, start: clause.start + span.start, end: clause.start + span.end });
+  for (const sentence of statementSentences(input)) {
+    let carried = false;
+    for (const clause of clauses(sentence)) {
+      const hits = EXCEED_DIMENSIONS.flatMap((d) => findTerms(clause.text, lexicon.exceed[d], lexicon).map((span) => ({ d, span })));
+      const signal = hasTerm(clause.text, lexicon.exceed.signals, lexicon);
+      carried = signal || (carried && hits.length > 0 && bare(clause.text, hits.map((h) => h.span), input));
+      if (!carried) continue;
+      for (const { d, span } of hits)
+        if (!found.has(d)) found.set(d, { ...span, start: clause.start + span.start, end: clause.start + span.end });
+    }
   }
   return found;
 }
