@@ -13,7 +13,7 @@ export default defineRule({
   summary: 'no differentiator in the inputs or the statement',
   messages: ['none-declared', 'none-mentioned'],
   check(input, report) {
-    const { promise, statement, lexicon } = input;
+    const { promise, lexicon } = input;
     if (promise.unique_assets.length === 0) {
       report(['company'], 'none-declared');
       return;

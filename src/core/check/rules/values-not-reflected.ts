@@ -13,7 +13,7 @@ export default defineRule({
   summary: 'the statement reflects none of the declared values',
   messages: ['none'],
   check(input, report) {
-    const { promise, statement, lexicon } = input;
+    const { promise, lexicon } = input;
     const { mentioned, words } = mentionsAny(promise.values, mentionText(input), lexicon);
     if (mentioned) return;
     report(statementPlace(input), 'none', {
