@@ -33,6 +33,14 @@ export function mentionText({ statement, promise }: CheckInput): string {
   return statement.text.replace(new RegExp(escapeRegExp(name), 'giu'), (match) => ' '.repeat(match.length));
 }
 
+/**
+ * Only the words that came from promise.yaml (fields and a written statement), template wording blanked
+ * out (offsets kept): the intro's stock "delivery you can plan around" says nothing about this promise.
+ */
+export function writersText({ statement }: CheckInput): string {
+  return statement.parts.map((part) => (part.path ? part.text : ' '.repeat(part.text.length))).join('');
+}
+
 export function statementSentences(input: CheckInput): Span[] {
   return sentences(input.statement.text);
 }

@@ -24,6 +24,12 @@ ruleTable('features-not-benefits', [
     edits: [said('Every pan comes with a delivery date, so dinner is planned before the parcel arrives.')],
     expected: [],
   },
+  {
+    name: 'a benefit that is a feature: the intro\'s stock "you can plan around" does not count',
+    language: 'en',
+    edits: [['benefit: you can plan dinner before the parcel arrives', 'benefit: our platform includes live tracking']],
+    expected: [finding('9:10', '"our platform", "includes"')],
+  },
   { name: 'a declaração composta fala do benefício', language: 'pt', expected: [] },
   {
     name: 'só recursos',
@@ -40,5 +46,6 @@ ruleTable('features-not-benefits', [
   { name: 'o recurso virou benefício', language: 'pt', edits: [said('A Casa Ipê conta com cozinheiros no atendimento, assim você tira dúvidas antes de comprar.')], expected: [] },
   { name: '组合出的承诺讲了客户得到什么', language: 'zh', expected: [] },
   { name: '只列设备和功能', language: 'zh', edits: [said('青隼厨房拥有上海仓库，配备专业客服和全新的应用。')], expected: [finding('9:17', '"拥有", "配备"')] },
+  { name: '声明的好处本身就是功能', language: 'zh', edits: [['benefit: 您可以在包裹到达前安排好晚饭', 'benefit: 我们提供全天候客服']], expected: [finding('9:10', '"我们提供"')] },
   { name: '功能变成了好处', language: 'zh', edits: [said('青隼厨房配备专业客服，让您买锅前就能问清楚。')], expected: [] },
 ]);

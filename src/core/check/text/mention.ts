@@ -52,8 +52,24 @@ function keysOf(word: string, language: string): string[] {
   return [...new Set([fold(stem(lower)), stem(fold(lower))])];
 }
 
+// The same sentences are read once per field and per rule: remember their words (bounded, since the
+// wizard checks a new statement on every answer).
+const memo = new WeakMap<Lexicon, Map<string, ContentWord[]>>();
+const MEMO_SIZE = 1000;
+
 /** The words of a text that carry meaning, with the keys they match on. */
 export function contentWords(text: string, lexicon: Lexicon): ContentWord[] {
+  let known = memo.get(lexicon);
+  if (!known) memo.set(lexicon, (known = new Map()));
+  let words = known.get(text);
+  if (!words) {
+    if (known.size >= MEMO_SIZE) known.clear();
+    known.set(text, (words = readContentWords(text, lexicon)));
+  }
+  return words;
+}
+
+function readContentWords(text: string, lexicon: Lexicon): ContentWord[] {
   const stop = stopWords(lexicon);
   const words: string[] = [];
   let joinable = false;
