@@ -38,9 +38,10 @@ export const lexiconSchema = z.strictObject({
   stop_words: terms,
   /**
    * When a field (audience, value, unique asset, benefit) counts as mentioned: some sentence holds at
-   * least `share` of its content words, or words with the same stem (docs/checks.md, "Mentions").
+   * least `share` of its content words, or words with the same stem; two stems at least `prefix` letters
+   * long also match when one begins the other (docs/checks.md, "How the rules read the statement").
    */
-  mention: z.strictObject({ share: z.number().gt(0).max(1) }),
+  mention: z.strictObject({ share: z.number().gt(0).max(1), prefix: z.number().int().min(1) }),
   /** unfocused-exceed: a sentence sets out to beat expectations when it has a signal and a dimension's word. */
   exceed: z.strictObject({
     /** Words that say "better than expected or than others" (best, beat, faster than anyone). */

@@ -61,6 +61,12 @@ describe('findMention', () => {
     expect(findMention('care', 'Packed by people who care.', en).mentioned).toBe(true);
   });
 
+  it('reads the share and the prefix length from the lexicon', () => {
+    expect(findMention('care', 'Careers at Kestrel Kitchen.', { ...en, mention: { share: 0.5, prefix: 4 } }).mentioned).toBe(true);
+    expect(findMention('roasted to order the day it ships', 'We roast every bag to order.', { ...en, mention: { share: 0.75, prefix: 5 } }))
+      .toMatchObject({ needed: 3, found: 2, mentioned: false });
+  });
+
   it('reads "people who cook at home" as the audience "home cooks"', () => {
     expect(findMention('home cooks', 'Pans for people who cook at home.', en)).toMatchObject({ found: 2, mentioned: true });
   });

@@ -27,9 +27,6 @@ export interface Mention {
 }
 
 const STEMMERS: Record<string, (word: string) => string> = { en: english, pt: portuguese };
-// Two stems this long or longer match when one begins the other ("honest" and "honesti" from
-// "honesty"; "deliv" and "deliveri"): Snowball strips inflections, not every derivation.
-const PREFIX_MIN = 5;
 
 const segmenters = new Map<string, Intl.Segmenter>();
 
@@ -93,13 +90,17 @@ function stopWords(lexicon: Lexicon): Set<string> {
   return set;
 }
 
-function sameWord(a: ContentWord, b: ContentWord): boolean {
-  return a.keys.some((x) => b.keys.some((y) => x === y || prefixMatch(x, y)));
+/**
+ * Equal keys, or keys of at least `mention.prefix` letters where one begins the other ("honest" and
+ * "honesti" from "honesty"; "deliv" and "deliveri"): Snowball strips inflections, not every derivation.
+ */
+function sameWord(a: ContentWord, b: ContentWord, lexicon: Lexicon): boolean {
+  return a.keys.some((x) => b.keys.some((y) => x === y || prefixMatch(x, y, lexicon.mention.prefix)));
 }
 
-function prefixMatch(a: string, b: string): boolean {
+function prefixMatch(a: string, b: string, least: number): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return short.length >= PREFIX_MIN && long.startsWith(short);
+  return short.length >= least && long.startsWith(short);
 }
 
 /**
@@ -108,12 +109,12 @@ function prefixMatch(a: string, b: string): boolean {
  */
 function inSentence(word: ContentWord, sentence: string, sentenceWords: ContentWord[], lexicon: Lexicon): boolean {
   if (lexicon.unit === 'characters') return fold(sentence).includes(fold(word.word));
-  return sentenceWords.some((other) => sameWord(word, other));
+  return sentenceWords.some((other) => sameWord(word, other, lexicon));
 }
 
 /** How well the text mentions the phrase: the best sentence's count of the phrase's content words. */
 export function findMention(phrase: string, text: string, lexicon: Lexicon): Mention {
-  const wanted = dedupe(contentWords(phrase, lexicon));
+  const wanted = dedupe(contentWords(phrase, lexicon), lexicon);
   const needed = Math.max(1, Math.ceil(lexicon.mention.share * wanted.length));
   let found = 0;
   for (const sentence of sentences(text)) {
@@ -125,8 +126,8 @@ export function findMention(phrase: string, text: string, lexicon: Lexicon): Men
   return { words: wanted.map((w) => w.word), needed, found, mentioned };
 }
 
-function dedupe(words: ContentWord[]): ContentWord[] {
-  return words.filter((word, index) => words.findIndex((other) => sameWord(word, other)) === index);
+function dedupe(words: ContentWord[], lexicon: Lexicon): ContentWord[] {
+  return words.filter((word, index) => words.findIndex((other) => sameWord(word, other, lexicon)) === index);
 }
 
 /** Whether any of the phrases is mentioned; else every content word looked for, for the finding. */
