@@ -76,3 +76,15 @@ export function ruleTable(ruleId: string, cases: Case[]): void {
     });
   });
 }
+
+/** An edit that gives the fixture a written `statement:` (the commitments' sentences still follow it). */
+export function writtenStatement(text: string): Edit {
+  return ['promise_types: [delivery]', `promise_types: [delivery]\nstatement: "${text}"`];
+}
+
+/** Edits that take "you" out of each fixture's remedies, so that only the written statement speaks to the reader. */
+export const impersonalRemedies: Record<Language, Edit[]> = {
+  en: [['we refund your shipping', 'we refund the shipping'], ['we send you a voucher', 'we send a voucher']],
+  pt: [['enviamos um cupom para você', 'enviamos um cupom']],
+  zh: [['我们送您一张优惠券', '我们送一张优惠券']],
+};

@@ -26,7 +26,12 @@ describe('lexicons', () => {
       'lexicon/en.yml:1:1  address: this is required but missing. Add a list.',
       'lexicon/en.yml:1:1  benefits: this is required but missing. Add a list.',
       'lexicon/en.yml:1:1  emotion: this is required but missing. Add a list.',
+      'lexicon/en.yml:1:1  exceed: this is required but missing. Add a mapping (key: value).',
       'lexicon/en.yml:1:1  features: this is required but missing. Add a list.',
+      'lexicon/en.yml:1:1  measure: this is required but missing. Add a mapping (key: value).',
+      'lexicon/en.yml:1:1  mention: this is required but missing. Add a mapping (key: value).',
+      'lexicon/en.yml:1:1  remedy: this is required but missing. Add a list.',
+      'lexicon/en.yml:1:1  stop_words: this is required but missing. Add a list.',
       'lexicon/en.yml:1:1  vague: this is required but missing. Add a list.',
       'lexicon/en.yml:4:9  jargon: expected a list, got "synergy". Write a list here.',
     ]);

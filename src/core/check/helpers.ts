@@ -1,7 +1,7 @@
 import type { Place } from '../input-error.ts';
 import type { CheckInput } from './define-rule.ts';
 import { placeOfSentence, placeOfSpan } from './locate.ts';
-import { sentences, type Span } from './text.ts';
+import { escapeRegExp, sentences, type Span } from './text.ts';
 
 /** Where a finding about the whole statement points: the written statement, or the first field it uses. */
 export function statementPlace({ promise, source, statement }: CheckInput): Place {
@@ -21,6 +21,24 @@ export function spanPlace(input: CheckInput, span: Span): Place {
 
 export function sentencePlace(input: CheckInput, span: Span): Place {
   return placeOfSentence(input.statement, input.source, span);
+}
+
+/**
+ * The statement as read for mentions, with the company's name blanked out (offsets kept): "Casa Ipê"
+ * does not mention an audience who cooks "em casa".
+ */
+export function mentionText({ statement, promise }: CheckInput): string {
+  const name = promise.company.trim();
+  if (!name) return statement.text;
+  return statement.text.replace(new RegExp(escapeRegExp(name), 'giu'), (match) => ' '.repeat(match.length));
+}
+
+/**
+ * Only the words that came from promise.yaml (fields and a written statement), template wording blanked
+ * out (offsets kept): the intro's stock "delivery you can plan around" says nothing about this promise.
+ */
+export function writersText({ statement }: CheckInput): string {
+  return statement.parts.map((part) => (part.path ? part.text : ' '.repeat(part.text.length))).join('');
 }
 
 export function statementSentences(input: CheckInput): Span[] {

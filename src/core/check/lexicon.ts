@@ -34,6 +34,35 @@ export const lexiconSchema = z.strictObject({
   benefits: terms,
   /** How the statement addresses its reader (you, your). */
   address: terms,
+  /** Words that carry no meaning of their own, left out when matching a mention (text/mention.ts). */
+  stop_words: terms,
+  /**
+   * When a field (audience, value, unique asset, benefit) counts as mentioned: some sentence holds at
+   * least `share` of its content words, or words with the same stem; two stems at least `prefix` letters
+   * long also match when one begins the other (docs/checks.md, "How the rules read the statement").
+   */
+  mention: z.strictObject({ share: z.number().gt(0).max(1), prefix: z.number().int().min(1) }),
+  /** unfocused-exceed: a sentence sets out to beat expectations when it has a signal and a dimension's word. */
+  exceed: z.strictObject({
+    /** Words that say "better than expected or than others" (best, beat, faster than anyone). */
+    signals: terms,
+    time: terms,
+    cost: terms,
+    service: terms,
+  }),
+  /** What makes a number a measurable target (text/measure.ts): its unit, and a period beside it. */
+  measure: z.strictObject({
+    /** Numbers written as words ("two", "dois"); Chinese numerals are recognised without a list. */
+    numbers: terms,
+    /** Units of time after a number: a time limit is a target in itself ("within 48 hours"). */
+    durations: terms,
+    /** Units that need a period beside them to be a target (%, "of orders"). */
+    rates: terms,
+    /** Periods over which a rate is measured ("every month", "a cada mês", "每月"). */
+    periods: terms,
+  }),
+  /** absolute-claim: phrasing that says what the customer gets on a miss, in the sentence itself. */
+  remedy: terms,
 });
 export type Lexicon = z.infer<typeof lexiconSchema>;
 

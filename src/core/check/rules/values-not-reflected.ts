@@ -1,11 +1,11 @@
 import { defineRule } from '../define-rule.ts';
-import { statementPlace } from '../helpers.ts';
-import { escapeRegExp } from '../text.ts';
+import { mentionText, statementPlace } from '../helpers.ts';
+import { mentionsAny, sharePercent } from '../text/mention.ts';
 
 /**
- * The statement should carry at least one declared value. ok: values [honesty] and a statement saying
- * "honest"; not ok: values [honesty, care] and a statement about shipping times only.
- * A value counts when its stem (all but the last three letters of a long word) appears.
+ * The statement should carry at least one declared value, in any form of its words. ok: values
+ * [honesty] and a statement saying "we are honest about delays"; not ok: values [honesty, care] and a
+ * statement about shipping times only. Matching: text/mention.ts (stems, stop words, a share of words).
  */
 export default defineRule({
   id: 'values-not-reflected',
@@ -13,13 +13,11 @@ export default defineRule({
   summary: 'the statement reflects none of the declared values',
   messages: ['none'],
   check(input, report) {
-    const { promise, statement } = input;
-    if (promise.values.some((value) => stemPattern(value).test(statement.text))) return;
-    report(statementPlace(input), 'none', { values: { list: promise.values }, example: promise.values[0] ?? '' });
+    const { promise, lexicon } = input;
+    const { mentioned, words } = mentionsAny(promise.values, mentionText(input), lexicon);
+    if (mentioned) return;
+    report(statementPlace(input), 'none', {
+      values: { list: promise.values }, example: promise.values[0] ?? '', words: { quoted: words }, share: sharePercent(lexicon),
+    });
   },
 });
-
-function stemPattern(value: string): RegExp {
-  const stems = value.split(/\s+/).map((word) => (word.length > 6 ? word.slice(0, -3) : word));
-  return new RegExp(stems.map(escapeRegExp).join('\\S*\\s+'), 'iu');
-}
