@@ -2,10 +2,11 @@ import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { exists } from './files.ts';
 
 /** The package's own root: the example content ships in its content/ folder. */
-export const PACKAGE_ROOT = path.resolve(import.meta.dirname, '../..');
+export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Sample data larger than this is thinned to every n-th row, so a new project stays small. */
 const MAX_SAMPLE_BYTES = 512 * 1024;
