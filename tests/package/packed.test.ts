@@ -1,10 +1,11 @@
 import { execFile, spawn } from 'node:child_process';
-import { access, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { launchBrowser } from '../../src/adapters/browser.ts';
 import { serveSites, type SiteServer } from '../../src/adapters/site/serve.ts';
 import { FIXED_EPOCH, REPO } from '../site/helpers.ts';
@@ -12,7 +13,8 @@ import { FIXED_EPOCH, REPO } from '../site/helpers.ts';
 /**
  * pledge as a new user gets it: `npm pack`, the tarball installed into an empty folder far from any
  * checkout (its dependencies from the registry), then `npx pledge` there. One pack and one install,
- * shared by every test in this file: they take a minute or two on their own.
+ * shared by every test in this file: they take a minute or two on their own. The two projects are
+ * separate folders, so their tests run at the same time.
  */
 const run = promisify(execFile);
 const SLOW = 900_000;
@@ -46,7 +48,8 @@ beforeAll(async () => {
   tool = path.join(work, 'tool');
   await mkdir(tool);
   await writeFile(path.join(tool, 'package.json'), '{ "name": "tool", "private": true }\n');
-  await run('npm', ['install', '--no-audit', '--no-fund', tarball], { cwd: tool, env: userEnv({}), timeout: COMMAND_TIMEOUT });
+  // --prefer-offline: npm's cache answers for the dependencies it already has, instead of asking the registry again.
+  await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball], { cwd: tool, env: userEnv({}), timeout: COMMAND_TIMEOUT });
 }, SLOW);
 
 afterAll(async () => {
@@ -57,7 +60,9 @@ describe('the packed package', () => {
   it('ships compiled JavaScript and no TypeScript loader: no .ts outside the Astro pages', async () => {
     const installed = path.join(tool, 'node_modules', 'pledge-kit');
     const files = (await readdir(installed, { recursive: true })).map((file) => file.split(path.sep).join('/'));
-    expect(files).toContain('lib/cli/main.js');
+    // The bundle (scripts/build-lib.mjs): its entry, the worker thread's module, and the files read by path.
+    expect(files).toContain('lib/main.js');
+    expect(files).toContain('lib/core/check/messages/en.json');
     expect(files).toContain('lib/adapters/data/scan-worker.js');
     expect(files).toContain('src/site/public/pages/index.astro');
     expect(files.filter((file) => /\.ts$/.test(file) && !file.startsWith('src/site/') && !file.startsWith('node_modules/'))).toEqual([]);
@@ -66,7 +71,7 @@ describe('the packed package', () => {
     expect(Object.keys(manifest.dependencies)).not.toContain('esbuild');
   });
 
-  it('init makes the example project; check, build --pdf and dev run from the package', async () => {
+  it.concurrent('init makes the example project; check, build --pdf and dev run from the package', async () => {
     const init = await pledge(tool, ['init', 'kestrel']);
     expect([init.code, init.err]).toEqual([0, '']);
     const project = path.join(tool, 'kestrel');
@@ -178,27 +183,33 @@ describe('a new user: a repair shop, end to end', () => {
     await server?.close();
   });
 
-  it('init --blank, its own promise and data, check, build: the public page shows the shop\'s figures only', async () => {
+  it.concurrent('init --blank, its own data, the promise from draft, check, build: the public page shows the shop\'s figures only', async () => {
     const init = await pledge(tool, ['init', 'spoke-and-chain', '--blank']);
     expect([init.code, init.err]).toEqual([0, '']);
     const shop = path.join(tool, 'spoke-and-chain');
-    // The project on its own: the installed package moves into it, and the schemas its files name resolve there.
-    await rename(path.join(tool, 'node_modules'), path.join(shop, 'node_modules'));
-    for (const name of ['promise', 'kpis']) {
-      const first = (await readFile(path.join(shop, 'content', `${name}.yaml`), 'utf8')).split('\n')[0] ?? '';
-      const schema = /\$schema=(\S+)$/.exec(first)?.[1] ?? '';
-      await expect(access(path.resolve(shop, 'content', schema))).resolves.toBeUndefined();
-    }
+    // The project's own node_modules (as `npm install` in it would make; linked, since the example project
+    // shares the installed package at the same time): the schemas its files name resolve there.
+    await symlink(path.join(tool, 'node_modules'), path.join(shop, 'node_modules'), 'dir');
     await rm(path.join(shop, 'content', 'data', 'orders.csv'));
     await writeFile(path.join(shop, 'content', 'data', 'repairs.csv'), `${REPAIRS}\n`);
-    await writeFile(path.join(shop, 'content', 'promise.yaml'), SHOP_PROMISE);
     await writeFile(path.join(shop, 'content', 'kpis.yaml'), SHOP_KPIS);
+    // The promise from the wizard's answers file, as a user would write it, with no schema comment.
+    await writeFile(path.join(shop, 'answers.yaml'), SHOP_PROMISE.split('\n').slice(1).join('\n'));
+    const drafted = await pledge(shop, ['draft', '--answers', 'answers.yaml']);
+    expect(drafted.err).toMatch(/^Wrote content\/promise\.yaml \(the previous version is in content\/promise\.yaml\.bak\)\.\n/);
+    expect(parse(await readFile(path.join(shop, 'content', 'promise.yaml'), 'utf8'))).toEqual(parse(SHOP_PROMISE));
+    for (const name of ['promise', 'kpis', 'connections']) {
+      const first = (await readFile(path.join(shop, 'content', `${name}.yaml`), 'utf8')).split('\n')[0] ?? '';
+      const schema = /\$schema=(\S+)$/.exec(first)?.[1] ?? '';
+      expect(schema).toBe(`../node_modules/pledge-kit/schemas/${name}.schema.json`);
+      await expect(access(path.resolve(shop, 'content', schema))).resolves.toBeUndefined();
+    }
 
     const check = await pledge(shop, ['check']);
     // October's 75 % is under the 90 % target: check says the promise is broken (exit 1), but the build publishes it honestly.
     expect(check.out).toContain('Spoke & Chain Cycles');
     expect(check.code).toBe(1);
-    expect(check.out).toContain('Commitment "back-in-48-hours" was broken in 2026-10: back_in_time was 75.0 %, against a promise of >= 90 %.');
+    expect(check.out).toContain('Commitment "back-in-48-hours" was broken in 2026-10: back_in_time was 75%, against a promise of >= 90%.');
     const build = await pledge(shop, ['build'], { SOURCE_DATE_EPOCH: FIXED_EPOCH });
     expect(build.code).toBe(0);
     expect(build.err).toContain('promise-broken');

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { scaffoldProject } from '../../src/adapters/scaffold.ts';
 import { runCli } from './cli.ts';
 import { removeDir, REPO } from './tty.ts';
@@ -21,6 +22,13 @@ async function exampleFiles(folder: string): Promise<string[]> {
   const names = await readdir(path.join(REPO, 'content', folder)).catch(() => []);
   return names.filter((name) => !name.startsWith('.')).sort().map((name) => `content/${folder}/${name}`);
 }
+
+interface GithubStep { run?: string; uses?: string; with?: Record<string, string> }
+interface GithubWorkflow {
+  on: Record<string, unknown>;
+  jobs: Record<string, { if?: string; needs?: string; steps: GithubStep[] }>;
+}
+interface GitlabJob { script?: string[]; pages?: unknown; artifacts?: { reports?: unknown } }
 
 /** What init writes besides content/, in order. */
 const PROJECT_FILES = ['package.json', 'astro.config.mjs', 'README.md', '.gitignore', '.github/workflows/pledge.yml', '.gitlab-ci.yml'];
@@ -125,4 +133,51 @@ describe('pledge init', () => {
     expect(build.err).toContain('0 errors, 4 warnings, 0 info');
     expect(await readFile(path.join(dir, 'dist/public/index.html'), 'utf8')).toContain('Your Company');
   }, 120_000);
+
+  it('writes CI files that parse and run only what the project has: its npm scripts, pledge commands and their options', async () => {
+    const parent = await tmp();
+    expect((await runCli(['init', 'shop'], parent)).code).toBe(0);
+    const dir = path.join(parent, 'shop');
+    const pkg = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const github = parse(await readFile(path.join(dir, '.github/workflows/pledge.yml'), 'utf8')) as GithubWorkflow;
+    const gitlab = parse(await readFile(path.join(dir, '.gitlab-ci.yml'), 'utf8')) as Record<string, GitlabJob & { before_script?: string[] }>;
+
+    // GitHub: check with annotations on pull requests; on main, the schedule and by hand: build, PDFs kept, Pages deployed.
+    expect(Object.keys(github.on).sort()).toEqual(['pull_request', 'push', 'schedule', 'workflow_dispatch']);
+    expect(github.on.push).toEqual({ branches: ['main'] });
+    const { check, build, deploy } = github.jobs;
+    expect(check?.if).toBe("github.event_name == 'pull_request'");
+    expect(check?.steps.map((step) => step.run)).toContain('npx pledge check --format github');
+    expect(build?.if).toBe("github.event_name != 'pull_request'");
+    expect(build?.steps.find((step) => step.uses === 'actions/upload-artifact@v4')?.with).toMatchObject({ path: 'dist/reports/*.pdf' });
+    expect(build?.steps.find((step) => step.uses === 'actions/upload-pages-artifact@v3')?.with).toEqual({ path: 'dist/public' });
+    expect(deploy?.needs).toBe('build');
+    expect(deploy?.steps.map((step) => step.uses)).toEqual(['actions/deploy-pages@v4']);
+    // GitLab: Pages from dist/public, and the check as a Code Quality report on merge requests.
+    expect(gitlab.pages?.pages).toEqual({ publish: 'dist/public' });
+    expect(gitlab.check?.script).toContain('npx pledge check --format gitlab > gl-code-quality-report.json || true');
+    expect(gitlab.check?.artifacts?.reports).toEqual({ codequality: 'gl-code-quality-report.json' });
+
+    const commands = [
+      ...Object.values(github.jobs).flatMap((job) => job.steps.flatMap((step) => (step.run ?? '').split('\n'))),
+      ...Object.values(gitlab).flatMap((job) => [...(job.before_script ?? []), ...(job.script ?? [])]),
+    ].map((line) => line.trim()).filter(Boolean);
+    const pledgeCalls = commands.flatMap((line) => [...line.matchAll(/npx pledge (\w+)((?: --?[\w-]+(?: (?!-)[\w]+)?)*)/g)]);
+    expect(pledgeCalls.map((call) => call[1]).sort()).toEqual(['build', 'build', 'check', 'check', 'check']);
+    for (const [, name, options] of pledgeCalls) {
+      // Each option, and each value of --format, is one the command's own usage line lists.
+      const help = await runCli([name ?? '', '--help'], dir);
+      expect([name, help.code]).toEqual([name, 0]);
+      for (const [, flag, value] of (options ?? '').matchAll(/(--[\w-]+)(?: (\w+))?/g)) {
+        expect(help.out).toContain(flag);
+        if (flag === '--format') expect(help.out).toMatch(new RegExp(`--format [\\w|]*\\b${value}\\b`));
+      }
+    }
+    // npm: only install commands and the project's own scripts.
+    for (const line of commands.filter((command) => /^npm /.test(command))) {
+      const [, verb, script] = /^npm (\w+)(?: (\w+))?/.exec(line) ?? [];
+      if (verb === 'run') expect(Object.keys(pkg.scripts)).toContain(script);
+      else expect(['ci', 'install']).toContain(verb);
+    }
+  });
 });
