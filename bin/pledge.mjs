@@ -11,7 +11,7 @@ if (fromSources) {
   const { register } = await import('tsx/esm/api');
   register();
 } else {
-  // V8 keeps the compiled code of lib/ between runs (docs/performance.md): a third of a short command's
+  // V8 keeps the compiled code of lib/ between runs (README, Performance): much of a short command's
   // time is otherwise spent compiling it again. Per user, outside the package (which may be read-only);
   // NODE_COMPILE_CACHE names another folder, NODE_DISABLE_COMPILE_CACHE=1 turns it off.
   module.enableCompileCache?.(process.env.NODE_COMPILE_CACHE ?? compileCacheDir());
