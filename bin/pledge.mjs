@@ -8,6 +8,9 @@ import path from 'node:path';
 
 const fromSources = existsSync(new URL('../src/cli/main.ts', import.meta.url));
 if (fromSources) {
+  // V8's compiled code for pledge's modules, kept between runs, as Astro's own CLI does; not in CI,
+  // where the cache would be written and never read again.
+  if (!process.env.CI) module.enableCompileCache?.();
   const { register } = await import('tsx/esm/api');
   register();
 } else {
