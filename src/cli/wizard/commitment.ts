@@ -82,7 +82,7 @@ function kpiHint(k: KpiDef): string {
 /** Public target, then the internal one with a margin suggested from the data (or from the public target). */
 async function askTargets(ctx: WizardContext, c: CommitmentAnswers, def: KpiDef | undefined): Promise<void> {
   const t = textOf(ctx);
-  const better = betterOf(ctx, c);
+  const better = betterOf(c);
   const slots = { kpi: def?.name ?? c.kpi, comparison: SYMBOL[c.comparison], unit: c.unit ? ` (${c.unit})` : '' };
   const fromData = await dataSuggestion(ctx, c.kpi, better, c.unit);
   if (fromData) suggest(fill(t.suggest.marginFromData, { ...fromData, unit: unitSuffix(c.unit) }));
@@ -123,7 +123,7 @@ async function commitmentSuggestions(ctx: WizardContext, index: number, findings
   const others = otherExceedDimensions(ctx.answers.commitments, index, c.exceeds);
   if (others.length) notes.push(fill(t.suggest.exceedFocus, { dims: others.map((d) => t.dimensions[d]).join(', ') }));
   if (c.target === undefined) return notes;
-  const better = betterOf(ctx, c);
+  const better = betterOf(c);
   const unit = unitSuffix(c.unit);
   const data = await dataSuggestion(ctx, c.kpi, better, c.unit);
   const said = new Set(findings.map((f) => f.rule));
@@ -137,8 +137,9 @@ async function commitmentSuggestions(ctx: WizardContext, index: number, findings
   return notes;
 }
 
-function betterOf(ctx: WizardContext, c: CommitmentAnswers): Better {
-  return ctx.kpis?.kpis.find((k) => k.id === c.kpi)?.better ?? (c.comparison.startsWith('<') ? 'lower' : 'higher');
+/** Which way is stricter follows the target's comparison (as the no-margin check reads it): `>=` higher, `<=` lower. */
+function betterOf(c: CommitmentAnswers): Better {
+  return c.comparison.startsWith('<') ? 'lower' : 'higher';
 }
 
 function unitSuffix(unit: string): string {
