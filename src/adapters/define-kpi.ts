@@ -72,7 +72,7 @@ export async function locateDataFile(root: string, written: string, cwd: string,
     await mkdir(paths.data, { recursive: true });
     await copyFile(absolute, target);
   }
-  return { file: target, source: `data/${path.basename(absolute)}`, shown: displayPath(target, cwd), copiedFrom: displayPath(absolute, cwd), created };
+  return { file: target, source: `data/${path.basename(absolute)}`, shown: displayPath(target, cwd), copiedFrom: written, created };
 }
 
 export interface DataSample {
