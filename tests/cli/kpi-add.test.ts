@@ -50,7 +50,7 @@ describe('pledge kpi add', () => {
     visibility: public
     unit: "%"
     better: higher
-    method: Of the rows promised in the month, the share where returned_at is at or before promised_at.
+    method: Of the repairs promised in the month, the share where returned_at is at or before promised_at.
 `);
     expect(await readFile(path.join(shop, 'content/data/repairs.csv'), 'utf8')).toBe(await readFile(REPAIRS, 'utf8'));
   });
@@ -67,7 +67,7 @@ describe('pledge kpi add', () => {
   it('a response time from two timestamps, in hours, with flags for a script', async () => {
     const added = await runCli(['kpi', 'add', '--file', 'content/data/repairs.csv', '--formula', 'response_time', '--opened', 'dropped_at', '--first-reply', 'returned_at', '--id', 'turnaround', '--dry-run'], await placed());
     // September: 32 hours nine times and 75 hours once → median 32; October: 47.5 six times, 77 and 97 → median 47.5.
-    expect(added.out).toBe('Response time (repairs) (turnaround): response_time over content/data/repairs.csv, by month.\n'
+    expect(added.out).toBe('Response time (turnaround): response_time over content/data/repairs.csv, by month.\n'
       + 'From your data, the last 2 complete months:\n  2026-09     32 hours   n = 10\n  2026-10   47.5 hours   n = 8\nNothing written (--dry-run).\n');
     expect(await kpisYaml()).not.toContain('turnaround');
   });

@@ -23,7 +23,7 @@ const WRITTEN = `  - id: back_in_time
     visibility: public
     unit: "%"
     better: higher
-    method: Of the rows promised in the month, the share where returned_at is at or before promised_at.
+    method: Of the repairs promised in the month, the share where returned_at is at or before promised_at.
 `;
 
 describe('adding a KPI to kpis.yaml as its author wrote it', () => {

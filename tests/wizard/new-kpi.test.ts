@@ -58,7 +58,7 @@ describe('pledge draft: a new KPI from the user\'s own data file', () => {
     await t.next('on_time_rate: done = returned_at, promised = promised_at');
     t.keys('Enter');
     await t.next('Name of the KPI');
-    t.retype('On time (repairs)', 'Bikes back within 48 hours');
+    t.retype('On time', 'Bikes back within 48 hours');
     await t.next('Its id in kpis.yaml');
     t.retype('repairs_on_time_rate', 'back_in_time');
     const preview = await t.next('Add this KPI to content/kpis.yaml?');

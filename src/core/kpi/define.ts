@@ -29,7 +29,8 @@ interface FormulaDefaults {
   unit: (choice: KpiChoice) => string;
   better?: 'higher' | 'lower';
   name: string;
-  method: (choice: KpiChoice, period: string) => string;
+  /** `rows` names the file's rows in plain words ("repairs" for repairs.csv). */
+  method: (choice: KpiChoice, period: string, rows: string) => string;
 }
 
 const durationOf = (choice: KpiChoice) => choice.durationUnit ?? 'hours';
@@ -37,11 +38,11 @@ const durationOf = (choice: KpiChoice) => choice.durationUnit ?? 'hours';
 /** Each formula's usual unit, direction, name and method (the method is shown to the public: plain words). */
 export const FORMULA_DEFAULTS: Record<FormulaId, FormulaDefaults> = {
   on_time_rate: { unit: () => '%', better: 'higher', name: 'On time',
-    method: (c, p) => `Of the rows promised in the ${p}, the share where ${c.columns.done} is at or before ${c.columns.promised}.` },
+    method: (c, p, r) => `Of the ${r} promised in the ${p}, the share where ${c.columns.done} is at or before ${c.columns.promised}.` },
   response_time: { unit: durationOf, better: 'lower', name: 'Response time',
-    method: (c, p) => `The ${c.statistic ?? 'median'} time from ${c.columns.start} to ${c.columns.end}, in ${durationOf(c)}, over the rows of the ${p}.` },
+    method: (c, p, r) => `The ${c.statistic ?? 'median'} time from ${c.columns.start} to ${c.columns.end}, in ${durationOf(c)}, over the ${r} of the ${p}.` },
   within_sla_rate: { unit: () => '%', better: 'higher', name: 'Within the time limit',
-    method: (c, p) => `Of the rows of the ${p}, the share where ${c.columns.end} came at most ${c.sla ?? '?'} ${durationOf(c)} after ${c.columns.start}.` },
+    method: (c, p, r) => `Of the ${r} of the ${p}, the share where ${c.columns.end} came at most ${c.sla ?? '?'} ${durationOf(c)} after ${c.columns.start}.` },
   nps: { unit: () => 'points', better: 'higher', name: 'Net Promoter Score',
     method: (c, p) => `From the 0–10 scores in ${c.columns.score} given in the ${p}: % promoters (9–10) minus % detractors (0–6).` },
   csat: { unit: () => '%', better: 'higher', name: 'Customer satisfaction',
@@ -54,11 +55,11 @@ export const FORMULA_DEFAULTS: Record<FormulaId, FormulaDefaults> = {
     method: (_c, p) => `Customers at the end of the ${p}, less those new in it, as a share of the customers at its start.` },
   repeat_purchase_rate: { unit: () => '%', better: 'higher', name: 'Repeat customers',
     method: (c, p) => `Of the customers (${c.columns.customer}) with an order in the ${p}, the share with two or more.` },
-  mean: { unit: () => '', name: 'Average', method: (c, p) => `The mean of ${c.columns.value} over the rows of the ${p}.` },
-  sum: { unit: () => '', name: 'Total', method: (c, p) => `The sum of ${c.columns.value} over the rows of the ${p}.` },
-  count: { unit: () => '', name: 'Count', method: (_c, p) => `The number of rows in the ${p}.` },
+  mean: { unit: () => '', name: 'Average', method: (c, p, r) => `The mean of ${c.columns.value} over the ${r} of the ${p}.` },
+  sum: { unit: () => '', name: 'Total', method: (c, p, r) => `The sum of ${c.columns.value} over the ${r} of the ${p}.` },
+  count: { unit: () => '', name: 'Count', method: (_c, p, r) => `The number of ${r} in the ${p}.` },
   ratio: { unit: () => '', name: 'Ratio',
-    method: (c, p) => `The sum of ${c.columns.numerator} divided by the sum of ${c.columns.denominator}, over the rows of the ${p}.` },
+    method: (c, p, r) => `The sum of ${c.columns.numerator} divided by the sum of ${c.columns.denominator}, over the ${r} of the ${p}.` },
 };
 
 /** The KPI as a plain object in kpis.yaml's key order (undefined keys left out). */
@@ -68,7 +69,7 @@ export function kpiFromChoice(choice: KpiChoice, takenIds: readonly string[] = [
   const stem = choice.source.split('/').pop()?.replace(/\.[^.]*$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'data';
   const kpi: Record<string, unknown> = {
     id: choice.id ?? freeId(`${stem}_${choice.formula}`, takenIds),
-    name: choice.name ?? `${defaults.name} (${stem})`,
+    name: choice.name ?? defaults.name,
     formula: choice.formula,
     source: choice.source,
     columns: choice.columns,
@@ -81,7 +82,7 @@ export function kpiFromChoice(choice: KpiChoice, takenIds: readonly string[] = [
     statistic: choice.statistic,
     duration_unit: choice.durationUnit,
     sla: choice.sla,
-    method: choice.method ?? defaults.method(choice, period),
+    method: choice.method ?? defaults.method(choice, period, stem.replace(/_/g, ' ')),
   };
   return Object.fromEntries(Object.entries(kpi).filter(([, value]) => value !== undefined));
 }
