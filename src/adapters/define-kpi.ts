@@ -131,7 +131,7 @@ export interface KpiDraft {
 export async function draftKpi(root: string, cwd: string, kpi: Record<string, unknown>, source?: SourceEntry): Promise<KpiDraft> {
   const paths = contentPaths(root);
   const shown = displayPath(paths.kpis, cwd);
-  const before = await exists(paths.kpis) ? await readFile(paths.kpis, 'utf8') : 'kpis: []\n';
+  const before = await exists(paths.kpis) ? await readFile(paths.kpis, 'utf8') : '# How the promise is measured. Paths are relative to content/.\nkpis:\n';
   const text = addKpiToYaml(before, shown, kpi, source);
   const parsed = parseYaml(text, shown);
   const doc = validateSource(parsed, kpisFileSchema);

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -85,6 +85,16 @@ describe('pledge kpi add', () => {
     // October (day-first): J1 back a day early, J2 a day late → 50 %.
     expect(added.out).toContain('  2026-10          50%   n = 2\n');
     expect(await kpisYaml()).toMatch(/\nsources:\n {2}- file: data\/jobs\.csv\n {4}date_format: DD\/MM\/YYYY\n$/);
+  });
+
+  it('writes a new kpis.yaml when the project has none', async () => {
+    await rm(path.join(shop, 'content/kpis.yaml'));
+    const added = await runCli(['kpi', 'add', '--file', 'content/data/repairs.csv', '--id', 'back_in_time'], await placed());
+    expect(added.code).toBe(0);
+    expect(await kpisYaml()).toBe('# How the promise is measured. Paths are relative to content/.\nkpis:\n  - id: back_in_time\n    name: On time\n'
+      + '    formula: on_time_rate\n    source: data/repairs.csv\n    columns: { done: returned_at, promised: promised_at }\n    timestamp: promised_at\n'
+      + '    period: month\n    visibility: public\n    unit: "%"\n    better: higher\n'
+      + '    method: Of the repairs promised in the month, the share where returned_at is at or before promised_at.\n');
   });
 
   describe('bad input: exit 2, one located line, nothing written or copied', () => {
