@@ -138,7 +138,9 @@ describe('pledge kpi add', () => {
       expect(missing.err.split('\n')[0]).toBe('pledge: formula nps needs --score (the columns of content/data/repairs.csv are: repair_id, dropped_at, promised_at, returned_at).');
       const stray = await runCli(['kpi', 'add', '--file', 'content/data/repairs.csv', '--formula', 'on_time_rate', '--score', 'x'], shop);
       expect(stray.err.split('\n')[0]).toBe('pledge: formula on_time_rate reads no --score; its column flags are --done and --promised.');
-      expect([missing.code, stray.code]).toEqual([2, 2]);
+      const direction = await runCli(['kpi', 'add', '--file', 'content/data/repairs.csv', '--formula', 'count'], shop);
+      expect(direction.err.split('\n')[0]).toBe('pledge: say whether a higher or a lower count is better: --better higher or --better lower.');
+      expect([missing.code, stray.code, direction.code]).toEqual([2, 2, 2]);
     });
   });
 

@@ -5,7 +5,7 @@ import {
 } from '../../adapters/define-kpi.ts';
 import { displayPath } from '../../adapters/files.ts';
 import { contentPaths } from '../../adapters/project.ts';
-import { kpiFromChoice, type KpiChoice } from '../../core/kpi/define.ts';
+import { FORMULA_DEFAULTS, kpiFromChoice, type KpiChoice } from '../../core/kpi/define.ts';
 import { formatValue } from '../../core/kpi/format.ts';
 import { FORMULA_ROLES, FORMULAS, type FormulaId } from '../../core/schema/kpis.ts';
 import { DATE_FORMATS, type DateFormat } from '../../core/kpi/time.ts';
@@ -110,14 +110,13 @@ function choiceFrom(values: Values, data: DataFile, sample: DataSample): { choic
     durationUnit: values['duration-unit'] === undefined ? undefined : oneOf('duration-unit', ['minutes', 'hours'] as const, values['duration-unit']),
     sla: numberFlag('sla', values.sla), minSample: numberFlag('min-sample', values['min-sample']),
   };
-  if (!FORMULA_DEFAULTS_HAVE_BETTER.has(formula) && !choice.better) {
+  // mean, sum, count and ratio have no usual direction: the user says which way is better.
+  if (!FORMULA_DEFAULTS[formula].better && !choice.better) {
     throw new UsageError(`say whether a higher or a lower ${formula} is better: --better higher or --better lower.`);
   }
   const note = values.formula ? undefined : `pledge proposes ${formula} (${proposal?.reason}); give --formula to choose another.`;
   return { choice, ...(note ? { note } : {}) };
 }
-
-const FORMULA_DEFAULTS_HAVE_BETTER = new Set<FormulaId>(FORMULAS.filter((f) => !['mean', 'sum', 'count', 'ratio'].includes(f)));
 
 function numberFlag(name: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
