@@ -97,9 +97,10 @@ function choiceFrom(values: Values, data: DataFile, sample: DataSample): { choic
     else missing.push(`--${flags[0]}`);
   }
   if (missing.length) throw new UsageError(`formula ${formula} needs ${missing.join(' and ')} (the columns of ${data.shown} are: ${sample.header.join(', ')}).`);
-  const timestamp = values.timestamp ?? proposal?.timestamp ?? columns.promised ?? columns.start ?? '';
+  const firstTime = sample.profiles.find((p) => p.kind === 'timestamp' || p.kind === 'ambiguous-date')?.name;
+  const timestamp = values.timestamp ?? proposal?.timestamp ?? columns.promised ?? columns.start ?? firstTime ?? '';
   requireColumns(data, sample.header, [...Object.values(columns), timestamp].filter(Boolean));
-  if (!timestamp) throw new UsageError(`say which column places a row in a period, e.g. --timestamp ${sample.header[0] ?? 'created_at'}.`);
+  if (!timestamp) throw new UsageError(`say which column places a row in a period with --timestamp COLUMN: none of ${sample.header.join(', ')} reads as dates.`);
   const choice: KpiChoice = {
     formula, source: data.source, columns, timestamp,
     id: values.id, name: values.label, unit: values.unit, method: values.method,
