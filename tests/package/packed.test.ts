@@ -3,11 +3,8 @@ import { access, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { launchBrowser } from '../../src/adapters/browser.ts';
-import { serveSites, type SiteServer } from '../../src/adapters/site/serve.ts';
+import { bikeShopFlow, checkBuildAndView, type Run } from '../cli/bike-shop.ts';
 import { FIXED_EPOCH, REPO } from '../site/helpers.ts';
 
 /**
@@ -94,59 +91,20 @@ describe('the packed package', () => {
     const served = await devServerFirstPage(project);
     expect(served).toContain('Kestrel Kitchen');
   }, SLOW);
-  // A repair shop, end to end: a new user's own business on a blank project.
-  let server: SiteServer | undefined;
-  let browser: Browser | undefined;
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  it.concurrent('init --blank, its own data, the promise from draft, check, build: the public page shows the shop\'s figures only', async () => {
-    const init = await pledge(tool, ['init', 'spoke-and-chain', '--blank']);
-    expect([init.code, init.err]).toEqual([0, '']);
-    const shop = path.join(tool, 'spoke-and-chain');
-    // The project's own node_modules (as `npm install` in it would make; linked, since the example project
-    // shares the installed package at the same time): the schemas its files name resolve there.
-    await symlink(path.join(tool, 'node_modules'), path.join(shop, 'node_modules'), 'dir');
-    await rm(path.join(shop, 'content', 'data', 'orders.csv'));
-    await writeFile(path.join(shop, 'content', 'data', 'repairs.csv'), `${REPAIRS}\n`);
-    await writeFile(path.join(shop, 'content', 'kpis.yaml'), SHOP_KPIS);
-    // The promise from the wizard's answers file, as a user would write it, with no schema comment.
-    await writeFile(path.join(shop, 'answers.yaml'), SHOP_PROMISE.split('\n').slice(1).join('\n'));
-    const drafted = await pledge(shop, ['draft', '--answers', 'answers.yaml']);
-    expect(drafted.err).toMatch(/^Wrote content\/promise\.yaml \(the previous version is in content\/promise\.yaml\.bak\)\.\n/);
-    expect(parse(await readFile(path.join(shop, 'content', 'promise.yaml'), 'utf8'))).toEqual(parse(SHOP_PROMISE));
-    for (const name of ['promise', 'kpis', 'connections']) {
-      const first = (await readFile(path.join(shop, 'content', `${name}.yaml`), 'utf8')).split('\n')[0] ?? '';
-      const schema = /\$schema=(\S+)$/.exec(first)?.[1] ?? '';
-      expect(schema).toBe(`../node_modules/pledge-kit/schemas/${name}.schema.json`);
-      await expect(access(path.resolve(shop, 'content', schema))).resolves.toBeUndefined();
-    }
-
-    const check = await pledge(shop, ['check']);
-    // October's 75 % is under the 90 % target: check says the promise is broken (exit 1), but the build publishes it honestly.
-    expect(check.out).toContain('Spoke & Chain Cycles');
-    expect(check.code).toBe(1);
-    expect(check.out).toContain('Commitment "back-in-48-hours" was broken in 2026-10: back_in_time was 75%, against a promise of >= 90%.');
-    const build = await pledge(shop, ['build'], { SOURCE_DATE_EPOCH: FIXED_EPOCH });
-    expect(build.code).toBe(0);
-    expect(build.err).toContain('promise-broken');
-
-    server = await serveSites({ '/': path.join(shop, 'dist', 'public') });
-    browser = await launchBrowser();
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/`, { waitUntil: 'load' });
-    const text = await page.evaluate(() => document.body.innerText);
-    expect(text).toContain('Spoke & Chain Cycles');
-    expect(text).toContain('20 % off the repair');
-    expect(text).toMatch(/\b75(\.0)?\s?%/);
-    expect(text).toMatch(/\b90(\.0)?\s?%/);
-    expect(text).not.toMatch(/Kestrel|Leeds|cookware/i);
-    const everything = await readdir(path.join(shop, 'dist', 'public'), { recursive: true });
-    for (const file of everything.filter((name) => /\.(html|json)$/.test(name))) {
-      expect(await readFile(path.join(shop, 'dist', 'public', file), 'utf8')).not.toContain('Kestrel');
-    }
+  it.concurrent('a new user: a repair shop: init --blank, kpi add, draft --answers, kpi remove, check, build: the public page shows the shop\'s figures only', async () => {
+    const packed: Run = (args, cwd, env) => pledge(cwd, args, env);
+    const shop = await bikeShopFlow(packed, tool, async (project) => {
+      // The project's own node_modules (as `npm install` in it would make; linked, since the example project
+      // shares the installed package at the same time): the schemas its files name resolve there.
+      await symlink(path.join(tool, 'node_modules'), path.join(project, 'node_modules'), 'dir');
+      for (const name of ['promise', 'kpis', 'connections']) {
+        const first = (await readFile(path.join(project, 'content', `${name}.yaml`), 'utf8')).split('\n')[0] ?? '';
+        const schema = /\$schema=(\S+)$/.exec(first)?.[1] ?? '';
+        expect(schema).toBe(`../node_modules/pledge-kit/schemas/${name}.schema.json`);
+        await expect(access(path.resolve(project, 'content', schema))).resolves.toBeUndefined();
+      }
+    });
+    await checkBuildAndView(packed, shop);
   }, SLOW);
 });
 
@@ -170,61 +128,3 @@ async function devServerFirstPage(project: string): Promise<string> {
   }
 }
 
-/**
- * A bike repair shop's own promise and data, written over a blank project as a new user would:
- * "your bike back within 48 hours, or 20 % off the repair".
- * September: 10 repairs, 9 back by the promised time → 90 %. October: 8 repairs, 6 back in time → 75 %.
- * One November repair makes October a complete month.
- */
-const REPAIRS = [
-  'repair_id,dropped_at,promised_at,returned_at',
-  ...['01', '03', '05', '08', '11', '14', '17', '20', '23'].map((day, k) =>
-    `S${k},2026-09-${day}T09:00:00Z,2026-09-${String(Number(day) + 2).padStart(2, '0')}T09:00:00Z,2026-09-${String(Number(day) + 1).padStart(2, '0')}T17:00:00Z`),
-  'S9,2026-09-25T09:00:00Z,2026-09-27T09:00:00Z,2026-09-28T12:00:00Z',
-  ...['02', '06', '09', '13', '16', '21'].map((day, k) =>
-    `O${k},2026-10-${day}T10:00:00Z,2026-10-${String(Number(day) + 2).padStart(2, '0')}T10:00:00Z,2026-10-${String(Number(day) + 2).padStart(2, '0')}T09:30:00Z`),
-  'O6,2026-10-22T10:00:00Z,2026-10-24T10:00:00Z,2026-10-25T15:00:00Z',
-  'O7,2026-10-26T10:00:00Z,2026-10-28T10:00:00Z,2026-10-30T11:00:00Z',
-  'N0,2026-11-02T10:00:00Z,2026-11-04T10:00:00Z,2026-11-03T16:00:00Z',
-].join('\n');
-
-const SHOP_PROMISE = `# yaml-language-server: $schema=../node_modules/pledge-kit/schemas/promise.schema.json
-company: Spoke & Chain Cycles
-language: en
-audience:
-  who: people who ride to work
-  needs: their bike back quickly, fixed properly
-values: [honesty, care]
-unique_assets: [two mechanics who have raced for twenty years]
-promise_types: [service]
-benefit: you are never without your bike for long
-commitments:
-  - id: back-in-48-hours
-    kpi: back_in_time
-    text: your bike back within 48 hours
-    target: { comparison: ">=", value: 90, unit: "%" }
-    period: month
-    remedy: 20 % off the repair
-call_to_action:
-  text: Book a repair
-  url: https://spoke-and-chain.example/book
-feedback:
-  channel: Tell us at workshop@spoke-and-chain.example
-  url: mailto:workshop@spoke-and-chain.example
-`;
-
-const SHOP_KPIS = `# yaml-language-server: $schema=../node_modules/pledge-kit/schemas/kpis.schema.json
-kpis:
-  - id: back_in_time
-    name: Bikes back within 48 hours
-    formula: on_time_rate
-    source: data/repairs.csv
-    columns: { done: returned_at, promised: promised_at }
-    timestamp: promised_at
-    period: month
-    min_sample: 5
-    visibility: public
-    unit: "%"
-    better: higher
-    method: Of the repairs promised in the month, the share returned by the promised time (48 hours after drop-off).
-`;
