@@ -25,8 +25,10 @@ describe('lexicons', () => {
       'lexicon/en.yml:1:1  absolute: this is required but missing. Add a list.',
       'lexicon/en.yml:1:1  address: this is required but missing. Add a list.',
       'lexicon/en.yml:1:1  benefits: this is required but missing. Add a list.',
+      'lexicon/en.yml:1:1  claims: this is required but missing. Add a mapping (key: value).',
       'lexicon/en.yml:1:1  emotion: this is required but missing. Add a list.',
       'lexicon/en.yml:1:1  features: this is required but missing. Add a list.',
+      'lexicon/en.yml:1:1  figures: this is required but missing. Add a mapping (key: value).',
       'lexicon/en.yml:1:1  vague: this is required but missing. Add a list.',
       'lexicon/en.yml:4:9  jargon: expected a list, got "synergy". Write a list here.',
     ]);
