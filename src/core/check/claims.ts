@@ -19,13 +19,19 @@ export function kindsIn(text: string, lexicon: Lexicon): Map<ClaimKind, Span> {
   return kinds;
 }
 
-/** What each commitment is about: the words of its sentence, its KPI's id and name, and its remedy. */
+/** What a KPI formula measures, whatever language its name is in (an on-time rate is a fulfilment rate: delivery). */
+const FORMULA_KINDS: Partial<Record<string, ClaimKind>> = {
+  on_time_rate: 'delivery', response_time: 'response', within_sla_rate: 'response', csat: 'satisfaction', nps: 'satisfaction', ces: 'satisfaction',
+};
+
+/** What each commitment is about: its KPI's formula, the words of its sentence, its KPI's id and name, and its remedy. */
 export function commitmentKinds(input: CheckInput): Array<Set<ClaimKind>> {
   return input.promise.commitments.map((commitment) => {
     const sentence = input.statement.commitments.find((c) => c.id === commitment.id)?.text ?? '';
     const kpi = input.kpis?.kpis.find((k) => k.id === commitment.kpi);
     const words = [sentence, commitment.kpi?.replace(/_/g, ' '), kpi?.name, commitment.remedy].filter(Boolean).join('. ');
-    return new Set(kindsIn(words, input.lexicon).keys());
+    const measured = FORMULA_KINDS[kpi?.formula ?? ''];
+    return new Set([...kindsIn(words, input.lexicon).keys(), ...(measured ? [measured] : [])]);
   });
 }
 
