@@ -37,7 +37,7 @@ export function readCopy(file: string, raw: string): CopyText {
  * bullets often carry no full stop ("Fast delivery" above "We reply within 2 hours" are two claims).
  */
 export function copySentences(copy: CopyText): Span[] {
-  const blocks = /\n[ \t]*\n|\n(?=[ \t]*(?:#|[-*+][ \t]|\d+[.)][ \t]))/g;
+  const blocks = /\n[ \t]*\n|\n(?=[ \t]*(?:#|[-*+][ \t]|\d+[.)][ \t]))|(?<=(?:^|\n)[ \t]*#[^\n]*)\n/g;
   const spans: Span[] = [];
   let start = 0;
   for (const end of [...[...copy.text.matchAll(blocks)].map((m) => m.index), copy.text.length]) {
