@@ -1,7 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pledge, sandbox, type Sandbox } from '../security/project-helpers.ts';
+import { pledge, REPO, sandbox, type Sandbox } from '../security/project-helpers.ts';
 import { sarifValidator } from './sarif.ts';
 
 // `pledge check --scan`: the company's other copy, read from the project folder and held against the
@@ -74,5 +74,24 @@ describe('pledge check --scan', { timeout: 60_000 }, () => {
     const run = await pledge(box.root, 'check', '--scan', PATTERN);
     expect(run.err).toMatch(/^site\/ad\.txt:1:1 {2}This file is UTF-16LE, but pledge reads copy as UTF-8\. /);
     expect(run.code).toBe(2);
+  });
+
+  it('the example project\'s home page agrees with its promise', async () => {
+    const run = await pledge(REPO, 'check', '--scan', 'content/copy/**/*.html', '--format', 'json');
+    expect((JSON.parse(run.out) as { findings: Array<{ rule: string }> }).findings.filter((f) => f.rule === 'inconsistent-claim')).toEqual([]);
+    expect(run.code).toBe(0);
+  });
+
+  it('the same page, edited to over-promise, is caught claim by claim', async () => {
+    const page = await readFile(path.join(REPO, 'content/copy/index.html'), 'utf8');
+    await put('site/index.html', page.replace('95% of', '99% of').replace('within 4 hours', 'within 2 hours').replace('we refund your shipping', 'we always refund your shipping'));
+    const run = await pledge(box.root, 'check', '--scan', 'site/*.html', '--format', 'json');
+    const found = (JSON.parse(run.out) as { findings: Array<{ rule: string; line: number; column: number; message: string }> }).findings;
+    expect(found.map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+      '11:6 "99%" here differs from commitment "on-time", which promises >= 95 %: customers who read both are told two stories.',
+      '11:73 "always" promises it without exception, but commitment "on-time" can be missed, and then we refund your shipping.',
+      '12:85 "2 hours" here differs from commitment "replies", which promises <= 4 hours: customers who read both are told two stories.',
+    ]);
+    expect(run.code).toBe(1);
   });
 });
