@@ -47,23 +47,26 @@ export function kindsMade(input: CheckInput, perCommitment: ReadonlyArray<Set<Cl
 
 /**
  * The commitments a figure may speak of: those whose target is in the figure's dimension and that share
- * a kind with its sentence. A sentence that names no kind may only mean the one commitment of that
- * dimension, if there is one; any other case is not guessed at.
+ * a kind with its sentence. A sentence that names no kind is not guessed at ("20 % of our cooks are
+ * chefs", "open 24 hours").
  */
 export function commitmentsFor(input: CheckInput, kinds: ReadonlyArray<Set<ClaimKind>>, figure: Figure, sentenceKinds: ReadonlySet<ClaimKind>): number[] {
-  const sameDimension = input.promise.commitments.flatMap((c, i) =>
-    (c.target && targetFigure(c.target, input.lexicon.figures)?.dimension === figure.dimension ? [i] : []));
-  const onTopic = sameDimension.filter((i) => [...(kinds[i] ?? [])].some((kind) => sentenceKinds.has(kind)));
-  if (onTopic.length > 0) return onTopic;
-  return sentenceKinds.size === 0 && sameDimension.length === 1 ? sameDimension : [];
+  return input.promise.commitments.flatMap((c, i) =>
+    (c.target && targetFigure(c.target, input.lexicon.figures)?.dimension === figure.dimension
+      && [...(kinds[i] ?? [])].some((kind) => sentenceKinds.has(kind)) ? [i] : []));
 }
 
-/** The commitment a figure contradicts: one it may speak of, when it agrees with none of them. */
-export function contradicted(input: CheckInput, candidates: readonly number[], figure: Figure): number | undefined {
-  const targetOf = (i: number): Target | undefined => input.promise.commitments[i]?.target;
+/**
+ * The commitment a figure contradicts: one it may speak of, when it agrees with none of them. A figure
+ * beside one that does agree speaks of something else ("we reply within 4 hours, or send a voucher
+ * within 2 days"), so `others` (the sentence's figures) may excuse it.
+ */
+export function contradicted(input: CheckInput, candidates: readonly number[], figure: Figure, others: readonly Figure[] = []): number | undefined {
+  const words = input.lexicon.figures;
   const disagree = candidates.filter((i) => {
-    const target = targetOf(i);
-    return target !== undefined && contradictsTarget(figure, target, input.lexicon.figures);
+    const target = input.promise.commitments[i]?.target;
+    return target !== undefined && contradictsTarget(figure, target, words)
+      && !others.some((other) => other.dimension === figure.dimension && !contradictsTarget(other, target, words));
   });
   return disagree.length > 0 && disagree.length === candidates.length ? disagree[0] : undefined;
 }

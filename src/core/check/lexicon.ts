@@ -44,6 +44,7 @@ export const lexiconSchema = z.strictObject({
     units: z.strictObject({ minutes: terms, hours: terms, days: terms, weeks: terms, percent: terms }),
     at_most: terms,
     at_least: terms,
+    discount: terms,
   }),
   /** What a claim is about, per kind (see claims.ts): the words that name it. */
   claims: z.strictObject(Object.fromEntries(CLAIM_KINDS.map((kind) => [kind, terms])) as Record<ClaimKind, typeof terms>),

@@ -27,6 +27,8 @@ ruleTable('inconsistent-claim', [
   { name: 'no copy to scan', language: 'en', expected: [] },
   { name: 'a page that tells the promise as it is', language: 'en', copy: page('site/promise.md', '# Our promise\n\nWe reply within 4 hours, and 95% of orders arrive on time.\n'), expected: [] },
   { name: 'copy that makes no claim', language: 'en', copy: page('site/faq.txt', 'Shipping is calculated at checkout. Our shop opened in 1998 with 12 cooks.\n'), expected: [] },
+  { name: 'a discount and an opening time are no targets', language: 'en', copy: page('site/sale.txt', 'Take 20% off your first delivery this weekend. Our showroom is open 24 hours.\n'), expected: [] },
+  { name: 'a remedy\'s own time beside the target\'s figure', language: 'en', copy: page('site/help.md', 'We reply within 4 hours, or we send you a voucher within 2 days.\n'), expected: [] },
   {
     name: 'an ad with a better on-time rate than the target',
     language: 'en',
@@ -58,6 +60,7 @@ ruleTable('inconsistent-claim', [
     expected: [`site/index.html:5:37  error  inconsistent-claim  ${different('2 hours', 'replies', '<= 4 hours')}`],
   },
   { name: 'uma página que diz o que a promessa diz', language: 'pt', copy: page('site/ajuda.md', 'Respondemos em até 4 horas, e 95 % dos pedidos chegam no prazo.\n'), expected: [] },
+  { name: 'um desconto não é uma meta', language: 'pt', copy: page('site/promo.txt', 'Ganhe 20 % de desconto na primeira entrega.\n'), expected: [] },
   {
     name: 'um anúncio com entrega no prazo acima da meta',
     language: 'pt',
@@ -77,6 +80,7 @@ ruleTable('inconsistent-claim', [
     expected: [`emails/boas-vindas.txt:1:1  error  inconsistent-claim  ${absolute('Sempre', 'respostas', 'enviamos um cupom para você')}`],
   },
   { name: '与承诺一致的页面', language: 'zh', copy: page('site/index.html', '<p>我们4小时内回复，95%的订单准时送达。</p>'), expected: [] },
+  { name: '折扣不是目标', language: 'zh', copy: page('site/sale.txt', '首单配送享受20%的折扣。\n'), expected: [] },
   {
     name: '广告中的回复时间与目标不同',
     language: 'zh',

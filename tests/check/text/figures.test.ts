@@ -24,8 +24,11 @@ describe('findFigures', () => {
     ]);
   });
 
-  it('leaves numbers that are no duration or percentage alone', () => {
+  it('leaves numbers that are no duration or percentage alone, and discounts', () => {
     expect(read('en', 'Since 1998, 12 cooks and 24 happy hens; 10,000 customers; 3 pans.')).toEqual([]);
+    expect(read('en', 'Take 20% off, or 15 % discount on knives.')).toEqual([]);
+    expect(read('pt', 'Ganhe 20 % de desconto.')).toEqual([]);
+    expect(read('zh', '首单享受20%的折扣。')).toEqual([]);
   });
 
   it('reads Portuguese, decimal commas and bounds after the figure', () => {

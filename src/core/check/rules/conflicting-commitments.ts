@@ -39,15 +39,17 @@ function checkWords(input: CheckInput, report: Report<Key>): void {
   const { promise, lexicon } = input;
   for (const [i, c] of promise.commitments.entries()) {
     if (!c.text || !c.target) continue;
-    for (const figure of findFigures(c.text, lexicon.figures).filter((f) => contradicted(input, [i], f) === i))
+    const figures = findFigures(c.text, lexicon.figures);
+    for (const figure of figures.filter((f) => contradicted(input, [i], f, figures) === i))
       report(placeInField(input.source, ['commitments', i, 'text'], c.text, figure.start, figure.text), 'words', { claim: figure.text, id: c.id, target: show(c.target) });
   }
   const kinds = commitmentKinds(input);
   for (const sentence of sentences(input.statement.text)) {
     if (commitmentAt(input, sentence.start) !== undefined) continue;
     const sentenceKinds = new Set(kindsIn(sentence.text, lexicon).keys());
-    for (const figure of findFigures(sentence.text, lexicon.figures)) {
-      const i = contradicted(input, commitmentsFor(input, kinds, figure, sentenceKinds), figure);
+    const figures = findFigures(sentence.text, lexicon.figures);
+    for (const figure of figures) {
+      const i = contradicted(input, commitmentsFor(input, kinds, figure, sentenceKinds), figure, figures);
       const c = i === undefined ? undefined : promise.commitments[i];
       if (!c?.target) continue;
       const span = { start: sentence.start + figure.start, end: sentence.start + figure.end, text: figure.text };

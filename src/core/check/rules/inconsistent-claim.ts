@@ -50,7 +50,7 @@ function checkSentence(input: CheckInput, { copy, sentence, kinds, made }: Conte
     if (!made.has(kind) && (OFFERS.has(kind) || figures.length > 0 || absolutes.length > 0)) report(at(span), 'not-made', { claim: span.text });
   const sentenceKinds = new Set(about.keys());
   for (const figure of figures) {
-    const c = promise.commitments[contradicted(input, commitmentsFor(input, kinds, figure, sentenceKinds), figure) ?? -1];
+    const c = promise.commitments[contradicted(input, commitmentsFor(input, kinds, figure, sentenceKinds), figure, figures) ?? -1];
     if (c?.target) report(at(figure), 'different', { claim: figure.text, id: c.id, target: showTarget(c.target) });
   }
   const onTopic = promise.commitments.filter((c, i) => [...(kinds[i] ?? [])].some((kind) => sentenceKinds.has(kind) && made.has(kind)));

@@ -14,6 +14,8 @@ export interface FigureWords {
   at_most: readonly string[];
   /** ...or a floor ("at least", "pelo menos", "至少"). */
   at_least: readonly string[];
+  /** Words right after a percentage that make it a price ("20% off", "20 % de desconto"), not a rate. */
+  discount: readonly string[];
 }
 
 export type FigureUnit = 'minutes' | 'hours' | 'days' | 'weeks' | 'percent';
@@ -60,6 +62,7 @@ export function parseHanNumber(text: string): number | undefined {
 
 interface Compiled {
   figure: RegExp;
+  discount: RegExp;
   unitOf: Map<string, FigureUnit>;
   atMost: RegExp;
   atLeast: RegExp;
@@ -83,7 +86,8 @@ function compile(words: FigureWords): Compiled {
   // character may), then its unit, which no Latin letter may continue ("24 happy" is no "24 h").
   const figure = new RegExp(`(?<![${LATIN}\\p{N}.,每])(${number})\\s*(?:-\\s*)?(?:个)?(${alternatives(unitOf.keys())})(?![${LATIN}])`, 'giu');
   const boundAt = (terms: readonly string[]) => new RegExp(`(?:^|[^${LATIN}])(?:${alternatives(terms)})\\s*$`, 'iu');
-  found = { figure, unitOf, atMost: boundAt(words.at_most), atLeast: boundAt(words.at_least) };
+  const discount = new RegExp(`^\\s*(?:${alternatives(words.discount)})(?![${LATIN}])`, 'iu');
+  found = { figure, discount, unitOf, atMost: boundAt(words.at_most), atLeast: boundAt(words.at_least) };
   compiled.set(words, found);
   return found;
 }
@@ -97,9 +101,9 @@ function numberValue(text: string, words: FigureWords): number | undefined {
   return words.numbers[normalize(text)] ?? parseHanNumber(text);
 }
 
-/** Every duration and percentage in `text`, in order. */
+/** Every duration and percentage in `text`, in order; a discount ("20% off") is no figure of this kind. */
 export function findFigures(text: string, words: FigureWords): Figure[] {
-  const { figure, unitOf } = compile(words);
+  const { figure, discount, unitOf } = compile(words);
   const figures: Figure[] = [];
   for (const match of text.matchAll(figure)) {
     const [whole, numberText = '', unitText = ''] = match;
@@ -108,6 +112,7 @@ export function findFigures(text: string, words: FigureWords): Figure[] {
     if (value === undefined || unit === undefined) continue;
     const start = match.index;
     const end = start + whole.length;
+    if (unit === 'percent' && discount.test(text.slice(end, end + 24))) continue;
     figures.push({ start, end, text: whole, dimension: dimensionOf(unit), amount: value * SCALE[unit], bound: boundOf(text, start, end, words) });
   }
   return figures;
