@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { closest } from 'fastest-levenshtein';
 import type { Statement } from '../core/compose/statement.ts';
 import type { TemplateSet } from '../core/compose/templates.ts';
+import type { CopyText } from '../core/check/copy.ts';
 import type { Finding } from '../core/check/finding.ts';
 import { parseLexicon, type Lexicon } from '../core/check/lexicon.ts';
 import { parseMessages, type Messages } from '../core/check/messages.ts';
@@ -41,7 +42,16 @@ export interface CheckResources {
  * Composes the statement and runs every rule on a loaded project (see loadProject). Data-aware rules
  * run only when `evaluation` is given (from evaluateProject). Findings come sorted by place.
  */
-export async function checkProject(project: Project, options: { evaluation?: Evaluation; cwd?: string; asOf?: string; language?: Language | undefined } = {}): Promise<{ statement: Statement; findings: Finding[] }> {
+export interface CheckProjectOptions {
+  evaluation?: Evaluation;
+  cwd?: string;
+  asOf?: string;
+  language?: Language | undefined;
+  /** The company's other copy, read by scan.ts (`pledge check --scan`). */
+  copy?: readonly CopyText[];
+}
+
+export async function checkProject(project: Project, options: CheckProjectOptions = {}): Promise<{ statement: Statement; findings: Finding[] }> {
   const languages = [...new Set([project.promise.doc.language, options.language ?? project.promise.doc.language])];
   const resources = await loadCheckResources(project.root, options.cwd ?? process.cwd(), languages);
   return runChecks({
@@ -54,6 +64,7 @@ export async function checkProject(project: Project, options: { evaluation?: Eva
     notes: project.notes,
     record: project.record,
     asOf: options.asOf ?? buildDate(process.env),
+    copy: options.copy,
     ...resources,
   });
 }

@@ -157,6 +157,6 @@ describe('pledge check on bad input: one located line, exit 2, no stack trace, n
 
   it('an unknown --format is a usage error', async () => {
     const run = await pledge(project(), '--format', 'xml');
-    expect(run).toEqual({ code: 2, stdout: '', stderr: 'pledge: --format must be one of text, json, github, sarif, gitlab, not "xml".\nUsage: pledge check [--format text|json|github|sarif|gitlab] [--lang en|pt|zh] [--root DIR] [--strict]\n' });
+    expect(run).toEqual({ code: 2, stdout: '', stderr: 'pledge: --format must be one of text, json, github, sarif, gitlab, not "xml".\nUsage: pledge check [--format text|json|github|sarif|gitlab] [--lang en|pt|zh] [--root DIR] [--strict] [--scan \'site/**/*.{md,html,txt}\']...\n' });
   });
 });
