@@ -67,7 +67,7 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
   const forgetBuilder = onInterrupt(() => builder.stop());
   try {
     const steps = await timed('modules', loadSteps);
-    const [project, siteConfig] = await timed('load', () => Promise.all([steps.loadProject(root, options.cwd), steps.loadSiteConfig(root, options.cwd)]));
+    const [project, site] = await timed('load', () => Promise.all([steps.loadProject(root, options.cwd), steps.loadSiteConfig(root, options.cwd)]));
     // Files named in the outputs (skipped rows) are relative to the project, so that where it is
     // checked out and where pledge runs from change no byte of dist/.
     const evaluation = await timed('evaluate', () => options.evaluate ? options.evaluate(project) : steps.evaluateProject(project, { cwd: root }));
@@ -83,14 +83,19 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
       notes: steps.renderNotes(project),
       record: project.record.map((r) => r.doc),
       generatedAt,
-      siteConfig,
+      siteConfig: site.config,
+      siteImages: site.images,
     };
     const subset = steps.publicSubset(input);
-    const site = async (kind: 'public' | 'internal', view: unknown) => {
+    const buildSite = async (kind: 'public' | 'internal', view: unknown) => {
       await builder.build(kind, view, path.join(staged, kind));
       await embedFonts(path.join(staged, kind));
+      // The logo and favicon beside the pages that link them (the internal pages link only the favicon).
+      const files = site.files.filter((file) => kind === 'public' || file.role === 'favicon');
+      await Promise.all(files.map((file) => writeFile(path.join(staged, kind, file.name), file.bytes)));
     };
-    await timed('sites', () => Promise.all([site('public', steps.publicPageView(subset)), site('internal', steps.internalSiteView(input))]));
+    const siteFacts = { config: site.config, images: site.images };
+    await timed('sites', () => Promise.all([buildSite('public', steps.publicPageView(subset, siteFacts)), buildSite('internal', steps.internalSiteView(input))]));
     await writeFile(path.join(staged, 'pledge.json'), steps.fullJson(input));
     await writeFile(path.join(staged, 'public', 'pledge.json'), steps.publicJson(subset));
     builder.stop();
