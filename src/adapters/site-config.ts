@@ -73,11 +73,11 @@ async function readImage(root: string, written: string, role: 'logo' | 'favicon'
   const kind = sniffImage(bytes);
   const allowed = ALLOWED[role].map((k) => IMAGE_KINDS[k].names[0]).join(', ');
   if (!kind || !ALLOWED[role].includes(kind)) {
-    throw fail(`${shown} is ${kind ? `a ${kind.toUpperCase()} image` : 'not an image pledge can read'}, and a ${role} must be ${allowed}.`, `Save the ${role} as ${allowed}.`);
+    throw fail(`${shown} is ${kind ? IMAGE_KINDS[kind].called : 'not an image pledge can read'}, and a ${role} must be ${allowed}.`, `Save the ${role} as ${allowed}.`);
   }
   const extension = path.extname(file).slice(1).toLowerCase();
   if (!(IMAGE_KINDS[kind].names as readonly string[]).includes(extension)) {
-    throw fail(`${shown} is a ${kind.toUpperCase()} image, but its name ends in ".${extension}".`, `Rename it to end in .${IMAGE_KINDS[kind].extension}, so browsers are told what it is.`);
+    throw fail(`${shown} is ${IMAGE_KINDS[kind].called}, but its name ends in ".${extension}".`, `Rename it to end in .${IMAGE_KINDS[kind].extension}, so browsers are told what it is.`);
   }
   const problem = kind === 'svg' ? svgProblem(bytes) : undefined;
   if (problem) {

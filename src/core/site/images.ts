@@ -8,11 +8,11 @@ import { decodeText, sniffEncoding } from '../text-encoding.ts';
  */
 
 export const IMAGE_KINDS = {
-  png: { extension: 'png', mediaType: 'image/png', names: ['png'] },
-  jpeg: { extension: 'jpg', mediaType: 'image/jpeg', names: ['jpg', 'jpeg'] },
-  webp: { extension: 'webp', mediaType: 'image/webp', names: ['webp'] },
-  ico: { extension: 'ico', mediaType: 'image/x-icon', names: ['ico'] },
-  svg: { extension: 'svg', mediaType: 'image/svg+xml', names: ['svg'] },
+  png: { extension: 'png', mediaType: 'image/png', names: ['png'], called: 'a PNG image' },
+  jpeg: { extension: 'jpg', mediaType: 'image/jpeg', names: ['jpg', 'jpeg'], called: 'a JPEG image' },
+  webp: { extension: 'webp', mediaType: 'image/webp', names: ['webp'], called: 'a WebP image' },
+  ico: { extension: 'ico', mediaType: 'image/x-icon', names: ['ico'], called: 'an ICO icon' },
+  svg: { extension: 'svg', mediaType: 'image/svg+xml', names: ['svg'], called: 'an SVG image' },
 } as const;
 export type ImageKind = keyof typeof IMAGE_KINDS;
 
@@ -41,10 +41,10 @@ const SVG_REFUSED: Array<[RegExp, string]> = [
   [/<([\w.-]+:)?(iframe|embed|object|frame|handler|listener|base|meta|link)[\s>/]/i, 'contains an element that loads or runs something'],
   [/[\s"'/]on[a-z]+\s*=/i, 'has an event handler attribute (on...=)'],
   [/(?:javascript|vbscript|livescript)\s*:|data\s*:\s*text\/html/i, 'contains a script link'],
+  [/<\?xml-stylesheet/i, 'refers to an outside stylesheet'],
   [/attributeName\s*=\s*["']\s*([\w.-]+:)?(href|on)/i, 'animates a link or an event handler'],
   [/(?:^|[\s:])(?:href|src)\s*=\s*["']\s*(?!#|data:image\/(?:png|jpeg|gif|webp)[;,])/i, 'refers to a file or an address outside itself'],
   [/url\s*\(\s*["']?\s*(?!#)|@import/i, 'refers to a file or an address outside itself (url() or @import)'],
-  [/<\?xml-stylesheet/i, 'refers to an outside stylesheet'],
   [/<\?xml[^>]*encoding\s*=\s*["'](?!utf-8["']|us-ascii["'])/i, 'is not in UTF-8'],
   // eslint-disable-next-line no-control-regex -- a NUL means the file is not UTF-8 text
   [/\u0000/, 'is not in UTF-8'],
