@@ -44,7 +44,7 @@ const SVG_REFUSED: Array<[RegExp, string]> = [
   [/<\?xml-stylesheet/i, 'refers to an outside stylesheet'],
   [/attributeName\s*=\s*["']\s*([\w.-]+:)?(href|on)/i, 'animates a link or an event handler'],
   [/(?:^|[\s:])(?:href|src)\s*=\s*["']\s*(?!#|data:image\/(?:png|jpeg|gif|webp)[;,])/i, 'refers to a file or an address outside itself'],
-  [/url\s*\(\s*["']?\s*(?!#)|@import/i, 'refers to a file or an address outside itself (url() or @import)'],
+  [/url\s*\(\s*["']?\s*(?!#)|image-set\s*\(|@import/i, 'refers to a file or an address outside itself (url(), image-set() or @import)'],
   [/<\?xml[^>]*encoding\s*=\s*["'](?!utf-8["']|us-ascii["'])/i, 'is not in UTF-8'],
   // eslint-disable-next-line no-control-regex -- a NUL means the file is not UTF-8 text
   [/\u0000/, 'is not in UTF-8'],
