@@ -6,7 +6,7 @@ import { validateSource } from '../../src/core/schema/validate.ts';
 import { brandColorProblem, brandColors, brandStyle, DARK_BACKGROUNDS, LIGHT_BACKGROUNDS } from '../../src/core/site/brand.ts';
 import { contrastRatio, formatRatio, nearestPassing, parseHexColor, relativeLuminance, toHex, worstContrast, type Rgb } from '../../src/core/site/color.ts';
 import { siteConfigSchema } from '../../src/core/site/config.ts';
-import { clipToWords, pageDescription } from '../../src/core/site/head.ts';
+import { clipToWords, internalHead, pageDescription, publicHead } from '../../src/core/site/head.ts';
 import { parseYaml } from '../../src/core/yaml-source.ts';
 import { REPO } from './helpers.ts';
 
@@ -151,5 +151,33 @@ describe('the default description', () => {
     expect([...clipped].length).toBeLessThanOrEqual(20);
     expect(clipped.endsWith('…')).toBe(true);
     expect(zh.startsWith(clipped.slice(0, -1))).toBe(true);
+  });
+});
+
+describe('the head of the pages', () => {
+  const site = {
+    config: siteConfigSchema.parse({ url: 'https://kestrel.example/pt/promessa', brand: { color: '#0b6e4f' } }),
+    images: { logo: { file: 'logo-0123456789ab.svg', mediaType: 'image/svg+xml' }, favicon: { file: 'favicon-ba9876543210.ico', mediaType: 'image/x-icon' } },
+  };
+
+  it('public: canonical, an absolute og:image beside the page, the locale, the favicon and the brand', () => {
+    expect(publicHead(site, 'pt', 'Entregamos a tempo.')).toEqual({
+      description: 'Entregamos a tempo.',
+      canonical: 'https://kestrel.example/pt/promessa/',
+      locale: 'pt_PT',
+      image: 'https://kestrel.example/pt/promessa/logo-0123456789ab.svg',
+      favicon: { href: 'favicon-ba9876543210.ico', type: 'image/x-icon' },
+      brandStyle: brandStyle(brandColors('#0b6e4f')),
+    });
+    // Without a url, nothing that needs an absolute address; without site.yaml, only the locale.
+    expect(publicHead({ images: site.images }, 'zh', 'x')).toMatchObject({ canonical: null, image: null, locale: 'zh_CN' });
+    expect(publicHead({}, 'en', 'x')).toEqual({ description: 'x', canonical: null, locale: 'en_GB', image: null, favicon: null, brandStyle: null });
+  });
+
+  it('internal: the favicon and the brand only', () => {
+    expect(internalHead(site, 'en')).toEqual({
+      description: null, canonical: null, image: null, locale: 'en_GB',
+      favicon: { href: 'favicon-ba9876543210.ico', type: 'image/x-icon' }, brandStyle: brandStyle(brandColors('#0b6e4f')),
+    });
   });
 });
