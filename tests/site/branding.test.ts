@@ -24,8 +24,8 @@ brand:
 const sha = (bytes: string | Buffer) => createHash('sha256').update(bytes).digest('hex').slice(0, 12);
 const LOGO = `logo-${sha(PLAIN_SVG)}.svg`;
 const FAVICON = `favicon-${sha(PNG)}.png`;
-/** The example statement's first sentence (the whole statement is some 600 characters). */
-const FIRST_SENTENCE = 'For home cooks, Kestrel Kitchen promises delivery you can plan around: you can plan the dinner before the parcel arrives.';
+/** The first sentence of the example's statement (its lead is three sentences, some 300 characters). */
+const FIRST_SENTENCE = 'For home cooks, Kestrel Kitchen makes one promise: you can plan the dinner before the parcel arrives.';
 
 /** `#0b6e4f` as Chromium computes it. */
 const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
