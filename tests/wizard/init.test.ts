@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { scaffoldProject } from '../../src/adapters/scaffold.ts';
+import { loadSiteConfig } from '../../src/adapters/site-config.ts';
 import { runCli } from './cli.ts';
 import { removeDir, REPO } from './tty.ts';
 
@@ -31,7 +32,7 @@ interface GithubWorkflow {
 interface GitlabJob { script?: string[]; pages?: unknown; artifacts?: { reports?: unknown } }
 
 /** What init writes besides content/, in order. */
-const PROJECT_FILES = ['package.json', 'astro.config.mjs', 'README.md', '.gitignore', '.github/workflows/pledge.yml', '.gitlab-ci.yml'];
+const PROJECT_FILES = ['package.json', 'README.md', '.gitignore', '.github/workflows/pledge.yml', '.gitlab-ci.yml'];
 
 describe('pledge init', () => {
   it('scaffolds a project with the example content into a new folder', async () => {
@@ -39,7 +40,7 @@ describe('pledge init', () => {
     const { code, out, err } = await runCli(['init', 'My Shop'], parent);
     expect([code, err]).toEqual([0, '']);
     const dir = path.join(parent, 'My Shop');
-    const expected = [...PROJECT_FILES, 'content/promise.yaml', 'content/connections.yaml', 'content/kpis.yaml',
+    const expected = [...PROJECT_FILES, 'content/promise.yaml', 'content/connections.yaml', 'content/kpis.yaml', 'content/site.yaml',
       ...await exampleFiles('reports'), ...await exampleFiles('data')];
     expect(out).toBe(`${expected.map((file) => `  created  ${file}\n`).join('')}\nYour pledge project is ready in My Shop. Next:\n  cd "My Shop"\n  npx pledge draft --new    # write your own promise (the example is kept as a backup)\n  npx pledge check          # check it\n`);
     // The same files, but for the editor's schema comment, which points into the installed package.
@@ -93,7 +94,7 @@ describe('pledge init', () => {
     await writeFile(path.join(source, 'content/data/small.json'), '[1,2]');
     const target = await tmp();
     const result = await scaffoldProject(target, { source });
-    expect(result.written).toEqual([...PROJECT_FILES, 'content/promise.yaml', 'content/connections.yaml', 'content/data/big.csv', 'content/data/small.json']);
+    expect(result.written).toEqual([...PROJECT_FILES, 'content/promise.yaml', 'content/connections.yaml', 'content/site.yaml', 'content/data/big.csv', 'content/data/small.json']);
     const lines = (await readFile(path.join(target, 'content/data/big.csv'), 'utf8')).trimEnd().split('\n');
     // 10 001 lines, every 4th kept (ceil(10001 / 3000) = 4): the header, then rows 4, 8, ... 10 000 → 1 + 2500.
     expect(lines).toHaveLength(2501);
@@ -114,7 +115,7 @@ describe('pledge init', () => {
     const { code, out } = await runCli(['init', '--blank'], dir);
     expect(code).toBe(0);
     expect(out.split('\n').filter((line) => line.includes('created')).map((line) => line.trim().slice('created  '.length)))
-      .toEqual([...PROJECT_FILES, 'content/promise.yaml', 'content/connections.yaml', 'content/kpis.yaml', 'content/data/orders.csv']);
+      .toEqual([...PROJECT_FILES, 'content/promise.yaml', 'content/connections.yaml', 'content/kpis.yaml', 'content/site.yaml', 'content/data/orders.csv']);
     const promise = await readFile(path.join(dir, 'content/promise.yaml'), 'utf8');
     expect(promise.split('\n')[0]).toBe('# yaml-language-server: $schema=../node_modules/pledge-kit/schemas/promise.schema.json');
     expect(promise).toContain('company: Your Company');
@@ -179,5 +180,28 @@ describe('pledge init', () => {
       if (verb === 'run') expect(Object.keys(pkg.scripts)).toContain(script);
       else expect(['ci', 'install']).toContain(verb);
     }
+  });
+
+  it('writes a site.yaml that is valid as it is and with every field uncommented, and no astro.config.mjs it would ignore', async () => {
+    const dir = await tmp();
+    expect((await runCli(['init'], dir)).code).toBe(0);
+    const text = await readFile(path.join(dir, 'content/site.yaml'), 'utf8');
+    expect((await loadSiteConfig(dir, dir)).config).toEqual({ public: { show_at_risk: false } });
+    // `# key: value` lines are the fields; `#   # ...` lines inside brand stay comments.
+    const uncommented = text.replace(/^# (?=(?:url|description|brand):)/gm, '').replace(/^# {3}(?=(?:color|logo|favicon):)/gm, '  ');
+    for (const key of ['url:', 'description:', 'brand:', '  color:', '  logo:', '  favicon:', '  show_at_risk:']) expect(uncommented).toMatch(new RegExp(`^${key}`, 'm'));
+    await writeFile(path.join(dir, 'content/site.yaml'), uncommented);
+    await mkdir(path.join(dir, 'content/brand'));
+    await writeFile(path.join(dir, 'content/brand/logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>');
+    await writeFile(path.join(dir, 'content/brand/favicon.png'), Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
+    const { config, images } = await loadSiteConfig(dir, dir);
+    expect(config).toEqual({
+      url: 'https://example.com/promise/',
+      description: 'We deliver your groceries on the day you choose, or the delivery is free.',
+      brand: { color: '#1f5f8b', logo: 'brand/logo.svg', favicon: 'brand/favicon.png' },
+      public: { show_at_risk: false },
+    });
+    expect(Object.keys(images)).toEqual(['logo', 'favicon']);
+    await expect(readFile(path.join(dir, 'astro.config.mjs'))).rejects.toThrow(/ENOENT/);
   });
 });

@@ -68,7 +68,7 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
   const forgetBuilder = onInterrupt(() => builder.stop());
   try {
     const steps = await timed('modules', loadSteps);
-    const [project, siteConfig] = await timed('load', () => Promise.all([steps.loadProject(root, options.cwd), steps.loadSiteConfig(root, options.cwd)]));
+    const [project, site] = await timed('load', () => Promise.all([steps.loadProject(root, options.cwd), steps.loadSiteConfig(root, options.cwd)]));
     // Files named in the outputs (skipped rows) are relative to the project, so that where it is
     // checked out and where pledge runs from change no byte of dist/.
     const evaluation = await timed('evaluate', () => options.evaluate ? options.evaluate(project) : steps.evaluateProject(project, { cwd: root }));
@@ -84,10 +84,12 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
       notes: steps.renderNotes(project),
       record: project.record.map((r) => r.doc),
       generatedAt,
-      siteConfig,
+      siteConfig: site.config,
+      siteImages: site.images,
     };
     const subset = steps.publicSubset(input);
-    await timed('views', async () => builder.provide({ public: steps.publicPageView(subset), internal: steps.internalSiteView(input) }));
+    const siteFacts = { config: site.config, images: site.images };
+    await timed('views', async () => builder.provide({ public: steps.publicPageView(subset, siteFacts), internal: steps.internalSiteView(input) }));
     // While Astro renders the pages.
     const [full, open] = await timed('pledge-json', async () => [steps.fullJson(input), steps.publicJson(subset)]);
     Object.assign(timings, await timed('sites', () => builder.done));
@@ -96,6 +98,9 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
       for (const kind of await siteFolders(builtSites)) await rename(path.join(builtSites, kind), path.join(staged, kind));
       await Promise.all(SITE_KINDS.map((kind) => embedFonts(path.join(staged, kind))));
     });
+    // The logo and favicon beside the pages that link them (the internal pages link only the favicon).
+    await Promise.all(SITE_KINDS.flatMap((kind) => site.files.filter((file) => kind === 'public' || file.role === 'favicon')
+      .map((file) => writeFile(path.join(staged, kind, file.name), file.bytes))));
     await writeFile(path.join(staged, 'pledge.json'), full);
     await writeFile(path.join(staged, 'public', 'pledge.json'), open);
     const beforeSwap = options.beforeSwap;
