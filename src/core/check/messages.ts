@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STATUSES, type Status } from '../kpi/types.ts';
 import { PERIODS, type Period } from '../schema/text.ts';
 import { validateSource } from '../schema/validate.ts';
 import type { YamlSource } from '../yaml-source.ts';
@@ -29,6 +30,10 @@ export const messagesSchema = z.strictObject({
   periods: z.strictObject(Object.fromEntries(PERIODS.map((p) => [p, wordForms])) as Record<Period, typeof wordForms>),
   /** Readability measures (hard-to-read). */
   measures: z.strictObject(Object.fromEntries(MEASURES.map((m) => [m, text])) as Record<Measure, typeof text>),
+  /** A published or computed figure with its sample, target and status (record-changed): `{value}`, `{n}`, `{target}`, `{status}`. */
+  figure: text,
+  /** A period's status, as a figure names it. */
+  statuses: z.strictObject(Object.fromEntries(STATUSES.map((s) => [s, text])) as Record<Status, typeof text>),
   rules: z.record(z.string(), z.record(z.string(), messageCase)),
 });
 export type Messages = z.infer<typeof messagesSchema>;
@@ -42,7 +47,8 @@ export type Param =
   | { unit: 'words' | 'characters' }
   | { period: Period; count: number }
   | { line: number }
-  | { measure: Measure };
+  | { measure: Measure }
+  | { figure: { value: string; n: number; target: string; status: Status } };
 export type Params = Readonly<Record<string, Param>>;
 
 export function parseMessages(source: YamlSource): Messages {
@@ -76,5 +82,8 @@ function renderParam(messages: Messages, value: Param): string {
   if ('unit' in value) return messages.units[value.unit];
   if ('line' in value) return messages.lines[value.line === 1 ? 'one' : 'other'];
   if ('period' in value) return messages.periods[value.period][value.count === 1 ? 'one' : 'other'];
-  return messages.measures[value.measure];
+  if ('measure' in value) return messages.measures[value.measure];
+  const { figure } = value;
+  return messages.figure.replace(/\{(\w+)\}/g, (_, name: string) =>
+    name === 'status' ? messages.statuses[figure.status] : String(figure[name as 'value' | 'n' | 'target']));
 }
