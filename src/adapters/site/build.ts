@@ -15,6 +15,8 @@ export interface BuildOptions {
   root: string;
   cwd?: string;
   env?: NodeJS.ProcessEnv;
+  /** Keep file KPIs' states in the project's figure cache, .pledge-cache/ (see figure-cache.ts). */
+  cache?: boolean;
   /** Replaces the KPI engine; tests pass a fixture evaluation. */
   evaluate?: (project: Project) => Promise<Evaluation>;
   /** Called as each step starts, for progress output. */
@@ -70,7 +72,7 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
     const [project, siteConfig] = await timed('load', () => Promise.all([steps.loadProject(root, options.cwd), steps.loadSiteConfig(root, options.cwd)]));
     // Files named in the outputs (skipped rows) are relative to the project, so that where it is
     // checked out and where pledge runs from change no byte of dist/.
-    const evaluation = await timed('evaluate', () => options.evaluate ? options.evaluate(project) : steps.evaluateProject(project, { cwd: root }));
+    const evaluation = await timed('evaluate', () => options.evaluate ? options.evaluate(project) : steps.evaluateProject(project, { cwd: root, cache: options.cache ? steps.FigureCache.of(root, options.env) : undefined }));
     const generatedAt = buildDate(options.env ?? process.env);
     const { statement, findings } = await timed('check', () => steps.checkProject(project, { evaluation, cwd: root, asOf: generatedAt }));
     if (findings.some(blocksBuild)) return { status: 'blocked', findings, distDir, timings };

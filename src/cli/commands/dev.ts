@@ -37,7 +37,7 @@ export const command: Command = {
 async function rebuild(root: string, io: CliIO, first: boolean): Promise<void> {
   const started = performance.now();
   try {
-    const result = await buildProject({ root, cwd: io.cwd, env: io.env });
+    const result = await buildProject({ root, cwd: io.cwd, env: io.env, cache: true });
     if (result.findings.length) io.err(formatText(result.findings));
     const took = ((performance.now() - started) / 1000).toFixed(1);
     if (result.status === 'blocked') io.err('Not rebuilt: fix the errors above; still serving the last good build.\n');

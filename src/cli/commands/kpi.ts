@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { evaluateProject, type EvaluateOptions } from '../../adapters/evaluate.ts';
+import { FigureCache } from '../../adapters/figure-cache.ts';
 import { loadProject } from '../../adapters/project.ts';
 import { formatBadRows, formatKpiCsv, formatKpiJson, formatKpiTable, formatStatusTable } from '../../core/kpi/format.ts';
 import { EXIT, oneOf, UsageError, type CliIO } from '../io.ts';
@@ -38,7 +39,7 @@ export const command: Command = {
     const progress = progressOptions(io);
     let evaluation;
     try {
-      evaluation = await evaluateProject(project, { strict: values.strict, cwd: io.cwd, onStart: progress.onStart, onProgress: progress.onProgress });
+      evaluation = await evaluateProject(project, { strict: values.strict, cwd: io.cwd, cache: FigureCache.of(project.root, io.env), onStart: progress.onStart, onProgress: progress.onProgress });
     } finally {
       progress.stop();
     }
