@@ -8,6 +8,7 @@ import { onInterrupt, removeFolder } from '../interrupt.ts';
 import type { Project } from '../project.ts';
 import { buildDate } from '../build-date.ts';
 import { linkNodeModules, startSiteBuilder } from './astro.ts';
+import type { KeptSiteBuilder } from './kept-builder.ts';
 import { embedFonts } from './fonts.ts';
 
 export interface BuildOptions {
@@ -19,6 +20,11 @@ export interface BuildOptions {
   cache?: boolean;
   /** Replaces the KPI engine; tests pass a fixture evaluation. */
   evaluate?: (project: Project) => Promise<Evaluation>;
+  /**
+   * A site builder kept running between builds (`pledge dev`, see kept-builder.ts): the build stages
+   * inside its folder and leaves it running. Without one, a build starts its own and stops it.
+   */
+  keptBuilder?: KeptSiteBuilder;
   /** Called as each step starts, for progress output. */
   onStep?: (step: string) => void;
   /**
@@ -57,15 +63,18 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
     await (await loadSteps()).loadProject(root, options.cwd);
   }
   await removeAbandonedBuilds(root);
-  const workDir = path.join(root, `${TMP_PREFIX}${process.pid}-${Date.now().toString(36)}`);
+  const kept = options.keptBuilder;
+  const buildName = `${TMP_PREFIX}${process.pid}-${Date.now().toString(36)}`;
+  const workDir = kept ? path.join(kept.workDir, buildName) : path.join(root, buildName);
   const staged = path.join(workDir, 'dist');
   // Killed half-way (Ctrl-C, `kill`), the build removes its temporary folder; dist/ was never touched.
   const forgetWorkDir = onInterrupt(removeFolder(workDir));
-  await linkNodeModules(workDir);
+  if (kept) await mkdir(workDir, { recursive: true });
+  else await linkNodeModules(workDir);
   // Started first, so that loading Astro overlaps loading pledge's own modules and computing the KPIs.
   // One process for both sites, one after the other: on a small machine a second process loading
   // Astro costs more than building the sites side by side saves (measured: 3.7-5.2 s against 5.8-8.7 s).
-  const builder = startSiteBuilder(workDir);
+  const builder = kept ? { build: kept.builder.build.bind(kept.builder), stop: () => undefined } : startSiteBuilder(workDir);
   const forgetBuilder = onInterrupt(() => builder.stop());
   try {
     const steps = await timed('modules', loadSteps);
@@ -121,7 +130,7 @@ function withProjectPaths(statement: Statement, rebase: (file: string) => string
   return { ...statement, parts: statement.parts.map((part) => (part.template ? { ...part, template: rebase(part.template) } : part)) };
 }
 
-const TMP_PREFIX = '.pledge-tmp-build-';
+export const TMP_PREFIX = '.pledge-tmp-build-';
 
 /**
  * Temporary folders of earlier builds that were killed outright (SIGKILL, a power cut) and could
