@@ -46,24 +46,24 @@ export async function run(): Promise<BenchRow[]> {
   }
 }
 
-async function exec(command: string, args: string[], cwd: string): Promise<void> {
+export async function exec(command: string, args: string[], cwd: string): Promise<void> {
   await run_(command, args, { cwd, env: { ...process.env, CI: '1', SOURCE_DATE_EPOCH: '1793491200', ASTRO_TELEMETRY_DISABLED: '1' }, maxBuffer: 256 * 1024 * 1024 });
 }
 
-async function medianMs(work: () => Promise<void>, times_ = repeats): Promise<number> {
+export async function medianMs(work: () => Promise<void>, times_ = repeats): Promise<number> {
   const times: number[] = [];
   for (let index = 0; index < times_; index += 1) times.push(await timedMs(work));
   times.sort((a, b) => a - b);
   return Math.round(times[Math.floor(times.length / 2)] ?? 0);
 }
 
-function astroBin(): string {
+export function astroBin(): string {
   const astroPackage = createRequire(import.meta.url).resolve('astro/package.json');
   return path.join(path.dirname(astroPackage), 'bin', 'astro.mjs');
 }
 
 /** The smallest Astro site: one page, no integrations; node_modules linked so astro resolves. */
-async function bareAstroProject(dir: string): Promise<string> {
+export async function bareAstroProject(dir: string): Promise<string> {
   await mkdir(path.join(dir, 'src', 'pages'), { recursive: true });
   await writeFile(path.join(dir, 'src', 'pages', 'index.astro'), '<html lang="en"><head><title>Empty</title></head><body><h1>Empty</h1></body></html>\n');
   await writeFile(path.join(dir, 'package.json'), '{ "name": "bare", "private": true, "type": "module" }\n');
@@ -71,7 +71,7 @@ async function bareAstroProject(dir: string): Promise<string> {
   return dir;
 }
 
-async function exampleCopy(dir: string): Promise<string> {
+export async function exampleCopy(dir: string): Promise<string> {
   await cp(path.join(REPO, 'content'), path.join(dir, 'content'), { recursive: true });
   return dir;
 }
