@@ -74,7 +74,7 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
   // Started first, so that loading Astro overlaps loading pledge's own modules and computing the KPIs.
   // One process for both sites, one after the other: on a small machine a second process loading
   // Astro costs more than building the sites side by side saves (measured: 3.7-5.2 s against 5.8-8.7 s).
-  const builder = kept ? { build: kept.builder.build.bind(kept.builder), stop: () => undefined } : startSiteBuilder(workDir);
+  const builder = kept ? { build: kept.build.bind(kept), stop: () => undefined } : startSiteBuilder(workDir);
   const forgetBuilder = onInterrupt(() => builder.stop());
   try {
     const steps = await timed('modules', loadSteps);

@@ -1,23 +1,30 @@
 import { rmSync } from 'node:fs';
+import { mkdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { onInterrupt } from '../interrupt.ts';
-import { linkNodeModules, startSiteBuilder, type SiteBuilder } from './astro.ts';
+import { linkNodeModules, startSiteBuilder, type SiteBuilder, type SiteKind } from './astro.ts';
+
+const KINDS: readonly SiteKind[] = ['public', 'internal'];
 
 /**
- * A site builder kept running between builds (`pledge dev`): Astro stays loaded and warm, so a rebuild
- * after a save skips starting a process and loading Astro. Its folder is named as a temporary build
- * folder of this process (see build.ts), so a concurrent `pledge build` leaves it alone and a later one
- * removes it if this process was killed outright.
+ * Site builders kept running between builds (`pledge dev`), one per site: Astro stays loaded and warm,
+ * so a rebuild after a save skips starting processes and loading Astro, and the two sites build side
+ * by side (a cold build runs them in one process, where a second process loading Astro would cost more
+ * than it saves; kept, that cost is paid once). Each builder works in its own folder (Astro places its
+ * prerender files by the working directory) and its output is renamed into place. The folder is named
+ * as a temporary build folder of this process (see build.ts), so a concurrent `pledge build` leaves it
+ * alone and a later one removes it if this process was killed outright.
  */
-export class KeptSiteBuilder {
-  /** The builder's working folder; each build stages inside it. */
+export class KeptSiteBuilder implements SiteBuilder {
+  /** The folder every build of this session stages in. */
   readonly workDir: string;
-  private current: SiteBuilder;
+  private readonly builders = new Map<SiteKind, SiteBuilder>();
   private readonly forget: () => void;
+  private outputs = 0;
 
   private constructor(workDir: string) {
     this.workDir = workDir;
-    this.current = startSiteBuilder(workDir);
+    for (const kind of KINDS) this.builders.set(kind, startSiteBuilder(this.folderOf(kind)));
     this.forget = onInterrupt(() => this.stop());
   }
 
@@ -26,27 +33,40 @@ export class KeptSiteBuilder {
     const workDir = path.join(path.resolve(root), `${tmpPrefix}${process.pid}-dev`);
     rmSync(workDir, { recursive: true, force: true });
     await linkNodeModules(workDir);
+    await Promise.all(KINDS.map((kind) => mkdir(path.join(workDir, `${kind}-builder`))));
     return new KeptSiteBuilder(workDir);
   }
 
-  get builder(): SiteBuilder {
-    return this.current;
+  /** Builds one site with its warm builder into `outDir`, which must be on the same file system. */
+  async build(kind: SiteKind, view: unknown, outDir: string): Promise<void> {
+    const builder = this.builders.get(kind);
+    if (!builder) throw new Error(`No builder for the ${kind} site.`);
+    const output = path.join(this.folderOf(kind), `out-${++this.outputs}`);
+    await builder.build(kind, view, output);
+    await mkdir(path.dirname(outDir), { recursive: true });
+    await rename(output, outDir);
   }
 
-  /** A fresh builder in the same folder, after a build failed in a way that may have left this one broken. */
+  /** Fresh builders, after a build failed in a way that may have left one broken. */
   restart(): void {
-    this.current.stop();
-    this.current = startSiteBuilder(this.workDir);
+    for (const kind of KINDS) {
+      this.builders.get(kind)?.stop();
+      this.builders.set(kind, startSiteBuilder(this.folderOf(kind)));
+    }
   }
 
-  /** Stops the builder and removes its folder. */
+  /** Stops the builders and removes their folder. */
   close(): void {
     this.forget();
     this.stop();
   }
 
-  private stop(): void {
-    this.current.stop();
+  stop(): void {
+    for (const builder of this.builders.values()) builder.stop();
     rmSync(this.workDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+  }
+
+  private folderOf(kind: SiteKind): string {
+    return path.join(this.workDir, `${kind}-builder`);
   }
 }
