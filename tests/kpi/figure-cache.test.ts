@@ -127,6 +127,11 @@ describe('the figure cache', () => {
     expect((await evaluate(root)).read).toEqual([]);
   });
 
+  it('lives in a folder this repository does not commit (pledge init writes the same line for new projects)', () => {
+    const ignored = readFileSync(path.resolve(import.meta.dirname, '../../.gitignore'), 'utf8').split('\n');
+    expect(ignored).toContain(`${CACHE_DIR}/`);
+  });
+
   it('PLEDGE_CACHE=off turns it off', () => {
     expect(FigureCache.of('/x', { PLEDGE_CACHE: 'off' })).toBeUndefined();
     expect(FigureCache.of('/x', { PLEDGE_CACHE: '0' })).toBeUndefined();
