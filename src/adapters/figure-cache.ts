@@ -228,17 +228,18 @@ function hashFile(file: string): Promise<string> {
 }
 
 /** The source folders whose code computes a state: a change in any of them makes every cached state stale. */
-const ENGINE_SOURCES = ['core/kpi', 'core/schema', 'adapters/data', 'adapters/sources/files', 'core/quote-data.ts', 'core/text-encoding.ts', 'adapters/evaluate.ts', 'adapters/figure-cache.ts'];
+const ENGINE_SOURCES = ['core/kpi', 'core/schema', 'adapters/data', 'adapters/sources/files', 'core/quote-data', 'core/text-encoding', 'adapters/evaluate', 'adapters/figure-cache'];
 let fingerprint: Promise<string> | undefined;
 
-/** pledge's version and the text of its KPI engine and readers, hashed once a process. */
+/** pledge's version and the text of its KPI engine and readers (TypeScript, or the package's compiled JavaScript), hashed once a process. */
 function engineFingerprint(): Promise<string> {
   fingerprint ??= (async () => {
     const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
     const hash = createHash('sha256').update(`${FORMAT}\0${PLEDGE_VERSION}\0`);
     for (const entry of ENGINE_SOURCES) {
       const full = path.join(src, entry);
-      const files = entry.endsWith('.ts') ? [full] : (await readdir(full, { recursive: true }).catch(() => [] as string[])).sort().map((name) => path.join(full, name));
+      const inFolder = await readdir(full, { recursive: true }).catch(() => undefined);
+      const files = inFolder ? inFolder.sort().map((name) => path.join(full, name)) : [`${full}.ts`, `${full}.js`];
       for (const file of files) {
         const text = await readFile(file).catch(() => undefined);
         if (text) hash.update(`${path.relative(src, file)}\0`).update(text);
