@@ -73,15 +73,21 @@ export class FigureCache {
   readonly dir: string;
   private readonly root: string;
   private readonly env: NodeJS.ProcessEnv;
-  private constructor(root: string, env: NodeJS.ProcessEnv) {
+  private readonly writes: boolean;
+
+  private constructor(root: string, env: NodeJS.ProcessEnv, writes: boolean) {
     this.root = root;
     this.env = env;
+    this.writes = writes;
     this.dir = path.join(root, CACHE_DIR, 'figures');
   }
 
-  /** The project's cache, or undefined when PLEDGE_CACHE=off. */
-  static of(root: string, env: NodeJS.ProcessEnv = process.env): FigureCache | undefined {
-    return ['off', '0', 'false', 'no'].includes((env.PLEDGE_CACHE ?? '').toLowerCase()) ? undefined : new FigureCache(path.resolve(root), env);
+  /**
+   * The project's cache, or undefined when PLEDGE_CACHE=off. `writes: false` (`pledge check`, which
+   * never writes a file, and `pledge kpi`) uses what builds stored and stores nothing.
+   */
+  static of(root: string, env: NodeJS.ProcessEnv = process.env, { writes = true } = {}): FigureCache | undefined {
+    return ['off', '0', 'false', 'no'].includes((env.PLEDGE_CACHE ?? '').toLowerCase()) ? undefined : new FigureCache(path.resolve(root), env, writes);
   }
 
   /** The states cached for the group's KPIs whose data file is still exactly what they were computed from. */
@@ -106,7 +112,7 @@ export class FigureCache {
   async store(group: SourceGroup, before: Observed | undefined, scanStart: number, header: readonly string[],
     states: ReadonlyMap<KpiDef, AccumulatorState>): Promise<void> {
     try {
-      if (!before || before.mtimeMs >= scanStart - RACY_MS) return;
+      if (!this.writes || !before || before.mtimeMs >= scanStart - RACY_MS) return;
       const sha256 = await hashFile(group.file);
       const after = await observe(group.file);
       if (!after || !sameStat(before, after)) return;
@@ -135,7 +141,7 @@ export class FigureCache {
     // Same size, another time: copied, touched or checked out again. Its bytes decide.
     if (identity.sha256 !== await hashFile(file).catch(() => '')) return false;
     const after = await observe(file);
-    if (!after || !sameStat(now, after) || after.mtimeMs >= Date.now() - RACY_MS) return true;
+    if (!this.writes || !after || !sameStat(now, after) || after.mtimeMs >= Date.now() - RACY_MS) return true;
     // Remember the new time, so that the next build need not hash it again.
     await this.writeRecord(file, { ...record, identity: identityOf(after, identity.sha256) }).catch(() => undefined);
     return true;

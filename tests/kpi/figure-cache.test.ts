@@ -132,6 +132,20 @@ describe('the figure cache', () => {
     expect(ignored).toContain(`${CACHE_DIR}/`);
   });
 
+  it('read-only (pledge check writes no file): uses what a build stored, stores nothing', async () => {
+    const root = project();
+    const readOnly = () => FigureCache.of(root, {}, { writes: false });
+    expect((await evaluate(root, readOnly())).read).toEqual(DATA);
+    await expect(readdir(path.join(root, CACHE_DIR))).rejects.toThrow();
+    await evaluate(root);
+    expect((await evaluate(root, readOnly())).read).toEqual([]);
+    const stored = await FigureCache.of(root, {})?.files() ?? [];
+    const bytes = stored.map((file) => readFileSync(file));
+    age(root, 'orders.csv', 120);
+    expect((await evaluate(root, readOnly())).read).toEqual(['orders.csv']);
+    expect(stored.map((file) => readFileSync(file))).toEqual(bytes);
+  });
+
   it('PLEDGE_CACHE=off turns it off', () => {
     expect(FigureCache.of('/x', { PLEDGE_CACHE: 'off' })).toBeUndefined();
     expect(FigureCache.of('/x', { PLEDGE_CACHE: '0' })).toBeUndefined();

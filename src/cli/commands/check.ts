@@ -64,7 +64,7 @@ interface CheckOptions {
 async function check({ root, strict, language, format }: CheckOptions, io: CliIO): Promise<number> {
   // site.yaml only matters to `pledge build`, but a mistake in it should show here first.
   const [project] = await Promise.all([loadProject(root, io.cwd), loadSiteConfig(root, io.cwd)]);
-  const evaluation = await evaluateProject(project, { strict, cwd: io.cwd, cache: FigureCache.of(project.root, io.env) });
+  const evaluation = await evaluateProject(project, { strict, cwd: io.cwd, cache: FigureCache.of(project.root, io.env, { writes: false }) });
   // The reports' embeds, as `pledge build` reads them: a bad one stops check, not a build later.
   await validateReports(project, evaluation, io.cwd);
   const { statement, findings } = await checkProject(project, { evaluation, cwd: io.cwd, asOf: buildDate(io.env), language });

@@ -39,7 +39,7 @@ export const command: Command = {
     const progress = progressOptions(io);
     let evaluation;
     try {
-      evaluation = await evaluateProject(project, { strict: values.strict, cwd: io.cwd, cache: FigureCache.of(project.root, io.env), onStart: progress.onStart, onProgress: progress.onProgress });
+      evaluation = await evaluateProject(project, { strict: values.strict, cwd: io.cwd, cache: FigureCache.of(project.root, io.env, { writes: false }), onStart: progress.onStart, onProgress: progress.onProgress });
     } finally {
       progress.stop();
     }
