@@ -1,19 +1,88 @@
-// Compiles src/ to plain JavaScript in lib/ for the published package (`npm pack` runs this as prepack).
-// tsc emits the modules and the JSON they import; the files read at run time by path (templates,
-// word lists, the Astro worker and view plugin) are copied beside them.
-import { execFileSync } from 'node:child_process';
-import { cpSync, readdirSync, rmSync } from 'node:fs';
+// Builds lib/, the plain JavaScript of the published package (`npm pack` runs this as prepack), so an
+// installed pledge needs neither tsx nor esbuild at run time.
+//
+// The CLI is bundled (esbuild) rather than compiled file by file: Node spends most of a short command
+// resolving and loading modules, and `pledge check` alone needs about 550 of them (its own and its
+// dependencies'). The bundle is lib/main.js plus one chunk per lazily imported part (each command, the
+// report pipeline...), all in lib/ itself; the CSV worker thread is its own bundle at the path parallel.ts
+// starts it from. Heavy dependencies of build, dev and pdf only (Astro, puppeteer, DuckDB, pg, the chart
+// libraries) stay ordinary imports of node_modules, loaded only by the commands that need them.
+//
+// Files that pledge reads at run time by path (templates, word lists, finding texts, the Astro worker
+// and its view plugin) are copied to lib/ at the place they have under src/, and each bundled module
+// sees `import.meta.url` as that place (see `sourcePlaces`), so `new URL('../core/...', import.meta.url)`
+// finds them. The built-in word lists and finding texts are also written as JSON beside their YAML,
+// already parsed: check-project.ts reads those first.
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { parseDocument } from 'yaml';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const src = path.join(root, 'src');
 const lib = path.join(root, 'lib');
-const ASSET = /\.(hbs|yml|mjs|json)$/;
+const ASSET = /\.(hbs|yml|mjs)$/;
+
+/**
+ * Dependencies left outside the bundle: native or large, needing their own files at run time (Astro,
+ * Vite, puppeteer, the fonts), and used only by build, dev, pdf or a database source. The rest (zod,
+ * yaml, handlebars, the markdown parser...) is what check loads, and goes into the bundle.
+ */
+const EXTERNAL = [
+  'astro', 'vite', 'puppeteer-core', '@duckdb/node-api', 'pg', 'echarts', '@observablehq/plot', 'linkedom',
+  '@clack/prompts', 'cli-progress', 'rehype-sanitize', 'rehype-stringify', 'remark-rehype', '@fontsource/*',
+  // Only reached from the TypeScript sources (worker-bundle.ts, bin/pledge.mjs), never from lib/.
+  'esbuild', 'tsx',
+];
+
+/**
+ * Each src/ module, wherever the bundle puts it, sees `import.meta.url` as the URL its own compiled file
+ * would have (lib/<its path>.js), written relative to the output file so the package can be moved.
+ */
+function sourcePlaces(outdir) {
+  return {
+    name: 'source-places',
+    setup(build) {
+      build.onLoad({ filter: /\.ts$/ }, (args) => {
+        if (!args.path.startsWith(src + path.sep)) return undefined;
+        const text = readFileSync(args.path, 'utf8');
+        if (/import\.meta\.(dirname|filename)/.test(text)) {
+          throw new Error(`${path.relative(root, args.path)}: use new URL(..., import.meta.url), which the bundle rewrites, not import.meta.dirname or filename`);
+        }
+        const place = path.join(lib, path.relative(src, args.path)).replace(/\.ts$/, '.js');
+        const relative = path.relative(outdir, place).split(path.sep).join('/');
+        const url = `new URL(${JSON.stringify(relative.startsWith('.') ? relative : `./${relative}`)}, import.meta.url).href`;
+        return { contents: text.replaceAll('import.meta.url', url), loader: 'ts' };
+      });
+    },
+  };
+}
+
+/** Bundled CommonJS (handlebars) may call require() for Node's own modules: give ESM chunks one. */
+const REQUIRE_BANNER = "import { createRequire as __pledgeCreateRequire } from 'node:module'; const require = __pledgeCreateRequire(import.meta.url);";
+
+async function bundle(entryPoints, outdir, options = {}) {
+  await esbuild.build({
+    entryPoints, outdir, bundle: true, format: 'esm', platform: 'node', target: 'node22',
+    external: EXTERNAL, plugins: [sourcePlaces(outdir)], banner: { js: REQUIRE_BANNER },
+    logLevel: 'warning', ...options,
+  });
+}
 
 rmSync(lib, { recursive: true, force: true });
-execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
-const src = path.join(root, 'src');
+await bundle({ main: path.join(src, 'cli', 'main.ts') }, lib, { splitting: true, chunkNames: 'chunk-[hash]' });
+await bundle([path.join(src, 'adapters', 'data', 'scan-worker.ts')], path.join(lib, 'adapters', 'data'));
+
 for (const name of readdirSync(src, { recursive: true, encoding: 'utf8' })) {
   if (name.startsWith(`site${path.sep}`) || !ASSET.test(name)) continue;
-  cpSync(path.join(src, name), path.join(lib, name));
+  const to = path.join(lib, name);
+  mkdirSync(path.dirname(to), { recursive: true });
+  cpSync(path.join(src, name), to);
+  if (name.endsWith('.yml')) {
+    // Parsed here once rather than on every run (a word list or finding texts are pledge's own, so valid).
+    const doc = parseDocument(readFileSync(path.join(src, name), 'utf8'), { uniqueKeys: true });
+    if (doc.errors.length) throw new Error(`${name}: ${doc.errors[0].message}`);
+    writeFileSync(to.replace(/\.yml$/, '.json'), JSON.stringify(doc.toJS()));
+  }
 }

@@ -64,3 +64,40 @@ export async function timedMs(work: () => Promise<unknown>): Promise<number> {
   await work();
   return performance.now() - started;
 }
+
+/** Each contender's milliseconds in each round: `rounds[round][contender]`. */
+export type Rounds = number[][];
+
+/**
+ * Times `contenders` in rounds, after one warm-up round (caches, the first browser tab), each round in
+ * a rotated order, so that a busy moment on the shared machine, and whatever runs first or last, hit
+ * every contender alike. Compare contenders by ratios within a round (see ratioSummary).
+ */
+export async function inRounds(contenders: Array<() => Promise<unknown>>, repeats: number): Promise<Rounds> {
+  for (const contender of contenders) await contender();
+  const rounds: Rounds = [];
+  for (let index = 0; index < repeats; index += 1) {
+    const times: number[] = [];
+    for (let turn = 0; turn < contenders.length; turn += 1) {
+      const which = (index + turn) % contenders.length;
+      times[which] = await timedMs(contenders[which] as () => Promise<unknown>);
+    }
+    rounds.push(times);
+  }
+  return rounds;
+}
+
+/** The median time of one contender over the rounds. */
+export function medianOf(rounds: Rounds, which: number): number {
+  return median(rounds.map((times) => times[which] ?? 0));
+}
+
+/** Contender `which` ÷ contender `baseline`, in each round. */
+export function ratiosOf(rounds: Rounds, which: number, baseline: number): number[] {
+  return rounds.map((times) => (times[which] ?? 0) / (times[baseline] ?? 1));
+}
+
+/** "1.05x (0.98–1.12x over 7 rounds)": the median of the per-round ratios and their range. */
+export function ratioSummary(ratios: number[]): string {
+  return `${median(ratios).toFixed(2)}x (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}x over ${ratios.length} round${ratios.length === 1 ? '' : 's'})`;
+}

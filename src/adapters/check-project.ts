@@ -1,9 +1,10 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closest } from 'fastest-levenshtein';
 import type { Statement } from '../core/compose/statement.ts';
 import type { TemplateSet } from '../core/compose/templates.ts';
+import type { CopyText } from '../core/check/copy.ts';
 import type { Finding } from '../core/check/finding.ts';
 import { parseLexicon, type Lexicon } from '../core/check/lexicon.ts';
 import { parseMessages, type Messages } from '../core/check/messages.ts';
@@ -14,7 +15,7 @@ import type { Evaluation } from '../core/kpi/types.ts';
 import { PROMISE_TYPES } from '../core/schema/promise.ts';
 import { parseRulesConfig, type RulesConfig } from '../core/schema/rules-config.ts';
 import { LANGUAGES, type Language } from '../core/schema/text.ts';
-import { parseYaml } from '../core/yaml-source.ts';
+import { parseYaml, type YamlSource } from '../core/yaml-source.ts';
 import { displayPath, exists, readTextInput, readYamlInput } from './files.ts';
 import { projectFiles } from './project-path.ts';
 import { buildDate } from './build-date.ts';
@@ -41,7 +42,16 @@ export interface CheckResources {
  * Composes the statement and runs every rule on a loaded project (see loadProject). Data-aware rules
  * run only when `evaluation` is given (from evaluateProject). Findings come sorted by place.
  */
-export async function checkProject(project: Project, options: { evaluation?: Evaluation; cwd?: string; asOf?: string; language?: Language | undefined } = {}): Promise<{ statement: Statement; findings: Finding[] }> {
+export interface CheckProjectOptions {
+  evaluation?: Evaluation;
+  cwd?: string;
+  asOf?: string;
+  language?: Language | undefined;
+  /** The company's other copy, read by scan.ts (`pledge check --scan`). */
+  copy?: readonly CopyText[];
+}
+
+export async function checkProject(project: Project, options: CheckProjectOptions = {}): Promise<{ statement: Statement; findings: Finding[] }> {
   const languages = [...new Set([project.promise.doc.language, options.language ?? project.promise.doc.language])];
   const resources = await loadCheckResources(project.root, options.cwd ?? process.cwd(), languages);
   return runChecks({
@@ -54,6 +64,7 @@ export async function checkProject(project: Project, options: { evaluation?: Eva
     notes: project.notes,
     record: project.record,
     asOf: options.asOf ?? buildDate(process.env),
+    copy: options.copy,
     ...resources,
   });
 }
@@ -91,8 +102,7 @@ export async function loadBuiltinTemplates(languages: readonly Language[] = LANG
 
 export async function loadLexicons(languages: readonly Language[] = LANGUAGES): Promise<Record<string, Lexicon>> {
   const lexicons = await Promise.all(languages.map((language) => cached(builtinLexicons, language, async () => {
-    const file = path.join(LEXICONS, `${language}.yml`);
-    return parseLexicon(parseYaml(await readTextInput(file, PACKAGE_DIR), displayPath(file, PACKAGE_DIR)));
+    return parseLexicon(await readBuiltinYaml(path.join(LEXICONS, `${language}.yml`)));
   })));
   return Object.fromEntries(lexicons.map((lexicon) => [lexicon.language, lexicon]));
 }
@@ -100,10 +110,20 @@ export async function loadLexicons(languages: readonly Language[] = LANGUAGES): 
 /** The finding texts of each language (src/core/check/messages/<language>.yml), validated on load. */
 export async function loadMessages(languages: readonly Language[] = LANGUAGES): Promise<Record<string, Messages>> {
   const all = await Promise.all(languages.map((language) => cached(builtinMessages, language, async () => {
-    const file = path.join(MESSAGES, `${language}.yml`);
-    return parseMessages(parseYaml(await readTextInput(file, PACKAGE_DIR), displayPath(file, PACKAGE_DIR)));
+    return parseMessages(await readBuiltinYaml(path.join(MESSAGES, `${language}.yml`)));
   })));
   return Object.fromEntries(all.map((messages) => [messages.language, messages]));
+}
+
+/**
+ * One of pledge's own YAML files. The published package also has it as JSON, parsed when the package was
+ * built (scripts/build-lib.mjs): reading that is several times quicker than parsing YAML on every run.
+ */
+async function readBuiltinYaml(file: string): Promise<YamlSource> {
+  const shown = displayPath(file, PACKAGE_DIR);
+  const json = await readFile(file.replace(/\.yml$/, '.json'), 'utf8').catch(() => undefined);
+  if (json === undefined) return parseYaml(await readTextInput(file, PACKAGE_DIR), shown);
+  return { file: shown, text: json, data: JSON.parse(json) as unknown, locate: () => ({ file: shown, line: 1, column: 1 }) };
 }
 
 function cached<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {

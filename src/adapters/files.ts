@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError, placeOf } from '../core/input-error.ts';
 import { decodeText } from '../core/text-encoding.ts';
-import { parseYaml, type YamlSource } from '../core/yaml-source.ts';
+import { parseJsonSource, parseYaml, type YamlSource } from '../core/yaml-source.ts';
 import { requireInsideProject } from './project-path.ts';
 
 /** Config files are small; anything bigger is a mistake (a data file in the wrong place). */
@@ -36,6 +36,11 @@ export async function readTextInput(file: string, cwd?: string, root?: string): 
 
 export async function readYamlInput(file: string, cwd?: string, root?: string): Promise<YamlSource> {
   return parseYaml(await readTextInput(file, cwd, root), displayPath(file, cwd));
+}
+
+/** A JSON input file, read with JSON.parse (see parseJsonSource). */
+export async function readJsonInput(file: string, cwd?: string, root?: string): Promise<YamlSource> {
+  return parseJsonSource(await readTextInput(file, cwd, root), displayPath(file, cwd));
 }
 
 export async function exists(file: string): Promise<boolean> {

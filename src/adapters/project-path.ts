@@ -38,6 +38,23 @@ export async function insideProject(root: string, file: string, at: Place): Prom
     'pledge reads only files inside content/ (links are fine when they stay inside). Copy the file into the project instead of linking to it.');
 }
 
+/**
+ * The real path of `file`, which must lie in the project folder itself (not only content/): the
+ * company's other copy (`pledge check --scan 'site/**'`) sits beside content/. Links are followed and
+ * must stay inside too; undefined when nothing is there.
+ */
+export async function insideProjectFolder(root: string, file: string, at: Place): Promise<string | undefined> {
+  const boundary = await realOrUndefined(root, at) ?? path.resolve(root);
+  const written = path.resolve(file);
+  if (!contains(path.resolve(root), written)) {
+    throw new InputError(at, `${written} is outside the project folder.`, 'Scan only files inside the project (patterns are relative to it).');
+  }
+  const real = await realOrUndefined(written, at);
+  if (real === undefined || contains(boundary, real)) return real;
+  throw new InputError(at, `This path leads outside the project: it is a link to ${real}.`,
+    'pledge reads only files inside the project (links are fine when they stay inside). Copy the file into the project instead of linking to it.');
+}
+
 /** `insideProject` for a file that is itself the place to name (a template, a report, a settings file). */
 export function requireInsideProject(root: string, file: string, shown: string): Promise<string | undefined> {
   return insideProject(root, file, placeOf(shown));

@@ -10,7 +10,7 @@ import { kpisFileSchema, type KpisFile } from '../core/schema/kpis.ts';
 import { promiseSchema, type PromiseDoc } from '../core/schema/promise.ts';
 import { validateSource } from '../core/schema/validate.ts';
 import type { YamlSource } from '../core/yaml-source.ts';
-import { displayPath, exists, readTextInput, readYamlInput } from './files.ts';
+import { displayPath, exists, readJsonInput, readTextInput, readYamlInput } from './files.ts';
 import { projectFiles } from './project-path.ts';
 
 export interface Loaded<T> {
@@ -82,7 +82,7 @@ async function contentFiles(root: string, dir: string, extension: string, shown:
 
 /** One record file; it is named for its commitment, so two files can never hold the same one. */
 async function loadRecord(file: string, cwd: string, root: string): Promise<LoadedRecord> {
-  const source = await readYamlInput(file, cwd, root);
+  const source = await readJsonInput(file, cwd, root);
   const doc = validateSource(source, recordFileSchema);
   const expected = `${doc.commitment}.json`;
   if (path.basename(file) !== expected) {

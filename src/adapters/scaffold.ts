@@ -2,10 +2,11 @@ import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { exists } from './files.ts';
 
 /** The package's own root: the example content ships in its content/ folder. */
-export const PACKAGE_ROOT = path.resolve(import.meta.dirname, '../..');
+export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Sample data larger than this is thinned to every n-th row, so a new project stays small. */
 const MAX_SAMPLE_BYTES = 512 * 1024;
@@ -62,7 +63,6 @@ async function plan(target: string, source: string, blank: boolean): Promise<Pla
   const copyYaml = (name: string) => async () => pointSchemaAtPackage(await readFile(path.join(content, name), 'utf8'));
   const files: PlannedFile[] = [
     { to: 'package.json', content: async () => packageJson(path.basename(path.resolve(target)), await pledgeVersion()) },
-    { to: 'astro.config.mjs', content: async () => ASTRO_CONFIG },
     { to: 'README.md', content: async () => README },
     // npm leaves any file called .gitignore out of a package, so the template's has no dot.
     { to: '.gitignore', content: copy(path.join(template, 'gitignore')) },
@@ -74,6 +74,8 @@ async function plan(target: string, source: string, blank: boolean): Promise<Pla
   for (const name of ['kpis.yaml', 'rules.yaml', 'site.yaml']) {
     if (await exists(path.join(content, name))) files.push({ to: `content/${name}`, content: copyYaml(name) });
   }
+  // Every field of site.yaml, commented out, when the content brings none of its own.
+  if (!files.some((file) => file.to === 'content/site.yaml')) files.push({ to: 'content/site.yaml', content: copy(path.join(template, 'site.yaml')) });
   // Not content/record/ (a new project has published nothing yet) nor content/notes/ (they explain the
   // example's months, and would name commitments a new promise does not have).
   for (const file of await listFiles(path.join(content, 'reports'))) {
@@ -155,13 +157,6 @@ async function pledgeVersion(): Promise<string> {
   return version;
 }
 
-const ASTRO_CONFIG = `// pledge builds your commitment site and internal reports with Astro.
-// Your own Astro options (for example the site's address) go here.
-import { defineConfig } from 'astro/config';
-
-export default defineConfig({});
-`;
-
 /** The connection option, documented where it is used: no connection yet, two examples to uncomment. */
 const CONNECTIONS = `# yaml-language-server: $schema=../node_modules/${PACKAGE_NAME}/schemas/connections.schema.json
 # Databases a KPI may read instead of a data file; the KPI is computed inside the database and only
@@ -179,6 +174,8 @@ Made with [pledge](https://www.npmjs.com/package/pledge-kit): a customer promise
 - \`content/promise.yaml\`: the promise. Edit it with \`npx pledge draft\` (a guided wizard) or by hand.
 - \`content/kpis.yaml\`: how each commitment is measured.
 - \`content/data/\`: the data the figures come from (this starter has a small sample).
+- \`content/site.yaml\`: the site's address, description, brand colour, logo and favicon (all optional,
+  each field shown commented out).
 - \`content/connections.yaml\`: optional databases (PostgreSQL, DuckDB) a KPI may read instead of a file;
   the KPI is then computed inside the database. Secrets only through \`env:NAME\`, never in a file.
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadCheckResources } from '../../src/adapters/check-project.ts';
+import { readCopy } from '../../src/core/check/copy.ts';
 import type { Finding } from '../../src/core/check/finding.ts';
 import { RULES } from '../../src/core/check/rules/index.ts';
 import { runChecks } from '../../src/core/check/run.ts';
@@ -27,6 +28,8 @@ export interface Case {
    * where; tests/check/messages.test.ts tests the words in every language.
    */
   messages?: Language;
+  /** The company's other copy (`pledge check --scan`): each file's name and text, read as copy.ts reads it. */
+  copy?: Array<{ file: string; text: string }>;
   /** Each finding as `file:line:column  severity  rule  message | hint`. */
   expected: string[];
 }
@@ -64,6 +67,7 @@ export async function runRule(ruleId: string, testCase: Case): Promise<string[]>
     config: testCase.config,
     language: testCase.messages ?? 'en',
     rules: [rule],
+    copy: testCase.copy?.map(({ file, text }) => readCopy(file, text)),
   });
   return findings.map(formatFinding);
 }

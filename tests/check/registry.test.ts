@@ -14,7 +14,7 @@ const DESIGN_IDS = [
   'jargon', 'vague-claim', 'not-measurable', 'not-time-bound', 'kpi-unknown', 'unrealistic-target', 'no-margin',
   'absolute-claim', 'conflicting-commitments', 'unfocused-exceed', 'features-not-benefits', 'no-emotion', 'cta-missing',
   'feedback-missing', 'promise-broken', 'target-loosened', 'record-changed', 'broken-without-note',
-  'data-unreadable', 'data-stale', 'no-data', 'sample-too-small',
+  'data-unreadable', 'data-stale', 'no-data', 'sample-too-small', 'inconsistent-claim',
 ];
 const DATA_IDS = ['unrealistic-target', 'no-margin', 'promise-broken'];
 

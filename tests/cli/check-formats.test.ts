@@ -1,13 +1,11 @@
 import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Ajv04 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stableHash } from '../../src/core/check/ci-formats.ts';
 import { RULE_IDS } from '../../src/core/check/rules/index.ts';
+import { sarifValidator } from './sarif.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const bin = path.join(repo, 'bin/pledge.mjs');
@@ -37,15 +35,6 @@ function pledge(cwd: string, ...args: string[]): Promise<{ code: number; stdout:
       resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
     });
   });
-}
-
-/** The official SARIF 2.1.0 schema (OASIS, rtm.5), as @microsoft/jest-sarif ships it: JSON Schema draft-04. */
-function sarifValidator() {
-  const schemaFile = createRequire(import.meta.url).resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
-  // unicodeRegExp off: the schema's `language` pattern is not a valid regular expression with the u flag.
-  const ajv = new Ajv04.default({ allErrors: true, strict: false, unicodeRegExp: false });;
-  addFormats.default(ajv);
-  return ajv.compile(JSON.parse(readFileSync(schemaFile, 'utf8')) as object);
 }
 
 interface SarifLog {

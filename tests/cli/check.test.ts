@@ -142,6 +142,12 @@ describe('pledge check on bad input: one located line, exit 2, no stack trace, n
       ['content/rules.yaml:2:11  rules.jargon.severity: "fatal" is not allowed. Use one of: error, warning, info, off.']],
     ['an unknown key in site.yaml', { 'content/site.yaml': 'public:\n  show_at_risks: true\n' },
       ['content/site.yaml:2:3  Unknown key "show_at_risks" in public. Did you mean "show_at_risk"?']],
+    ['a brand colour that fails WCAG AA', { 'content/site.yaml': 'brand:\n  color: "#e63946"\n' },
+      ['content/site.yaml:2:10  brand.color: #e63946 as link text on the page background (#f7f5f0) has a contrast of 3.83:1, below the 4.5:1 WCAG AA asks of text. Use "#dd1c2a" instead, the nearest darker shade that passes (4.51:1).']],
+    ['a logo that is not there', { 'content/site.yaml': 'brand:\n  logo: brand/logo.svg\n' },
+      ['content/site.yaml:2:9  brand.logo: content/brand/logo.svg does not exist. Put the image in content/ and write its path relative to content/, e.g. brand/logo.svg.']],
+    ['a site address that is not https', { 'content/site.yaml': 'url: http://kestrel.example\n' },
+      ['content/site.yaml:1:6  url: the site\'s address must start with https://. Write the address the public page is served at, e.g. https://example.com/promise/.']],
     ['a binary file, its control characters shown as escapes', { [PROMISE]: '\u0000\u0001\u001b[2Jbinary' },
       ['content/promise.yaml:1:1  expected a mapping (key: value), got "\\u0000\\u0001\\u001b[2Jbinary". Write a mapping (key: value) here.']],
   ])('%s', async (_name, edits, lines) => {
@@ -157,6 +163,6 @@ describe('pledge check on bad input: one located line, exit 2, no stack trace, n
 
   it('an unknown --format is a usage error', async () => {
     const run = await pledge(project(), '--format', 'xml');
-    expect(run).toEqual({ code: 2, stdout: '', stderr: 'pledge: --format must be one of text, json, github, sarif, gitlab, not "xml".\nUsage: pledge check [--format text|json|github|sarif|gitlab] [--lang en|pt|zh] [--root DIR] [--strict]\n' });
+    expect(run).toEqual({ code: 2, stdout: '', stderr: 'pledge: --format must be one of text, json, github, sarif, gitlab, not "xml".\nUsage: pledge check [--format text|json|github|sarif|gitlab] [--lang en|pt|zh] [--root DIR] [--strict] [--scan \'site/**/*.{md,html,txt}\']...\n' });
   });
 });

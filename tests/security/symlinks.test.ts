@@ -48,6 +48,14 @@ const ESCAPES: Array<[string, (box: Sandbox) => Promise<void>, string, (box: San
     'content/rules.yaml:1:1', ({ outside }) => path.join(outside, 'secret.yaml')],
   ['site.yaml linked outside', ({ outside }) => link(path.join(outside, 'secret.yaml'), 'site.yaml'),
     'content/site.yaml:1:1', ({ outside }) => path.join(outside, 'secret.yaml')],
+  ['the logo linked to /etc/passwd', async () => {
+    await writeFile(content('site.yaml'), 'brand:\n  logo: brand/logo.png\n');
+    await link('/etc/passwd', 'brand', 'logo.png');
+  }, 'content/site.yaml:2:9', () => '/etc/passwd'],
+  ['the favicon linked outside by a relative link', async () => {
+    await writeFile(content('site.yaml'), 'brand:\n  favicon: favicon.ico\n');
+    await link('../../outside/secret.csv', 'favicon.ico');
+  }, 'content/site.yaml:2:12', ({ outside }) => path.join(outside, 'secret.csv')],
 ];
 
 describe('inputs that are links out of the project', () => {

@@ -152,11 +152,13 @@ describe('pledge build stopped by an error finding', () => {
   it('shows the findings, exits 1 and writes no dist/', async () => {
     await editFile(path.join(root, 'content', 'promise.yaml'), (text) => text.replace(
       '    target: { comparison: ">=", value: 90, unit: "%" }\n', ''));
-    const failed = await run(process.execPath, [path.join(REPO, 'bin', 'pledge.mjs'), 'build'], { cwd: root, env })
+    const failed = await run(process.execPath, [path.join(REPO, 'bin', 'pledge.mjs'), 'build'], { cwd: root, env: { ...env, PLEDGE_TIMINGS: '1' } })
       .then(() => ({ code: 0, stderr: '' }), (error: { code: number; stderr: string }) => error);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(/content\/promise\.yaml:\d+:\d+ {2}error {4}not-measurable/);
     expect(failed.stderr).toContain('The build stopped because of the errors above; dist/ was left as it was.');
-    expect((await listFiles(root)).some((f) => f.startsWith('dist'))).toBe(false);
+    // PLEDGE_TIMINGS=1: the steps it went through, and none after the check that stopped it.
+    expect(failed.stderr).toMatch(/^pledge build timings \(ms\): modules \d+, load \d+, evaluate \d+, check \d+\n/m);
+    expect((await listFiles(root)).some((f) => f.startsWith('dist') || f.startsWith('.pledge-tmp'))).toBe(false);
   }, BUILD_TIMEOUT);
 });

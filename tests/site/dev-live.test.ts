@@ -61,9 +61,9 @@ describe('pledge dev in a browser: the page reloads after a save and shows a bro
 
   it('reloads the open page with the new text after promise.yaml is saved', async () => {
     const page = await openListening(`${origin}/`);
-    expect(await page.$eval('main', (main) => main.textContent)).toContain('Kestrel Kitchen promises');
+    expect(await page.$eval('main', (main) => main.textContent)).toContain('Kestrel Kitchen makes one promise');
     await writeFile(promise, good.replace('company: Kestrel Kitchen', 'company: Kestrel Kitchenware'));
-    await reloaded(page, 'Kestrel Kitchenware promises');
+    await reloaded(page, 'Kestrel Kitchenware makes one promise');
     expect(await overlayText(page)).toBeNull();
     await page.close();
   }, SLOW);
@@ -90,7 +90,7 @@ describe('pledge dev in a browser: the page reloads after a save and shows a bro
     await late.waitForFunction((id) => document.getElementById(id) !== null, WAIT, OVERLAY_ID);
     expect(await overlayText(late)).toContain('kpi-unknown');
     await writeFile(promise, good.replace('company: Kestrel Kitchen', 'company: Kestrel Kitchen Co'));
-    await reloaded(late, 'Kestrel Kitchen Co promises');
+    await reloaded(late, 'Kestrel Kitchen Co makes one promise');
     await page.waitForFunction(() => !(window as unknown as { notReloaded?: boolean }).notReloaded, WAIT);
     expect(await overlayText(late)).toBeNull();
     expect(await overlayText(page)).toBeNull();

@@ -48,6 +48,11 @@ describe('the fonts a site ships', () => {
     expect(facesFor(faces, [['Noto Serif']], used)).toEqual([]);
   });
 
+  it('takes a face for a character on either end of its range, not for one just outside it', () => {
+    const sc6 = (codePoints: number[]) => facesFor(faces.slice(2), [['Noto Sans SC']], new Set(codePoints)).length;
+    expect([sc6([0x9000]), sc6([0x9fff]), sc6([0x8fff, 0xa000]), sc6([0x41, 0x8fff, 0x9abc, 0xa000])]).toEqual([1, 1, 0, 1]);
+  });
+
   it('writes the rules with URLs relative to the page', () => {
     expect(fontFaceCss(faces.slice(2), '../_fonts')).toBe(
       "@font-face{font-family: 'Noto Sans SC'; font-weight: 400; unicode-range: U+9000-9fff;src:url(../_fonts/noto-sans-sc-6-400-normal.woff2) format('woff2')}");

@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfFonts } from '../pdf/poppler.ts';
+import { PLAIN_SVG, PNG } from './brand-fixtures.ts';
 import { FIXED_EPOCH, readAll, REPO } from './helpers.ts';
 
 /**
@@ -39,6 +40,15 @@ function searchable(file: string, bytes: Buffer): string {
   return [text, ...inflated].join('\n');
 }
 
+/** site.yaml with every fact, so the published logo and favicon are compared too. */
+async function brand(root: string): Promise<void> {
+  await mkdir(path.join(root, 'content', 'brand'));
+  await writeFile(path.join(root, 'content', 'brand', 'logo.svg'), PLAIN_SVG);
+  await writeFile(path.join(root, 'content', 'brand', 'favicon.png'), PNG);
+  await writeFile(path.join(root, 'content', 'site.yaml'),
+    'url: https://kestrel.example/\nbrand:\n  color: "#0b6e4f"\n  logo: brand/logo.svg\n  favicon: brand/favicon.png\n');
+}
+
 describe('a reproducible build', () => {
   let first: Checkout;
   let second: Checkout;
@@ -59,6 +69,7 @@ describe('a reproducible build', () => {
     for (const checkout of [first, second]) {
       await mkdir(checkout.root, { recursive: true });
       await cp(path.join(REPO, 'content'), path.join(checkout.root, 'content'), { recursive: true });
+      await brand(checkout.root);
       const { code, stderr } = await build(checkout);
       expect({ code, errors: stderr.split('\n').filter((line) => /^\S+\s+error\s/.test(line)) }).toEqual({ code: 0, errors: [] });
     }
@@ -74,6 +85,10 @@ describe('a reproducible build', () => {
     expect([...secondDist.keys()]).toEqual([...firstDist.keys()]);
     expect([...firstDist.keys()].filter((file) => file.startsWith('reports/'))).toEqual([
       'reports/2026-02-carrier-strike.pdf', 'reports/2026-10-monthly.pdf', 'reports/overview.pdf', 'reports/public.pdf',
+    ]);
+    expect([...firstDist.keys()].filter((file) => /(logo|favicon)-/.test(file))).toEqual([
+      expect.stringMatching(/^internal\/favicon-[0-9a-f]{12}\.png$/), expect.stringMatching(/^public\/favicon-[0-9a-f]{12}\.png$/),
+      expect.stringMatching(/^public\/logo-[0-9a-f]{12}\.svg$/),
     ]);
     const differing = [...firstDist].filter(([file, bytes]) => !secondDist.get(file)?.equals(bytes)).map(([file]) => file);
     expect(differing).toEqual([]);

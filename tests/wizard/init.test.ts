@@ -2,7 +2,9 @@ import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { scaffoldProject } from '../../src/adapters/scaffold.ts';
+import { loadSiteConfig } from '../../src/adapters/site-config.ts';
 import { runCli } from './cli.ts';
 import { removeDir, REPO } from './tty.ts';
 
@@ -22,8 +24,15 @@ async function exampleFiles(folder: string): Promise<string[]> {
   return names.filter((name) => !name.startsWith('.')).sort().map((name) => `content/${folder}/${name}`);
 }
 
+interface GithubStep { run?: string; uses?: string; with?: Record<string, string> }
+interface GithubWorkflow {
+  on: Record<string, unknown>;
+  jobs: Record<string, { if?: string; needs?: string; steps: GithubStep[] }>;
+}
+interface GitlabJob { script?: string[]; pages?: unknown; artifacts?: { reports?: unknown } }
+
 /** What init writes besides content/, in order. */
-const PROJECT_FILES = ['package.json', 'astro.config.mjs', 'README.md', '.gitignore', '.github/workflows/pledge.yml', '.gitlab-ci.yml'];
+const PROJECT_FILES = ['package.json', 'README.md', '.gitignore', '.github/workflows/pledge.yml', '.gitlab-ci.yml'];
 
 describe('pledge init', () => {
   it('scaffolds a project with the example content into a new folder', async () => {
@@ -31,7 +40,7 @@ describe('pledge init', () => {
     const { code, out, err } = await runCli(['init', 'My Shop'], parent);
     expect([code, err]).toEqual([0, '']);
     const dir = path.join(parent, 'My Shop');
-    const expected = [...PROJECT_FILES, 'content/promise.yaml', 'content/connections.yaml', 'content/kpis.yaml',
+    const expected = [...PROJECT_FILES, 'content/promise.yaml', 'content/connections.yaml', 'content/kpis.yaml', 'content/site.yaml',
       ...await exampleFiles('reports'), ...await exampleFiles('data')];
     expect(out).toBe(`${expected.map((file) => `  created  ${file}\n`).join('')}\nYour pledge project is ready in My Shop. Next:\n  cd "My Shop"\n  npx pledge draft --new    # write your own promise (the example is kept as a backup)\n  npx pledge check          # check it\n`);
     // The same files, but for the editor's schema comment, which points into the installed package.
@@ -87,7 +96,7 @@ describe('pledge init', () => {
     await writeFile(path.join(source, 'content/data/small.json'), '[1,2]');
     const target = await tmp();
     const result = await scaffoldProject(target, { source });
-    expect(result.written).toEqual([...PROJECT_FILES, 'content/promise.yaml', 'content/connections.yaml', 'content/data/big.csv', 'content/data/small.json']);
+    expect(result.written).toEqual([...PROJECT_FILES, 'content/promise.yaml', 'content/connections.yaml', 'content/site.yaml', 'content/data/big.csv', 'content/data/small.json']);
     const lines = (await readFile(path.join(target, 'content/data/big.csv'), 'utf8')).trimEnd().split('\n');
     // 10 001 lines, every 4th kept (ceil(10001 / 3000) = 4): the header, then rows 4, 8, ... 10 000 → 1 + 2500.
     expect(lines).toHaveLength(2501);
@@ -108,7 +117,7 @@ describe('pledge init', () => {
     const { code, out } = await runCli(['init', '--blank'], dir);
     expect(code).toBe(0);
     expect(out.split('\n').filter((line) => line.includes('created')).map((line) => line.trim().slice('created  '.length)))
-      .toEqual([...PROJECT_FILES, 'content/promise.yaml', 'content/connections.yaml', 'content/kpis.yaml', 'content/data/orders.csv']);
+      .toEqual([...PROJECT_FILES, 'content/promise.yaml', 'content/connections.yaml', 'content/kpis.yaml', 'content/site.yaml', 'content/data/orders.csv']);
     const promise = await readFile(path.join(dir, 'content/promise.yaml'), 'utf8');
     expect(promise.split('\n')[0]).toBe('# yaml-language-server: $schema=../node_modules/pledge-kit/schemas/promise.schema.json');
     expect(promise).toContain('company: Your Company');
@@ -127,4 +136,74 @@ describe('pledge init', () => {
     expect(build.err).toContain('0 errors, 4 warnings, 0 info');
     expect(await readFile(path.join(dir, 'dist/public/index.html'), 'utf8')).toContain('Your Company');
   }, 120_000);
+
+  it('writes CI files that parse and run only what the project has: its npm scripts, pledge commands and their options', async () => {
+    const parent = await tmp();
+    expect((await runCli(['init', 'shop'], parent)).code).toBe(0);
+    const dir = path.join(parent, 'shop');
+    const pkg = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const github = parse(await readFile(path.join(dir, '.github/workflows/pledge.yml'), 'utf8')) as GithubWorkflow;
+    const gitlab = parse(await readFile(path.join(dir, '.gitlab-ci.yml'), 'utf8')) as Record<string, GitlabJob & { before_script?: string[] }>;
+
+    // GitHub: check with annotations on pull requests; on main, the schedule and by hand: build, PDFs kept, Pages deployed.
+    expect(Object.keys(github.on).sort()).toEqual(['pull_request', 'push', 'schedule', 'workflow_dispatch']);
+    expect(github.on.push).toEqual({ branches: ['main'] });
+    const { check, build, deploy } = github.jobs;
+    expect(check?.if).toBe("github.event_name == 'pull_request'");
+    expect(check?.steps.map((step) => step.run)).toContain('npx pledge check --format github');
+    expect(build?.if).toBe("github.event_name != 'pull_request'");
+    expect(build?.steps.find((step) => step.uses === 'actions/upload-artifact@v4')?.with).toMatchObject({ path: 'dist/reports/*.pdf' });
+    expect(build?.steps.find((step) => step.uses === 'actions/upload-pages-artifact@v3')?.with).toEqual({ path: 'dist/public' });
+    expect(deploy?.needs).toBe('build');
+    expect(deploy?.steps.map((step) => step.uses)).toEqual(['actions/deploy-pages@v4']);
+    // GitLab: Pages from dist/public, and the check as a Code Quality report on merge requests.
+    expect(gitlab.pages?.pages).toEqual({ publish: 'dist/public' });
+    expect(gitlab.check?.script).toContain('npx pledge check --format gitlab > gl-code-quality-report.json || true');
+    expect(gitlab.check?.artifacts?.reports).toEqual({ codequality: 'gl-code-quality-report.json' });
+
+    const commands = [
+      ...Object.values(github.jobs).flatMap((job) => job.steps.flatMap((step) => (step.run ?? '').split('\n'))),
+      ...Object.values(gitlab).flatMap((job) => [...(job.before_script ?? []), ...(job.script ?? [])]),
+    ].map((line) => line.trim()).filter(Boolean);
+    const pledgeCalls = commands.flatMap((line) => [...line.matchAll(/npx pledge (\w+)((?: --?[\w-]+(?: (?!-)[\w]+)?)*)/g)]);
+    expect(pledgeCalls.map((call) => call[1]).sort()).toEqual(['build', 'build', 'check', 'check', 'check']);
+    for (const [, name, options] of pledgeCalls) {
+      // Each option, and each value of --format, is one the command's own usage line lists.
+      const help = await runCli([name ?? '', '--help'], dir);
+      expect([name, help.code]).toEqual([name, 0]);
+      for (const [, flag, value] of (options ?? '').matchAll(/(--[\w-]+)(?: (\w+))?/g)) {
+        expect(help.out).toContain(flag);
+        if (flag === '--format') expect(help.out).toMatch(new RegExp(`--format [\\w|]*\\b${value}\\b`));
+      }
+    }
+    // npm: only install commands and the project's own scripts.
+    for (const line of commands.filter((command) => /^npm /.test(command))) {
+      const [, verb, script] = /^npm (\w+)(?: (\w+))?/.exec(line) ?? [];
+      if (verb === 'run') expect(Object.keys(pkg.scripts)).toContain(script);
+      else expect(['ci', 'install']).toContain(verb);
+    }
+  });
+
+  it('writes a site.yaml that is valid as it is and with every field uncommented, and no astro.config.mjs it would ignore', async () => {
+    const dir = await tmp();
+    expect((await runCli(['init'], dir)).code).toBe(0);
+    const text = await readFile(path.join(dir, 'content/site.yaml'), 'utf8');
+    expect((await loadSiteConfig(dir, dir)).config).toEqual({ public: { show_at_risk: false } });
+    // `# key: value` lines are the fields; `#   # ...` lines inside brand stay comments.
+    const uncommented = text.replace(/^# (?=(?:url|description|brand):)/gm, '').replace(/^# {3}(?=(?:color|logo|favicon):)/gm, '  ');
+    for (const key of ['url:', 'description:', 'brand:', '  color:', '  logo:', '  favicon:', '  show_at_risk:']) expect(uncommented).toMatch(new RegExp(`^${key}`, 'm'));
+    await writeFile(path.join(dir, 'content/site.yaml'), uncommented);
+    await mkdir(path.join(dir, 'content/brand'));
+    await writeFile(path.join(dir, 'content/brand/logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>');
+    await writeFile(path.join(dir, 'content/brand/favicon.png'), Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
+    const { config, images } = await loadSiteConfig(dir, dir);
+    expect(config).toEqual({
+      url: 'https://example.com/promise/',
+      description: 'We deliver your groceries on the day you choose, or the delivery is free.',
+      brand: { color: '#1f5f8b', logo: 'brand/logo.svg', favicon: 'brand/favicon.png' },
+      public: { show_at_risk: false },
+    });
+    expect(Object.keys(images)).toEqual(['logo', 'favicon']);
+    await expect(readFile(path.join(dir, 'astro.config.mjs'))).rejects.toThrow(/ENOENT/);
+  });
 });

@@ -162,7 +162,7 @@ describe('pledge draft in a terminal', () => {
 
     await t.next('Compromisso 1: que KPI o mede?');
     t.keys('Enter');
-    await t.next('Os seus dados, últimos 6 períodos');
+    await t.next('De data/orders.csv, os últimos 6 períodos');
     await t.next('Como se mede: Of all orders');
     // Over-promising: 99 % is more than the data ever showed; the wizard says so after the commitment.
     await t.next('Meta pública para On-time delivery');

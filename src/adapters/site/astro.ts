@@ -1,4 +1,5 @@
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { mkdir, symlink } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -10,18 +11,42 @@ export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 export const SITE_SOURCES = path.join(PACKAGE_ROOT, 'src', 'site');
 
 export type SiteKind = 'public' | 'internal';
+export const SITE_KINDS: readonly SiteKind[] = ['public', 'internal'];
+
+/** A page of one site, as the one build of both sites serves it: under `/<kind>/`. */
+export interface SiteRoute {
+  pattern: string;
+  entrypoint: string;
+}
 
 /**
- * One static site: its own pages folder (src/site/public or src/site/internal), styles inlined,
- * no scripts, flat `.html` files so relative links work wherever it is deployed. Plain data, so it
- * can be sent to a worker; the worker adds the plugin that hands the site its view model.
+ * Every page of both sites: `src/site/<kind>/pages/x/y.astro` becomes the route `/<kind>/x/y`, so the
+ * one build writes `<outDir>/<kind>/x/y.html`, the same file a build of that site alone writes as
+ * `x/y.html` (an `index.astro` stays `index`, which `build.format: 'file'` would otherwise fold into
+ * its folder's name).
  */
-export function astroSettings(kind: SiteKind, outDir: string, workDir: string): AstroInlineConfig {
+export function siteRoutes(siteSources = SITE_SOURCES): SiteRoute[] {
+  return SITE_KINDS.flatMap((kind) => {
+    const pages = path.join(siteSources, kind, 'pages');
+    return readdirSync(pages, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.astro')).sort()
+      .map((file) => ({ pattern: `/${kind}/${file.slice(0, -'.astro'.length).split(path.sep).join('/')}`, entrypoint: path.join(pages, file) }));
+  });
+}
+
+/**
+ * Both static sites in one Astro build, each page under its site's folder of `outDir`: styles
+ * inlined, no scripts, flat `.html` files so relative links work wherever a site is deployed. Plain
+ * data, so it can be sent to the worker; the worker adds the routes (an integration) and the plugin
+ * that hands each site its view model. No srcDir pages of its own (src/site/pages does not exist):
+ * the pages are the routes from siteRoutes().
+ */
+export function astroSettings(outDir: string, workDir: string): AstroInlineConfig {
   return {
     configFile: false,
     root: workDir,
-    srcDir: path.join(SITE_SOURCES, kind),
-    publicDir: path.join(SITE_SOURCES, kind, 'static'),
+    srcDir: SITE_SOURCES,
+    // Nothing copied as is: each site's pages carry everything they need (fonts are added afterwards).
+    publicDir: path.join(workDir, 'no-static-files'),
     outDir,
     cacheDir: path.join(workDir, 'cache'),
     logLevel: 'error',
@@ -36,42 +61,100 @@ export function astroSettings(kind: SiteKind, outDir: string, workDir: string): 
   };
 }
 
+export type SiteViews = Record<SiteKind, unknown>;
+
 export interface SiteBuilder {
-  /** Builds one site from its view model; builds run one after another; resolves when its pages are written. */
-  build(kind: SiteKind, view: unknown, outDir: string): Promise<void>;
+  /** Hands the build the view models, which it awaits once it has compiled the pages. */
+  provide(views: SiteViews): void;
+  /** Resolves when every page of both sites is written into the builder's outDir, with the builder's own step times. */
+  readonly done: Promise<Record<string, number>>;
   stop(): void;
 }
 
+interface WorkerReply {
+  id: number;
+  ok: boolean;
+  message?: string;
+  timings?: Record<string, number>;
+}
+
 /**
- * Starts a process that loads Astro at once, so that loading it overlaps loading pledge's modules and
- * computing the KPIs. Each build it runs gets only its own site's settings and view model.
- * `workDir` must exist: it is the process's working directory, which Astro's output must sit inside.
+ * The process that runs Astro (astro-worker.mjs): it loads Astro as soon as it starts and runs the
+ * builds it is sent one after another. `cwd` must exist: Astro's output must sit inside it.
  */
-export function startSiteBuilder(workDir: string): SiteBuilder {
-  const child = fork(fileURLToPath(new URL('./astro-worker.mjs', import.meta.url)), [], {
-    cwd: workDir,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-    execArgv: [],
-    serialization: 'advanced',
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const waiting: Array<{ kind: SiteKind; resolve: () => void; reject: (error: Error) => void }> = [];
-  child.on('message', (reply: { ok: boolean; message?: string }) => {
-    const next = waiting.shift();
-    if (reply.ok) next?.resolve();
-    else next?.reject(new Error(`The ${next.kind} site did not build: ${reply.message ?? 'unknown error'}`));
-  });
-  const failAll = (error: Error) => { for (const next of waiting.splice(0)) next.reject(error); };
-  child.on('error', failAll);
-  child.on('exit', (code) => failAll(new Error(`The site builder stopped early (exit code ${code}).`)));
-  return {
-    build(kind, view, outDir) {
-      const done = new Promise<void>((resolve, reject) => { waiting.push({ kind, resolve, reject }); });
-      child.send({ kind, settings: astroSettings(kind, outDir, path.join(workDir, `${kind}-work`)), view });
-      return done;
-    },
-    stop: () => { if (child.exitCode === null) child.kill(); },
-  };
+export class SiteWorker {
+  private readonly child: ChildProcess;
+  private readonly waiting = new Map<number, { resolve: (timings: Record<string, number>) => void; reject: (error: Error) => void }>();
+  private builds = 0;
+
+  /** `keep`: stay, Astro loaded, for further builds (`pledge dev`); without it the process exits after one. */
+  constructor(cwd: string, private readonly keep: boolean) {
+    this.child = fork(fileURLToPath(new URL('./astro-worker.mjs', import.meta.url)), [], {
+      cwd,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      execArgv: [],
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    this.child.on('message', (reply: WorkerReply) => {
+      const build = this.waiting.get(reply.id);
+      this.waiting.delete(reply.id);
+      if (reply.ok) build?.resolve(reply.timings ?? {});
+      else build?.reject(new Error(`The sites did not build: ${reply.message ?? 'unknown error'}`));
+    });
+    const failAll = (error: Error) => {
+      for (const build of this.waiting.values()) build.reject(error);
+      this.waiting.clear();
+    };
+    this.child.on('error', failAll);
+    // 'close', not 'exit': after the channel's last message, which may arrive after the exit itself.
+    this.child.on('close', (code) => failAll(new Error(`The site builder stopped early (exit code ${code}).`)));
+  }
+
+  /**
+   * Starts one Astro build of both sites: `workDir` (the worker's folder or one inside it) is its
+   * root, `outDir` where it writes `<kind>/` for each site. Vite compiles the pages at once; they wait
+   * for their data (provide()) only when Vite loads the view modules.
+   */
+  build(workDir: string, outDir: string): SiteBuilder {
+    const id = ++this.builds;
+    let answered = false;
+    const done = new Promise<Record<string, number>>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+    }).finally(() => { answered = true; });
+    // A build stopped on purpose (a blocking finding) is never awaited.
+    done.catch(() => undefined);
+    this.send({ id, keep: this.keep, settings: astroSettings(outDir, workDir), routes: siteRoutes(), siteSources: SITE_SOURCES });
+    return {
+      provide: (views) => this.send({ id, views }),
+      done,
+      // A one-build process answers and exits by itself; a kept one stays for the next build.
+      stop: () => {
+        if (answered) return;
+        if (this.keep) this.send({ id, cancel: true });
+        else this.kill();
+      },
+    };
+  }
+
+  kill(): void {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill();
+  }
+
+  private send(message: object): void {
+    // A worker that died has already failed its builds (see 'close').
+    if (this.child.connected) this.child.send(message);
+  }
+}
+
+/**
+ * Starts a process that loads Astro and builds both sites once, so that loading Astro and Vite
+ * compiling the pages overlap pledge loading its own modules and computing the KPIs: the pages wait
+ * for their data (provide()) only when Vite loads the view modules. `workDir` must exist: it is the
+ * process's working directory, which Astro's output must sit inside.
+ */
+export function startSiteBuilder(workDir: string, outDir: string): SiteBuilder {
+  return new SiteWorker(workDir, false).build(workDir, outDir);
 }
 
 /**

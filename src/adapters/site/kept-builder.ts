@@ -1,30 +1,25 @@
 import { rmSync } from 'node:fs';
-import { mkdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { onInterrupt } from '../interrupt.ts';
-import { linkNodeModules, startSiteBuilder, type SiteBuilder, type SiteKind } from './astro.ts';
-
-const KINDS: readonly SiteKind[] = ['public', 'internal'];
+import { linkNodeModules, SiteWorker, type SiteBuilder } from './astro.ts';
 
 /**
- * Site builders kept running between builds (`pledge dev`), one per site: Astro stays loaded and warm,
- * so a rebuild after a save skips starting processes and loading Astro, and the two sites build side
- * by side (a cold build runs them in one process, where a second process loading Astro would cost more
- * than it saves; kept, that cost is paid once). Each builder works in its own folder (Astro places its
- * prerender files by the working directory) and its output is renamed into place. The folder is named
- * as a temporary build folder of this process (see build.ts), so a concurrent `pledge build` leaves it
- * alone and a later one removes it if this process was killed outright.
+ * The site builder kept running between builds (`pledge dev`): one Astro process, as `pledge build`
+ * uses, that stays loaded and warm, so a rebuild after a save starts no process and loads no Astro.
+ * Each build is still the one build of both sites that `pledge build` runs, in its own folder inside
+ * this one, with fresh views (each site's view only to its own pages, see view-plugin.mjs). The
+ * folder is named as a temporary build folder of this process (see build.ts), so a concurrent
+ * `pledge build` leaves it alone and a later one removes it if this process was killed outright.
  */
-export class KeptSiteBuilder implements SiteBuilder {
-  /** The folder every build of this session stages in. */
+export class KeptSiteBuilder {
+  /** The folder every build of this session stages in: the worker's working directory. */
   readonly workDir: string;
-  private readonly builders = new Map<SiteKind, SiteBuilder>();
+  private worker: SiteWorker;
   private readonly forget: () => void;
-  private outputs = 0;
 
   private constructor(workDir: string) {
     this.workDir = workDir;
-    for (const kind of KINDS) this.builders.set(kind, startSiteBuilder(this.folderOf(kind)));
+    this.worker = new SiteWorker(workDir, true);
     this.forget = onInterrupt(() => this.stop());
   }
 
@@ -33,40 +28,28 @@ export class KeptSiteBuilder implements SiteBuilder {
     const workDir = path.join(path.resolve(root), `${tmpPrefix}${process.pid}-dev`);
     rmSync(workDir, { recursive: true, force: true });
     await linkNodeModules(workDir);
-    await Promise.all(KINDS.map((kind) => mkdir(path.join(workDir, `${kind}-builder`))));
     return new KeptSiteBuilder(workDir);
   }
 
-  /** Builds one site with its warm builder into `outDir`, which must be on the same file system. */
-  async build(kind: SiteKind, view: unknown, outDir: string): Promise<void> {
-    const builder = this.builders.get(kind);
-    if (!builder) throw new Error(`No builder for the ${kind} site.`);
-    const output = path.join(this.folderOf(kind), `out-${++this.outputs}`);
-    await builder.build(kind, view, output);
-    await mkdir(path.dirname(outDir), { recursive: true });
-    await rename(output, outDir);
+  /** One build of both sites by the warm worker; `workDir` must be inside this builder's folder. */
+  build(workDir: string, outDir: string): SiteBuilder {
+    return this.worker.build(workDir, outDir);
   }
 
-  /** Fresh builders, after a build failed in a way that may have left one broken. */
+  /** A fresh worker, after a build failed in a way that may have left the old one broken. */
   restart(): void {
-    for (const kind of KINDS) {
-      this.builders.get(kind)?.stop();
-      this.builders.set(kind, startSiteBuilder(this.folderOf(kind)));
-    }
+    this.worker.kill();
+    this.worker = new SiteWorker(this.workDir, true);
   }
 
-  /** Stops the builders and removes their folder. */
+  /** Stops the worker and removes its folder. */
   close(): void {
     this.forget();
     this.stop();
   }
 
-  stop(): void {
-    for (const builder of this.builders.values()) builder.stop();
+  private stop(): void {
+    this.worker.kill();
     rmSync(this.workDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
-  }
-
-  private folderOf(kind: SiteKind): string {
-    return path.join(this.workDir, `${kind}-builder`);
   }
 }

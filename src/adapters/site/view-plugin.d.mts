@@ -4,8 +4,16 @@ export declare const VIEW_MODULES: {
   readonly internal: 'virtual:pledge/internal-view';
 };
 
-export declare function viewPlugin(kind: keyof typeof VIEW_MODULES, view: unknown): {
+export interface ViewPlugin {
   name: string;
-  resolveId(requested: string): string | undefined;
+  resolveId(requested: string, importer?: string): string | undefined;
   load(requested: string): string | undefined;
+}
+
+export declare function viewPlugin(kind: keyof typeof VIEW_MODULES, view: unknown): ViewPlugin;
+
+export declare function sitesViewPlugin(siteSources: string, views: Record<keyof typeof VIEW_MODULES, Promise<unknown>>): {
+  name: string;
+  resolveId(requested: string, importer?: string): string | undefined;
+  load(requested: string): Promise<string | undefined>;
 };

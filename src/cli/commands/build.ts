@@ -24,6 +24,7 @@ export const command: Command = {
       ...(io.interactive ? { onStep: (step: string) => io.err(`pledge build: ${step}…\n`) } : {}),
       ...(values.pdf ? { beforeSwap: async (staged: string, workDir: string) => { rendered = await renderPdfsInto(staged, workDir, path.join(root, 'dist'), io); } } : {}),
     });
+    if (io.env.PLEDGE_TIMINGS === '1') io.err(formatTimings(result.timings));
     if (result.status === 'blocked') {
       io.err(formatText(result.findings));
       io.err('The build stopped because of the errors above; dist/ was left as it was.\n');
@@ -49,6 +50,15 @@ async function renderPdfsInto(stagedDist: string, workDir: string, distDir: stri
     distDir: stagedDist, outDir: path.join(stagedDist, 'reports'), userDataDir: path.join(workDir, 'chromium-profile'),
   });
   return `Rendered ${files.length} PDF${files.length === 1 ? '' : 's'} into ${displayPath(path.join(distDir, 'reports'), io.cwd)} in ${seconds(started)} s.\n`;
+}
+
+/**
+ * PLEDGE_TIMINGS=1: each step's milliseconds, one line, for finding where a build's time goes.
+ * `astro-load` and `astro-build` run in the site builder alongside the steps before `sites`, which
+ * is only the wait for the pages once their data was handed over.
+ */
+function formatTimings(timings: Record<string, number>): string {
+  return `pledge build timings (ms): ${Object.entries(timings).map(([step, ms]) => `${step} ${ms}`).join(', ')}\n`;
 }
 
 function seconds(since: number): string {

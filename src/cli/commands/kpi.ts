@@ -7,6 +7,8 @@ import { loadProject } from '../../adapters/project.ts';
 import { formatBadRows, formatKpiCsv, formatKpiJson, formatKpiTable, formatStatusTable } from '../../core/kpi/format.ts';
 import { EXIT, oneOf, UsageError, type CliIO } from '../io.ts';
 import type { Command } from '../main.ts';
+import { ADD_USAGE, runKpiAdd } from './kpi-add.ts';
+import { REMOVE_USAGE, runKpiRemove } from './kpi-remove.ts';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
 
@@ -24,9 +26,11 @@ export function progressOptions(io: CliIO): Pick<EvaluateOptions, 'onStart' | 'o
 }
 
 export const command: Command = {
-  summary: 'Compute every KPI per period from the data files, with the status of each commitment',
-  usage: 'pledge kpi [--format table|json|csv] [--root DIR] [--strict]',
+  summary: 'Compute every KPI per period from the data files (`kpi add`: define one from your own data file; `kpi remove`)',
+  usage: `pledge kpi [--format table|json|csv] [--root DIR] [--strict]\n       ${ADD_USAGE}\n       ${REMOVE_USAGE}`,
   async run(argv, io) {
+    if (argv[0] === 'add') return runKpiAdd(argv.slice(1), io);
+    if (argv[0] === 'remove') return runKpiRemove(argv.slice(1), io);
     const { values, positionals } = parseArgs({
       args: argv, allowPositionals: true,
       options: { format: { type: 'string', default: 'table' }, root: { type: 'string', default: '.' }, strict: { type: 'boolean', default: false } },

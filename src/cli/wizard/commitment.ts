@@ -5,14 +5,16 @@ import {
   type Better, type DataSuggestion,
 } from '../../core/draft/suggest.ts';
 import { fill, type WizardText } from '../../core/draft/text/index.ts';
-import { parseKpiId, parseOptionalTarget, parseOptionalText, parseTargetValue } from '../../core/draft/validate.ts';
-import type { KpiDef } from '../../core/schema/kpis.ts';
+import { parseOptionalTarget, parseOptionalText, parseTargetValue } from '../../core/draft/validate.ts';
+import { sourceName, type KpiDef } from '../../core/schema/kpis.ts';
 import { EXCEED_DIMENSIONS } from '../../core/schema/promise.ts';
 import { PERIODS } from '../../core/schema/text.ts';
 import { runStep, textOf, type WizardContext } from './context.ts';
+import { defineKpiFromData } from './new-kpi.ts';
 import { askSelect, askText, askYesNo, suggest, ui } from './prompts.ts';
 
 const REMOVE = '\u0000remove';
+const NEW_KPI = '\u0000new-kpi';
 const SYMBOL = { '>=': '≥', '<=': '≤', '>': '>', '<': '<' } as const;
 
 /** Every commitment: the existing ones first (to keep, edit or remove), then as many new ones as wanted. */
@@ -65,14 +67,19 @@ async function askCommitmentFields(ctx: WizardContext, index: number): Promise<b
   return true;
 }
 
+/** A KPI from kpis.yaml, or a new one defined here from the user's own data file. */
 async function askKpi(ctx: WizardContext, index: number, c: CommitmentAnswers): Promise<string> {
-  const t = textOf(ctx);
-  const n = index + 1;
-  const defs = ctx.kpis?.kpis ?? [];
-  if (defs.length === 0) return askText(t, { message: fill(t.kpiTyped, { n }), initial: c.kpi, parse: parseKpiId });
-  const options = defs.map((k) => ({ value: k.id, label: `${k.name} (${k.id})`, hint: kpiHint(k) }));
-  if (c.id) options.push({ value: REMOVE, label: t.removeCommitment, hint: '' });
-  return askSelect(fill(t.kpi, { n }), options, defs.some((k) => k.id === c.kpi) ? c.kpi : undefined);
+  for (;;) {
+    const t = textOf(ctx);
+    const defs = ctx.kpis?.kpis ?? [];
+    const options = defs.map((k) => ({ value: k.id, label: `${k.name} (${k.id})`, hint: kpiHint(k) }));
+    options.push({ value: NEW_KPI, label: t.newKpi.option, hint: '' });
+    if (c.id) options.push({ value: REMOVE, label: t.removeCommitment, hint: '' });
+    const picked = await askSelect(fill(t.kpi, { n: index + 1 }), options, defs.some((k) => k.id === c.kpi) ? c.kpi : undefined);
+    if (picked !== NEW_KPI) return picked;
+    const defined = await defineKpiFromData(ctx);
+    if (defined) return defined;
+  }
 }
 
 function kpiHint(k: KpiDef): string {
@@ -82,10 +89,10 @@ function kpiHint(k: KpiDef): string {
 /** Public target, then the internal one with a margin suggested from the data (or from the public target). */
 async function askTargets(ctx: WizardContext, c: CommitmentAnswers, def: KpiDef | undefined): Promise<void> {
   const t = textOf(ctx);
-  const better = betterOf(ctx, c);
+  const better = betterOf(c);
   const slots = { kpi: def?.name ?? c.kpi, comparison: SYMBOL[c.comparison], unit: c.unit ? ` (${c.unit})` : '' };
   const fromData = await dataSuggestion(ctx, c.kpi, better, c.unit);
-  if (fromData) suggest(fill(t.suggest.marginFromData, { ...fromData, unit: unitSuffix(c.unit) }));
+  if (fromData) suggest(fill(t.suggest.marginFromData, { ...fromData, unit: unitSuffix(c.unit), file: def ? sourceName(def.source) : c.kpi }));
   c.target = await askText(t, {
     message: fill(t.target, slots), initial: numberText(c.target ?? fromData?.public), parse: (raw) => parseTargetValue(raw, c.unit),
   });
@@ -123,7 +130,7 @@ async function commitmentSuggestions(ctx: WizardContext, index: number, findings
   const others = otherExceedDimensions(ctx.answers.commitments, index, c.exceeds);
   if (others.length) notes.push(fill(t.suggest.exceedFocus, { dims: others.map((d) => t.dimensions[d]).join(', ') }));
   if (c.target === undefined) return notes;
-  const better = betterOf(ctx, c);
+  const better = betterOf(c);
   const unit = unitSuffix(c.unit);
   const data = await dataSuggestion(ctx, c.kpi, better, c.unit);
   const said = new Set(findings.map((f) => f.rule));
@@ -137,8 +144,9 @@ async function commitmentSuggestions(ctx: WizardContext, index: number, findings
   return notes;
 }
 
-function betterOf(ctx: WizardContext, c: CommitmentAnswers): Better {
-  return ctx.kpis?.kpis.find((k) => k.id === c.kpi)?.better ?? (c.comparison.startsWith('<') ? 'lower' : 'higher');
+/** Which way is stricter follows the target's comparison (as the no-margin check reads it): `>=` higher, `<=` lower. */
+function betterOf(c: CommitmentAnswers): Better {
+  return c.comparison.startsWith('<') ? 'lower' : 'higher';
 }
 
 function unitSuffix(unit: string): string {

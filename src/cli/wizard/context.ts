@@ -16,6 +16,9 @@ export interface WizardContext {
   check: CheckPromise;
   /** promise.yaml as the user sees its path, for finding locations and messages. */
   file: string;
+  /** The project folder, and where paths in messages are shown from (a new KPI is written to kpis.yaml). */
+  root: string;
+  cwd: string;
 }
 
 /** The wizard's words follow the language chosen at the first step. */

@@ -50,7 +50,7 @@ export async function runWizard(root: string, io: CliIO, options: WizardOptions 
   const project: Project = { root, contentDir: paths.contentDir, promise: existing ?? draftPromise(answers, file), kpis, notes: [], record: [] };
   const evaluation = evaluateProject(project).catch(() => undefined);
   const ctx: WizardContext = {
-    answers, kpis: kpis?.doc, evaluation, check: await loadDraftChecker(root, io.cwd, kpis?.doc, evaluation), file,
+    answers, kpis: kpis?.doc, evaluation, check: await loadDraftChecker(root, io.cwd, kpis?.doc, evaluation), file, root, cwd: io.cwd,
   };
   try {
     ui.intro(textOf(ctx).intro);

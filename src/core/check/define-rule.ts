@@ -5,6 +5,7 @@ import type { KpisFile } from '../schema/kpis.ts';
 import type { RecordFile } from '../record/record.ts';
 import type { PromiseDoc } from '../schema/promise.ts';
 import type { DataPath, YamlSource } from '../yaml-source.ts';
+import type { CopyText } from './copy.ts';
 import type { Severity } from './finding.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { Params } from './messages.ts';
@@ -30,6 +31,8 @@ export interface CheckInput {
   notes: readonly NoteRef[];
   /** The published record (content/record/), each file with its parsed source to locate entries. */
   record: readonly LoadedRecord[];
+  /** The company's other copy (`pledge check --scan`): pages, emails, ads, as text; none without --scan. */
+  copy?: readonly CopyText[] | undefined;
 }
 
 export interface NoteRef {

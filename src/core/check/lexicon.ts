@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { validateSource } from '../schema/validate.ts';
 import type { YamlSource } from '../yaml-source.ts';
 
+/** What a claim can be about: delivery and response are measured by figures; the rest are offers in themselves. */
+export const CLAIM_KINDS = ['delivery', 'response', 'refund', 'price', 'satisfaction'] as const;
+export type ClaimKind = (typeof CLAIM_KINDS)[number];
+
 const terms = z.array(z.string().trim().min(1)).min(1);
 
 /**
@@ -63,6 +67,16 @@ export const lexiconSchema = z.strictObject({
   }),
   /** absolute-claim: phrasing that says what the customer gets on a miss, in the sentence itself. */
   remedy: terms,
+  /** Number and unit words for the figures in a text (durations, percentages): see text/figures.ts. */
+  figures: z.strictObject({
+    numbers: z.record(z.string().trim().min(1), z.number().nonnegative()),
+    units: z.strictObject({ minutes: terms, hours: terms, days: terms, weeks: terms, percent: terms }),
+    at_most: terms,
+    at_least: terms,
+    discount: terms,
+  }),
+  /** What a claim is about, per kind (see claims.ts): the words that name it. */
+  claims: z.strictObject(Object.fromEntries(CLAIM_KINDS.map((kind) => [kind, terms])) as Record<ClaimKind, typeof terms>),
 });
 export type Lexicon = z.infer<typeof lexiconSchema>;
 

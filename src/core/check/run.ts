@@ -8,6 +8,7 @@ import type { PromiseDoc } from '../schema/promise.ts';
 import type { Language } from '../schema/text.ts';
 import { settingOf, type RulesConfig } from '../schema/rules-config.ts';
 import type { DataPath, YamlSource } from '../yaml-source.ts';
+import type { CopyText } from './copy.ts';
 import type { CheckInput, LoadedRecord, NoteRef, Rule } from './define-rule.ts';
 import { compareFindings, makeFinding, type Finding } from './finding.ts';
 import type { Lexicon } from './lexicon.ts';
@@ -49,6 +50,8 @@ export interface RunChecksInput {
   kpisSource?: YamlSource | undefined;
   /** ISO date-time the check is made at (the build date: SOURCE_DATE_EPOCH, or now); data-stale compares with it. */
   asOf?: string | undefined;
+  /** The company's other copy to hold against the promise (`pledge check --scan`, see copy.ts). */
+  copy?: readonly CopyText[] | undefined;
   /** Which rules to run (tests run one at a time); every registered rule by default. */
   rules?: readonly Rule[];
 }
@@ -74,7 +77,7 @@ export function runChecks(input: RunChecksInput): CheckResult {
     if (severity === 'off' || (rule.needsData && !evaluation)) continue;
     const ruleInput: CheckInput = {
       promise, source, kpis, statement, lexicon, evaluation, kpisSource, asOf, options: { ...config?.[rule.id] },
-      notes: input.notes ?? [], record: input.record ?? [],
+      notes: input.notes ?? [], record: input.record ?? [], copy: input.copy,
     };
     rule.check(ruleInput, (where, key, params) => {
       const { message, hint } = renderMessage(messages, rule.id, key, params);

@@ -39,6 +39,38 @@ function urlProblem(text: string): string | undefined {
   return `this is not a web address pledge can link to. | ${URL_HINT}`;
 }
 
+/**
+ * The address a site is published at (content/site.yaml `url`): the links rules above, and then
+ * stricter, because search engines and link previews take it as the page's one true address: https
+ * only, a host with a dot, no user name, password, query or fragment. Given with a trailing slash,
+ * so that a file name resolves beside the page (`new URL('logo.svg', url)`).
+ */
+export const siteUrl = z
+  .string()
+  .trim()
+  .transform((text, ctx) => {
+    const problem = urlProblem(text) ?? siteUrlProblem(text);
+    if (problem) {
+      ctx.addIssue({ code: 'custom', message: problem });
+      return z.NEVER;
+    }
+    const address = new URL(text);
+    if (!address.pathname.endsWith('/')) address.pathname += '/';
+    return address.href;
+  });
+
+const SITE_URL_HINT = 'Write the address the public page is served at, e.g. https://example.com/promise/.';
+
+function siteUrlProblem(text: string): string | undefined {
+  const address = new URL(text);
+  if (address.protocol !== 'https:') return `the site's address must start with https://. | ${SITE_URL_HINT}`;
+  if (address.username || address.password) return `this address carries a user name or password, which would be published. | ${SITE_URL_HINT}`;
+  if (address.search || address.hash || text.includes('?') || text.includes('#')) return `the site's address has a query (?) or a fragment (#). | ${SITE_URL_HINT}`;
+  if (!address.hostname.includes('.') || address.hostname.endsWith('.')) return `"${address.hostname}" is not a public host name. | ${SITE_URL_HINT}`;
+  if (/\.html?$/i.test(address.pathname)) return `this is the address of a page, not of the site. | ${SITE_URL_HINT}`;
+  return undefined;
+}
+
 /** A language pledge has templates and word lists for. */
 export const LANGUAGES = ['en', 'pt', 'zh'] as const;
 export const language = z.enum(LANGUAGES);

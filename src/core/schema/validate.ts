@@ -8,7 +8,8 @@ import { locateKey, type DataPath, type YamlSource } from '../yaml-source.ts';
  * data path (`commitments[1].target.value`) and its line and column in the file.
  */
 export function validateSource<S extends z.ZodType>(source: YamlSource, schema: S): z.infer<S> {
-  const result = schema.safeParse(source.data);
+  // jitless: zod would otherwise compile a parser for each object schema, which only pays off over many parses.
+  const result = schema.safeParse(source.data, { jitless: true });
   if (result.success) return result.data;
   const errors = result.error.issues.flatMap((issue) => toInputErrors(source, schema, issue));
   errors.sort((a, b) => a.place.line - b.place.line || a.place.column - b.place.column);

@@ -5,7 +5,7 @@ import type { RecordFile } from '../record/record.ts';
 import type { KpisFile } from '../schema/kpis.ts';
 import type { PromiseDoc } from '../schema/promise.ts';
 import type { RenderedReport } from './view-schemas.ts';
-import type { SiteConfig } from './config.ts';
+import type { SiteConfig, SiteImages } from './config.ts';
 
 /** A public note on one period of one commitment, its markdown already rendered to safe HTML. */
 export interface RenderedNote {
@@ -34,6 +34,8 @@ export interface SiteInput {
   record?: RecordFile[];
   /** content/site.yaml; the defaults when absent. */
   siteConfig?: SiteConfig;
+  /** The logo and favicon of site.yaml, as the build publishes them beside the pages. */
+  siteImages?: SiteImages;
 }
 
 /** The statement shown above the commitments: composed when available, else the hand-written one, else the benefit. */

@@ -8,6 +8,7 @@ import { figureTargets, formatDate, formatPeriod, formatTarget, formatValue } fr
 import { commitmentText, statementText, type RenderedReport, type SiteInput } from './input.ts';
 import { streakText, UI_STRINGS, type UiStrings } from './strings.ts';
 import { reportSchema } from './view-schemas.ts';
+import { internalHead, type PageHead } from './head.ts';
 
 export interface InternalCommitmentRow {
   id: string;
@@ -70,6 +71,8 @@ export interface InternalSiteView {
   labels: UiStrings['internal'];
   company: string;
   statement: string;
+  /** Favicon and brand colour (content/site.yaml); the favicon's address is relative to the site's root. */
+  head: PageHead;
   dataAsOf: string | null;
   commitments: InternalCommitmentRow[];
   kpis: KpiPageView[];
@@ -92,6 +95,7 @@ export function internalSiteView(input: SiteInput): InternalSiteView {
     labels: UI_STRINGS[language].internal,
     company: input.promise.company,
     statement: statementText(input),
+    head: internalHead({ config: input.siteConfig, images: input.siteImages }, language),
     dataAsOf: formatDate(input.evaluation.dataDate, language),
     commitments,
     kpis: input.evaluation.kpis.map((result) => kpiPage(result, commitments, language, targetsOf(input, result.kpi.id))),

@@ -5,6 +5,7 @@ import type { FormulaId } from '../schema/kpis.ts';
 import { formatDate, formatMargin, formatPeriod, formatTarget, formatValue } from './format.ts';
 import type { PublicCommitment, PublicPeriod, PublicSubset } from './public-subset.ts';
 import { fill, LOCALES, streakText, UI_STRINGS, type UiStrings } from './strings.ts';
+import { pageDescription, publicHead, type PageHead, type SiteFacts } from './head.ts';
 
 export type { CommitmentView, PeriodRow } from './view-schemas.ts';
 
@@ -14,6 +15,10 @@ export interface PublicPageView {
   company: string;
   title: string;
   statement: string;
+  /** Description, canonical address, link preview, favicon and brand colour (content/site.yaml). */
+  head: PageHead;
+  /** The logo in the masthead, its alt text the company's name; null: the name in text. */
+  logo: { src: string; alt: string } | null;
   dataAsOf: string | null;
   labels: Pick<typeof UI_STRINGS.en, 'ourPromise' | 'ourCommitments' | 'atAGlance' | 'target' | 'latest' | 'history' | 'period' | 'value' | 'statusHeading'
     | 'howWeMeasure' | 'dataAsOf' | 'feedbackTitle' | 'feedbackButton' | 'published'
@@ -24,7 +29,7 @@ export interface PublicPageView {
 }
 
 /** Built from the public subset only, so nothing internal can be on the page: it is not in the input. */
-export function publicPageView(subset: PublicSubset): PublicPageView {
+export function publicPageView(subset: PublicSubset, site: SiteFacts = {}): PublicPageView {
   const strings = UI_STRINGS[subset.language];
   const { ourPromise, ourCommitments, atAGlance, target, latest, history, period, value, statusHeading, howWeMeasure, dataAsOf, feedbackTitle, feedbackButton, published,
     targetInForce, changesTitle } = strings;
@@ -33,6 +38,8 @@ export function publicPageView(subset: PublicSubset): PublicPageView {
     company: subset.company,
     title: `${subset.company} · ${ourPromise}`,
     statement: subset.statement,
+    head: publicHead(site, subset.language, pageDescription(site, subset.statement, subset.language)),
+    logo: site.images?.logo ? { src: site.images.logo.file, alt: subset.company } : null,
     dataAsOf: formatDate(subset.dataDate, subset.language),
     labels: { ourPromise, ourCommitments, atAGlance, target, latest, history, period, value, statusHeading, howWeMeasure, dataAsOf, feedbackTitle, feedbackButton, published,
       targetInForce, changesTitle },

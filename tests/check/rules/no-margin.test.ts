@@ -3,7 +3,7 @@ import { runDataRule } from '../../kpi/evaluation-fixture.ts';
 
 const withInternal = (value: number): [string, string] =>
   ['    target: { comparison: ">=", value: 95, unit: "%" }\n', `    target: { comparison: ">=", value: 95, unit: "%" }\n    internal_target: { comparison: ">=", value: ${value}, unit: "%" }\n`];
-const internalHint = 'Make the internal target stricter than the public one, e.g. promise 60 minutes and aim for 45.';
+const internalHint = 'Make the internal target stricter than the public one, e.g. internal_target >= 97%.';
 const medianHint = 'Set the public target where you deliver comfortably, and keep the stricter figure as the internal_target.';
 
 describe('no-margin', () => {
@@ -14,6 +14,23 @@ describe('no-margin', () => {
     expect(await runDataRule('no-margin', {}, [withInternal(95)], false)).toEqual([
       `content/promise.yaml:13:40  warning  no-margin  Commitment "on-time" promises >= 95% in public, as strict as its internal target (>= 95%), so there is no margin before a broken promise. | ${internalHint}`,
     ]);
+  });
+  it('says an internal >= 85 % under a public >= 90 % is the looser one, with an example in percent', async () => {
+    // 90 % public: two thirds of its 10-point shortfall is 6.7, so aim for 93.3, rounded up to 94 %.
+    const edit: [string, string] = ['    target: { comparison: ">=", value: 95, unit: "%" }\n',
+      '    target: { comparison: ">=", value: 90, unit: "%" }\n    internal_target: { comparison: ">=", value: 85, unit: "%" }\n'];
+    expect(await runDataRule('no-margin', {}, [edit], false)).toEqual([
+      'content/promise.yaml:13:40  warning  no-margin  Commitment "on-time" promises >= 90% in public, but its internal target (>= 85%) is looser than that, so the team hears of trouble only after the promise is broken. | Make the internal target stricter than the public one, e.g. internal_target >= 94%.',
+    ]);
+  });
+  it('reads <= the other way: an internal <= 6 hours under a public <= 4 hours is looser; the example is in hours', async () => {
+    const edit: [string, string] = ['    target: { comparison: "<=", value: 4, unit: hours }\n',
+      '    target: { comparison: "<=", value: 4, unit: hours }\n    internal_target: { comparison: "<=", value: 6, unit: hours }\n'];
+    const stricterInside: [string, string] = [edit[0], edit[1].replace('value: 6', 'value: 3')];
+    expect(await runDataRule('no-margin', {}, [edit], false)).toEqual([
+      'content/promise.yaml:18:40  warning  no-margin  Commitment "replies" promises <= 4 hours in public, but its internal target (<= 6 hours) is looser than that, so the team hears of trouble only after the promise is broken. | Make the internal target stricter than the public one, e.g. internal_target <= 3 hours.',
+    ]);
+    expect(await runDataRule('no-margin', {}, [stricterInside], false)).toEqual([]);
   });
   it('finds a public target at or above the median of the last 6 months', async () => {
     // last 6 of 8 months: 96 94 95 97 93 95 → sorted 93 94 95 95 96 97 → median 95

@@ -8,6 +8,7 @@ export { default as ctaMissing } from './cta-missing.ts';
 export { default as featuresNotBenefits } from './features-not-benefits.ts';
 export { default as feedbackMissing } from './feedback-missing.ts';
 export { default as hardToRead } from './hard-to-read.ts';
+export { default as inconsistentClaim } from './inconsistent-claim.ts';
 export { default as jargon } from './jargon.ts';
 export { default as kpiUnknown } from './kpi-unknown.ts';
 export { default as noEmotion } from './no-emotion.ts';

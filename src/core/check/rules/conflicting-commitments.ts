@@ -1,18 +1,25 @@
-import { defineRule } from '../define-rule.ts';
+import { commitmentKinds, commitmentsFor, contradicted, kindsIn, showTarget as show } from '../claims.ts';
+import { defineRule, type CheckInput, type Report } from '../define-rule.ts';
+import { commitmentAt, spanPlace } from '../helpers.ts';
+import { placeInField } from '../locate.ts';
+import { sentences } from '../text.ts';
+import { findFigures } from '../text/figures.ts';
 import type { Commitment, Target } from '../../schema/promise.ts';
 
 /**
  * Two commitments on one KPI and period must agree: ">= 95" and "<= 90" can never both be kept, and
  * ">= 95" next to ">= 90" tells the customer two different things (">= 95" with "<= 99" is a range: fine).
  * Each conflicting commitment is reported once, at its target, naming the earlier one it contradicts.
+ * The words must agree with the targets too: a duration or percentage in a commitment's own text, or
+ * in the rest of the statement, that differs from the target it speaks of (see claims.ts, figures.ts).
  */
 export default defineRule({
   id: 'conflicting-commitments',
   severity: 'error',
   summary: 'two commitments on one KPI with incompatible targets, or contradictory claims',
-  messages: ['impossible', 'different'],
-  check({ promise }, report) {
-    const list = promise.commitments;
+  messages: ['impossible', 'different', 'words'],
+  check(input, report) {
+    const list = input.promise.commitments;
     for (const [j, second] of list.entries()) {
       const i = list.findIndex((first, k) => k < j && conflict(first, second) !== undefined);
       const first = list[i];
@@ -21,8 +28,35 @@ export default defineRule({
       report(['commitments', j, 'target'], kind,
         { first: first.id, second: second.id, kpi: second.kpi ?? '', a: show(first.target), b: show(second.target) });
     }
+    checkWords(input, report);
   },
 });
+
+type Key = 'impossible' | 'different' | 'words';
+
+/** Figures in the commitments' own texts against their targets, then in the statement's other sentences. */
+function checkWords(input: CheckInput, report: Report<Key>): void {
+  const { promise, lexicon } = input;
+  for (const [i, c] of promise.commitments.entries()) {
+    if (!c.text || !c.target) continue;
+    const figures = findFigures(c.text, lexicon.figures);
+    for (const figure of figures.filter((f) => contradicted(input, [i], f, figures) === i))
+      report(placeInField(input.source, ['commitments', i, 'text'], c.text, figure.start, figure.text), 'words', { claim: figure.text, id: c.id, target: show(c.target) });
+  }
+  const kinds = commitmentKinds(input);
+  for (const sentence of sentences(input.statement.text)) {
+    if (commitmentAt(input, sentence.start) !== undefined) continue;
+    const sentenceKinds = new Set(kindsIn(sentence.text, lexicon).keys());
+    const figures = findFigures(sentence.text, lexicon.figures);
+    for (const figure of figures) {
+      const i = contradicted(input, commitmentsFor(input, kinds, figure, sentenceKinds), figure, figures);
+      const c = i === undefined ? undefined : promise.commitments[i];
+      if (!c?.target) continue;
+      const span = { start: sentence.start + figure.start, end: sentence.start + figure.end, text: figure.text };
+      report(spanPlace(input, span), 'words', { claim: figure.text, id: c.id, target: show(c.target) });
+    }
+  }
+}
 
 /** impossible: no figure meets both; different: two targets in the same direction. */
 function conflict(a: Commitment, b: Commitment): 'impossible' | 'different' | undefined {
@@ -42,8 +76,4 @@ function canBothHold(a: Target, b: Target): boolean {
   const ceiling = Math.min(...high.map((t) => t.value));
   const strict = [...low, ...high].some((t) => t.comparison.length === 1);
   return strict ? floor < ceiling : floor <= ceiling;
-}
-
-function show(target: Target): string {
-  return `${target.comparison} ${target.value}${target.unit ? ` ${target.unit}` : ''}`;
 }

@@ -1,22 +1,27 @@
 import { formatTarget, formatValueAgainst } from '../../kpi/format.ts';
-import { atLeastAsStrict, measuredCommitments, recentMedian } from '../../kpi/targets.ts';
+import { internalFromPublic } from '../../draft/suggest.ts';
+import { asksForMore, atLeastAsStrict, measuredCommitments, recentMedian } from '../../kpi/targets.ts';
+import type { Target } from '../../schema/promise.ts';
 import { defineRule } from '../define-rule.ts';
 
 /**
  * Promise with a margin: the public target should be looser than the internal one and than what you
- * usually deliver. ok: public ">= 95 %", internal ">= 97 %", recent median 98 %; not ok: public ">= 97 %"
+ * usually deliver. Which is stricter follows the comparison: for `>=` a higher number, for `<=` a lower one. ok: public ">= 95 %", internal ">= 97 %", recent median 98 %; not ok: public ">= 97 %"
  * with internal ">= 97 %", or public ">= 98 %" when the median of the last 6 months is 97.5 %.
  */
 export default defineRule({
   id: 'no-margin',
   severity: 'warning',
   summary: 'the public target is as strict as, or stricter than, the internal target or recent performance',
-  messages: ['internal', 'median'],
-  check({ promise, evaluation }, report) {
+  messages: ['internal', 'looser', 'median'],
+  check({ promise, kpis, evaluation }, report) {
     for (const [i, c] of promise.commitments.entries()) {
       if (!c.target || !c.internal_target || !atLeastAsStrict(c.target, c.internal_target.value)) continue;
-      report(['commitments', i, 'target', 'value'], 'internal',
-        { commitment: c.id, target: formatTarget(c.target), internal: formatTarget(c.internal_target) });
+      const unit = c.target.unit ?? kpis?.kpis.find((k) => k.id === c.kpi)?.unit ?? '';
+      // Equal is "as strict as"; otherwise the internal target is the looser one (85 % under a public 90 %).
+      report(['commitments', i, 'target', 'value'], c.target.value === c.internal_target.value ? 'internal' : 'looser', {
+        commitment: c.id, target: formatTarget(c.target, unit), internal: formatTarget(c.internal_target, unit), example: stricterExample(c.target, unit),
+      });
     }
     for (const { commitment, target, index, result } of measuredCommitments(promise.commitments, evaluation)) {
       const median = recentMedian(result);
@@ -29,3 +34,8 @@ export default defineRule({
     }
   },
 });
+
+/** An internal target with a margin, in the KPI's own unit: `>= 94 %` under a public `>= 90 %`, `<= 36 hours` under `<= 48 hours`. */
+function stricterExample(target: Target, unit: string): string {
+  return formatTarget({ ...target, value: internalFromPublic(target.value, asksForMore(target) ? 'higher' : 'lower', unit) }, unit);
+}

@@ -20,8 +20,29 @@ export interface WizardText {
   benefit: string;
   commitmentsIntro: string;
   kpi: string;
-  kpiTyped: string;
   removeCommitment: string;
+  /** Defining a KPI from the user's own data file, at the KPI question. */
+  newKpi: {
+    option: string;
+    file: string;
+    otherFile: string;
+    path: string;
+    proposal: string;
+    manual: string;
+    formula: string;
+    column: string;
+    timestamp: string;
+    dateFormat: string;
+    dayFirst: string;
+    monthFirst: string;
+    name: string;
+    id: string;
+    preview: string;
+    noPeriods: string;
+    confirm: string;
+    added: string;
+    noProposal: string;
+  };
   target: string;
   internalTarget: string;
   period: string;
