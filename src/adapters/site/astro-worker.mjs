@@ -78,7 +78,10 @@ async function runBuild({ id, keep, settings, routes, siteSources }) {
       name: 'pledge-sites',
       hooks: { 'astro:config:setup': (/** @type {{ injectRoute: (route: { pattern: string, entrypoint: string }) => void }} */ { injectRoute }) => { for (const route of routes) injectRoute(route); } },
     };
-    await astroBuild({ ...settings, integrations: [pages], vite: { ...settings.vite, plugins: [plugin] } });
+    // Kept (`pledge dev`), a build stopped by a blocking finding fails on purpose: not logged as an
+    // error; a real failure's message still reaches pledge dev, which shows it in the terminal and page.
+    const logLevel = keep ? 'silent' : settings.logLevel;
+    await astroBuild({ ...settings, logLevel, integrations: [pages], vite: { ...settings.vite, plugins: [plugin] } });
     timings['astro-build'] = Math.round(performance.now() - loaded);
     const cpu = process.cpuUsage();
     timings['builder-cpu'] = Math.round((cpu.user + cpu.system) / 1000);

@@ -68,7 +68,8 @@ export interface SiteBuilder {
   provide(views: SiteViews): void;
   /** Resolves when every page of both sites is written into the builder's outDir, with the builder's own step times. */
   readonly done: Promise<Record<string, number>>;
-  stop(): void;
+  /** Stops the build if it has not ended; resolves once it has, so that its folder can be removed. */
+  stop(): Promise<void>;
 }
 
 interface WorkerReply {
@@ -128,11 +129,14 @@ export class SiteWorker {
     return {
       provide: (views) => this.send({ id, views }),
       done,
-      // A one-build process answers and exits by itself; a kept one stays for the next build.
+      // A one-build process answers and exits by itself; a kept one stays for the next build, and
+      // its stopped build may still write into its folder until it has answered.
       stop: () => {
-        if (answered) return;
-        if (this.keep) this.send({ id, cancel: true });
-        else this.kill();
+        if (!answered) {
+          if (this.keep) this.send({ id, cancel: true });
+          else this.kill();
+        }
+        return done.then(() => undefined, () => undefined);
       },
     };
   }

@@ -78,7 +78,7 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
   // Under `pledge dev` the same build, run by the Astro process kept warm between builds.
   const builtSites = path.join(workDir, 'sites');
   const builder = kept ? kept.build(workDir, builtSites) : startSiteBuilder(workDir, builtSites);
-  const forgetBuilder = onInterrupt(() => builder.stop());
+  const forgetBuilder = onInterrupt(() => void builder.stop());
   try {
     const steps = await timed('modules', loadSteps);
     const [project, site] = await timed('load', () => Promise.all([steps.loadProject(root, options.cwd), steps.loadSiteConfig(root, options.cwd)]));
@@ -123,7 +123,8 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
     timings['main-cpu'] = Math.round((cpu.user + cpu.system) / 1000);
     return { status: 'built', findings, distDir, timings };
   } finally {
-    builder.stop();
+    // Waited for: a kept builder's stopped build writes into workDir until it has answered.
+    await builder.stop();
     forgetBuilder();
     await rm(workDir, { recursive: true, force: true });
     forgetWorkDir();
