@@ -125,9 +125,13 @@ export class SiteWorker {
     }).finally(() => { answered = true; });
     // A build stopped on purpose (a blocking finding) is never awaited.
     done.catch(() => undefined);
-    this.send({ id, keep: this.keep, settings: astroSettings(outDir, workDir), routes: siteRoutes(), siteSources: SITE_SOURCES });
+    if (!this.send({ id, keep: this.keep, settings: astroSettings(outDir, workDir), routes: siteRoutes(), siteSources: SITE_SOURCES })) {
+      // A kept worker that died since: nothing would ever answer (pledge dev then starts a fresh one).
+      this.waiting.get(id)?.reject(new Error('The site builder is no longer running.'));
+      this.waiting.delete(id);
+    }
     return {
-      provide: (views) => this.send({ id, views }),
+      provide: (views) => { this.send({ id, views }); },
       done,
       // A one-build process answers and exits by itself; a kept one stays for the next build, and
       // its stopped build may still write into its folder until it has answered.
@@ -145,9 +149,11 @@ export class SiteWorker {
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill();
   }
 
-  private send(message: object): void {
-    // A worker that died has already failed its builds (see 'close').
-    if (this.child.connected) this.child.send(message);
+  /** False when the worker is gone: it has already failed the builds it had (see 'close'). */
+  private send(message: object): boolean {
+    if (!this.child.connected) return false;
+    this.child.send(message);
+    return true;
   }
 }
 
