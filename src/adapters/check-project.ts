@@ -126,6 +126,14 @@ async function readBuiltinYaml(file: string): Promise<YamlSource> {
   return { file: shown, text: json, data: JSON.parse(json) as unknown, locate: () => ({ file: shown, line: 1, column: 1 }) };
 }
 
+/** The finding texts of one language. */
+export async function messagesOf(language: Language): Promise<Messages> {
+  const messages = (await loadMessages([language]))[language];
+  // Every language the schema accepts ships its file: a gap is a packaging bug.
+  if (!messages) throw new Error(`No finding texts for language "${language}".`);
+  return messages;
+}
+
 function cached<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
   let value = cache.get(key);
   if (!value) {

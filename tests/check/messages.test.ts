@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadMessages } from '../../src/adapters/check-project.ts';
-import { parseMessages, placeholdersOf, renderMessage } from '../../src/core/check/messages.ts';
+import { parseMessages, placeholdersOf, renderMessage, renderRowText } from '../../src/core/check/messages.ts';
 import { RULES } from '../../src/core/check/rules/index.ts';
+import { ROW_FIXES, ROW_REPORT, ROW_SAYS } from '../../src/core/kpi/row-reasons.ts';
 import { formatInputError, inputErrorsOf } from '../../src/core/input-error.ts';
 import { LANGUAGES } from '../../src/core/schema/text.ts';
 import { parseYaml } from '../../src/core/yaml-source.ts';
@@ -50,10 +51,33 @@ describe('finding texts (src/core/check/messages/<language>.yml)', () => {
     });
   });
 
+  describe.each(LANGUAGES)('%s: skipped rows (rows.says, rows.fixes, rows.report)', (language) => {
+    const catalog = catalogs[language];
+    const english = catalogs.en;
+    if (!catalog || !english) throw new Error(`no ${language} messages`);
+    const kinds = { says: ROW_SAYS, fixes: ROW_FIXES, report: ROW_REPORT } as const;
+
+    it.each(Object.keys(kinds) as (keyof typeof kinds)[])('has a text for every case of rows.%s, and nothing else', (kind) => {
+      expect(Object.keys(catalog.rows[kind]).sort()).toEqual([...kinds[kind]].sort());
+    });
+
+    it.each(Object.keys(kinds) as (keyof typeof kinds)[])('uses the same placeholders as English in rows.%s, and fills them all', (kind) => {
+      for (const key of kinds[kind]) {
+        const names = placeholdersOf(english.rows[kind][key] ?? '');
+        expect(placeholdersOf(catalog.rows[kind][key] ?? ''), `rows.${kind}.${key}`).toEqual(names);
+        const text = renderRowText(catalog, kind, { case: key, params: Object.fromEntries(names.map((name) => [name, `<${name}>`])) });
+        expect(text, `rows.${kind}.${key}`).not.toMatch(/\{\w+\}/);
+        for (const name of names) expect(text, `rows.${kind}.${key}`).toContain(`<${name}>`);
+      }
+    });
+  });
+
   it('a case with no text, or a placeholder with no value, is a packaging bug that throws', () => {
     const en = catalogs.en!;
     expect(() => renderMessage(en, 'jargon', 'nonsense')).toThrow('No "en" message for jargon.nonsense.');
     expect(() => renderMessage(en, 'jargon', 'buzzword', {})).toThrow('jargon.buzzword: no value for {term}.');
+    expect(() => renderRowText(en, 'says', { case: 'nonsense', params: {} })).toThrow('No "en" text for rows.says.nonsense.');
+    expect(() => renderRowText(en, 'says', { case: 'not-a-number', params: {} })).toThrow('rows.says.not-a-number: no value for {value}.');
   });
 
   it('a malformed file is a located input error', () => {

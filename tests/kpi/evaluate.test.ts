@@ -54,14 +54,16 @@ describe('evaluateProject', () => {
         latest: { period: '2026-02', value: 100, status: 'kept' },
       },
     ]);
-    const duplicate = { file: 'content/data/orders.csv', line: 7, column: 'order_id', reason: 'duplicate-key', message: 'order_id "A5" appears again (a duplicate row)' } as const;
-    const score = { file: 'content/data/surveys.ndjson', line: 4, column: 'score', reason: 'not-a-score', message: '"9" is not a score from 1 to 5', value: '9' } as const;
+    const duplicate = { file: 'content/data/orders.csv', line: 7, column: 'order_id', reason: 'duplicate-key', message: 'order_id "A5" appears again (a duplicate row)',
+      says: { case: 'duplicate-key', params: { column: 'order_id', key: '"A5"' } } } as const;
+    const score = { file: 'content/data/surveys.ndjson', line: 4, column: 'score', reason: 'not-a-score', message: '"9" is not a score from 1 to 5', value: '9',
+      says: { case: 'not-a-score', params: { value: '"9"', min: 1, max: 5 } } } as const;
     const duplicateFix = 'Remove the repeated rows from the export, or drop key: from the source if repeats are real.';
     const scoreFix = "Write whole-number scores in column score in the formula's range, or filter out the rows that are not answers (filter: in kpis.yaml).";
     expect(evaluation.kpis.map((k) => k.badRows)).toEqual([
-      { count: 1, examples: [duplicate], byReason: [{ reason: 'duplicate-key', column: 'order_id', count: 1, examples: [duplicate], fix: duplicateFix }] },
-      { count: 1, examples: [duplicate], byReason: [{ reason: 'duplicate-key', column: 'order_id', count: 1, examples: [duplicate], fix: duplicateFix }] },
-      { count: 1, examples: [score], byReason: [{ reason: 'not-a-score', column: 'score', count: 1, examples: [score], fix: scoreFix }] },
+      { count: 1, examples: [duplicate], byReason: [{ reason: 'duplicate-key', column: 'order_id', count: 1, examples: [duplicate], fix: duplicateFix, fixSays: { case: 'duplicate-key', params: {} } }] },
+      { count: 1, examples: [duplicate], byReason: [{ reason: 'duplicate-key', column: 'order_id', count: 1, examples: [duplicate], fix: duplicateFix, fixSays: { case: 'duplicate-key', params: {} } }] },
+      { count: 1, examples: [score], byReason: [{ reason: 'not-a-score', column: 'score', count: 1, examples: [score], fix: scoreFix, fixSays: { case: 'not-a-score', params: { column: 'score' } } }] },
     ]);
   });
 

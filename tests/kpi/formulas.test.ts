@@ -79,7 +79,8 @@ describe('response_time', () => {
   });
   it('rejects an end before the start', () => {
     const result = one(responseTime({}), ['at,end', '2026-03-01T05:00:00Z,2026-03-01T04:00:00Z']);
-    expect(result.badRows.examples).toEqual([{ file: 'data/x.csv', line: 2, column: 'end', reason: 'end-before-start', message: 'end is before at' }]);
+    expect(result.badRows.examples).toEqual([{ file: 'data/x.csv', line: 2, column: 'end', reason: 'end-before-start', message: 'end is before at',
+      says: { case: 'end-before-start', params: { end: 'end', start: 'at' } } }]);
   });
 });
 
@@ -123,7 +124,8 @@ describe('mean, sum, count, ratio', () => {
   it('mean and sum over a column, skipping a value that is not a number', () => {
     const mean = one(kpi({ formula: 'mean', columns: { value: 'total' } }), rows);
     expect(series(mean)).toEqual(['2026-03=20(3)']);
-    expect(mean.badRows.examples[0]).toEqual({ file: 'data/x.csv', line: 5, column: 'total', reason: 'not-a-number', message: '"x" is not a number', value: 'x' });
+    expect(mean.badRows.examples[0]).toEqual({ file: 'data/x.csv', line: 5, column: 'total', reason: 'not-a-number', message: '"x" is not a number', value: 'x',
+      says: { case: 'not-a-number', params: { value: '"x"' } } });
     expect(series(one(kpi({ formula: 'sum', columns: { value: 'total' } }), rows))).toEqual(['2026-03=60(3)']);
   });
   it('count with a filter', () => {
@@ -168,8 +170,10 @@ describe('segments and shared sources', () => {
     const results = compute(defs, rows, undefined, { key: 'id' });
     for (const result of results) {
       expect(result.badRows.examples).toEqual([
-        { file: 'data/x.csv', line: 3, column: 'id', reason: 'duplicate-key', message: 'id "1" appears again (a duplicate row)' },
-        { file: 'data/x.csv', line: 4, reason: 'wrong-field-count', message: 'this row has 2 fields where the header has 3' },
+        { file: 'data/x.csv', line: 3, column: 'id', reason: 'duplicate-key', message: 'id "1" appears again (a duplicate row)',
+          says: { case: 'duplicate-key', params: { column: 'id', key: '"1"' } } },
+        { file: 'data/x.csv', line: 4, reason: 'wrong-field-count', message: 'this row has 2 fields where the header has 3',
+          says: { case: 'wrong-field-count', params: { count: 2, fields: { fields: 2 }, width: 3 } } },
       ]);
       expect([result.rowsRead, result.rowsUsed]).toEqual([3, 1]);
     }

@@ -27,7 +27,7 @@ async function serial(file: string) {
       return scan.neededColumns;
     },
     row: (cells, line) => scan?.add(cells, line),
-    malformed: (line, message) => scan?.malformed(line, message),
+    malformed: (line, message, says) => scan?.malformed(line, message, says),
   });
   return scan?.accumulators.map((acc) => acc.result(Date.parse('2026-11-05T00:00:00Z')));
 }

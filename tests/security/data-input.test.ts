@@ -78,7 +78,8 @@ describe('numbers in data cells: plain decimal only', { timeout: 120_000 }, () =
     scan.add(['2026-05-03T10:00:00Z', '4.5'], 4);
     const [result] = scan.accumulators.map((acc) => acc.result(Date.parse('2026-07-01T00:00:00Z')));
     expect(series(result ?? { buckets: [] })).toEqual(['2026-05=4(2)']);
-    expect(result?.badRows.examples).toEqual([{ file: 'data/x.csv', line: 4, column: 'amount', message: '"4.5" is not a number', reason: 'not-a-number', value: '4.5' }]);
+    expect(result?.badRows.examples).toEqual([{ file: 'data/x.csv', line: 4, column: 'amount', message: '"4.5" is not a number', reason: 'not-a-number', value: '4.5',
+      says: { case: 'not-a-number', params: { value: '"4.5"' } } }]);
   });
 
   const SURVEY_KPI = `  - id: nps

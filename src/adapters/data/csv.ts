@@ -2,7 +2,7 @@ import { isAscii } from 'node:buffer';
 import { open } from 'node:fs/promises';
 import type { Cell } from '../../core/kpi/formulas.ts';
 import type { ReadOptions, TableSink } from './types.ts';
-import { CHUNK_BYTES, HeaderTooLong, maxLineBytes, PROGRESS_EVERY, tooLongMessage } from './types.ts';
+import { CHUNK_BYTES, HeaderTooLong, maxLineBytes, PROGRESS_EVERY, reportMalformed, reportTooLong } from './types.ts';
 
 const QUOTE = 34;
 const LF = 10;
@@ -260,7 +260,7 @@ class CsvCursor {
   /** Reports the record on this line as too long (the header: an error) and moves past its lines. */
   private rejectTooLong(newlines: number): void {
     if (!this.header) throw new HeaderTooLong(this.line, this.maxLine);
-    this.sink.malformed(this.line, tooLongMessage(this.maxLine));
+    reportTooLong(this.sink, this.line, this.maxLine);
     this.line += 1 + newlines;
   }
 
@@ -297,7 +297,7 @@ class CsvCursor {
     this.line += 1 + newlines;
     if (!this.header) return this.takeHeader(cells.map((cell) => String(cell ?? '').trim()));
     if (unclosed) {
-      this.sink.malformed(at, 'a quoted field starting on this line is never closed, so the rest of the file could not be read');
+      reportMalformed(this.sink, at, 'unclosed-quote', 'a quoted field starting on this line is never closed, so the rest of the file could not be read');
       return undefined;
     }
     this.sink.row(cells, at);

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import type { Cell } from '../../core/kpi/formulas.ts';
 import type { ReadOptions, TableSink } from './types.ts';
-import { CHUNK_BYTES, maxLineBytes, PROGRESS_EVERY, tooLongMessage } from './types.ts';
+import { CHUNK_BYTES, maxLineBytes, PROGRESS_EVERY, reportMalformed, reportTooLong } from './types.ts';
 
 /** Turns records into rows: the first record's keys are the header, like a CSV header line. */
 class Records {
@@ -12,7 +12,7 @@ class Records {
   constructor(private readonly sink: TableSink) {}
 
   tooLong(line: number, limit: number): void {
-    this.sink.malformed(line, tooLongMessage(limit));
+    reportTooLong(this.sink, line, limit);
   }
 
   add(text: string, line: number, bytes: number): void {
@@ -20,11 +20,13 @@ class Records {
     try {
       record = JSON.parse(text);
     } catch (error) {
-      this.sink.malformed(line, `this is not valid JSON (${(error as Error).message.split('\n')[0]})`);
+      // The parser's own words stay English in every language: they come from the JavaScript engine.
+      const detail = (error as Error).message.split('\n')[0] ?? '';
+      reportMalformed(this.sink, line, 'not-json', `this is not valid JSON (${detail})`, { detail });
       return;
     }
     if (record === null || typeof record !== 'object' || Array.isArray(record)) {
-      this.sink.malformed(line, 'each record must be a JSON object, like {"id": 1, "score": 9}');
+      reportMalformed(this.sink, line, 'not-an-object', 'each record must be a JSON object, like {"id": 1, "score": 9}');
       return;
     }
     const fields = record as Record<string, unknown>;
@@ -135,7 +137,7 @@ export async function readJsonArray(file: string, sink: TableSink, options: Read
           from = i + 1;
         }
       } else if (!scan.started && ch > 32 && ch !== 0xfeff) {
-        sink.malformed(scan.line, 'a JSON data file must be an array of objects: [{...}, {...}]');
+        reportMalformed(sink, scan.line, 'not-an-array', 'a JSON data file must be an array of objects: [{...}, {...}]');
         stream.destroy();
         return records.finish(stream.bytesRead);
       }

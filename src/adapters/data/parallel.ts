@@ -67,7 +67,7 @@ export async function scanSlice(job: WorkerJob): Promise<SliceResult> {
       return scan.neededColumns;
     },
     row: (cells, line) => scan?.add(cells, line),
-    malformed: (line, message) => scan?.malformed(line, message),
+    malformed: (line, message, says) => scan?.malformed(line, message, says),
   }, job.range);
   return { info, states: scan?.accumulators.map((acc) => acc.snapshot()) ?? [] };
 }

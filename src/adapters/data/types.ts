@@ -1,4 +1,5 @@
 import type { Cell } from '../../core/kpi/formulas.ts';
+import type { RowText } from '../../core/check/messages.ts';
 
 /** Where a reader sends what it reads. Rows arrive in file order, as cells in header order. */
 export interface TableSink {
@@ -11,7 +12,8 @@ export interface TableSink {
   /** One row and the 1-based line of the file it starts on. The array is only valid during the call (the CSV reader reuses it). */
   row(cells: readonly Cell[], line: number): void;
   /** Malformed text that is not a row at all (broken JSON, an unclosed quote). */
-  malformed(line: number, message: string): void;
+  /** `says` is the message as a case of `rows.says` in messages/<language>.yml, for reports in other languages. */
+  malformed(line: number, message: string, says?: RowText): void;
   /** Called every few thousand rows with the rows and bytes read so far. */
   progress?(rows: number, bytes: number): void;
 }
@@ -38,8 +40,13 @@ export function maxLineBytes(options: ReadOptions = {}, env: NodeJS.ProcessEnv =
 }
 
 /** The bad-row message for a record over the limit; the record itself is never quoted. */
-export function tooLongMessage(limit: number): string {
-  return `this record is longer than ${limit} bytes, the most pledge reads in one line (PLEDGE_MAX_LINE_BYTES), so it was skipped to its line end`;
+/** Reports text that is not a row at all, in English and as a case of `rows.says` in messages/<language>.yml. */
+export function reportMalformed(sink: TableSink, line: number, says: string, message: string, params: Record<string, string | number> = {}): void {
+  sink.malformed(line, message, { case: says, params });
+}
+
+export function reportTooLong(sink: TableSink, line: number, limit: number): void {
+  reportMalformed(sink, line, 'too-long', `this record is longer than ${limit} bytes, the most pledge reads in one line (PLEDGE_MAX_LINE_BYTES), so it was skipped to its line end`, { limit });
 }
 
 /** Thrown when the header line is over the limit: nothing of the file can be read. */

@@ -1,4 +1,5 @@
 import { pledgeJsonSchema, publicPledgeSchema, type PledgeJson } from '../../core/schema/pledge-json.ts';
+import { withoutRowTexts } from '../../core/kpi/row-reasons.ts';
 import type { SiteInput } from '../../core/site/input.ts';
 import { statementText } from '../../core/site/input.ts';
 import type { PublicSubset } from '../../core/site/public-subset.ts';
@@ -38,7 +39,7 @@ function fullDocument(input: SiteInput): PledgeJson {
       period: result.period,
       rowsRead: result.rowsRead,
       rowsUsed: result.rowsUsed,
-      badRows: result.badRows,
+      badRows: withoutRowTexts(result.badRows),
       dataDate: result.dataDate ?? null,
       buckets: result.buckets,
       segments: result.segments,

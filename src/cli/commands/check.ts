@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildDate } from '../../adapters/build-date.ts';
-import { checkProject } from '../../adapters/check-project.ts';
+import { checkProject, messagesOf } from '../../adapters/check-project.ts';
 import { badScanPattern, expandScan, readCopyFile } from '../../adapters/scan.ts';
 import { evaluateProject } from '../../adapters/evaluate.ts';
 import { FigureCache } from '../../adapters/figure-cache.ts';
@@ -84,7 +84,8 @@ async function check({ root, strict, language, format, scan }: CheckOptions, io:
     io.out(`${statementLines(statement)}\n\n${measured ? `${formatStatusTable(evaluation, project.promise.doc.commitments, project.promise.doc.language)}\n` : ''}`);
   }
   io.out(render(format, findings));
-  if (format === 'text') io.err(formatBadRows(evaluation));
+  // The skipped rows in the findings' language.
+  if (format === 'text') io.err(formatBadRows(evaluation, await messagesOf(language ?? project.promise.doc.language)));
   // From the findings alone: a broken promise fails the run through promise-broken, as rules.yaml set it.
   return EXIT_OF[outcomeOf(findings)];
 }

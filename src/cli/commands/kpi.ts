@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { evaluateProject, type EvaluateOptions } from '../../adapters/evaluate.ts';
+import { messagesOf } from '../../adapters/check-project.ts';
 import { FigureCache } from '../../adapters/figure-cache.ts';
 import { loadProject } from '../../adapters/project.ts';
 import { formatBadRows, formatKpiCsv, formatKpiJson, formatKpiTable, formatStatusTable } from '../../core/kpi/format.ts';
@@ -50,7 +51,7 @@ export const command: Command = {
     if (format === 'json') io.out(formatKpiJson(evaluation));
     else if (format === 'csv') io.out(formatKpiCsv(evaluation));
     else io.out(`${formatKpiTable(evaluation, project.promise.doc.commitments, project.promise.doc.language)}\n${formatStatusTable(evaluation, project.promise.doc.commitments, project.promise.doc.language)}`);
-    io.err(formatBadRows(evaluation));
+    io.err(formatBadRows(evaluation, await messagesOf(project.promise.doc.language)));
     return EXIT.ok;
   },
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STATUSES, type Status } from '../kpi/types.ts';
 import { PERIODS, type Period } from '../schema/text.ts';
 import { validateSource } from '../schema/validate.ts';
 import type { YamlSource } from '../yaml-source.ts';
@@ -29,7 +30,24 @@ export const messagesSchema = z.strictObject({
   periods: z.strictObject(Object.fromEntries(PERIODS.map((p) => [p, wordForms])) as Record<Period, typeof wordForms>),
   /** Readability measures (hard-to-read). */
   measures: z.strictObject(Object.fromEntries(MEASURES.map((m) => [m, text])) as Record<Measure, typeof text>),
+  /** A published or computed figure with its sample, target and status (record-changed): `{value}`, `{n}`, `{target}`, `{status}`. */
+  figure: text,
+  /** A period's status, as a figure names it. */
+  statuses: z.strictObject(Object.fromEntries(STATUSES.map((s) => [s, text])) as Record<Status, typeof text>),
   rules: z.record(z.string(), z.record(z.string(), messageCase)),
+  /** Why the data reader skipped a row (`says`) and what to do about it (`fixes`), by case (ROW_SAYS, ROW_FIXES). */
+  rows: z.strictObject({
+    /** What a cell that should hold a value but holds nothing is called: `{value}` of an empty cell. */
+    blank: text,
+    /** Between the last two items of a list of alternatives (`DD/MM/YYYY and MM/DD/YYYY`). */
+    and: z.string().min(1),
+    /** "field" and "fields", for the fields of a CSV row. */
+    fields: wordForms,
+    says: z.record(z.string(), text),
+    fixes: z.record(z.string(), text),
+    /** The lines of skipped rows `pledge check` and `pledge kpi` print (ROW_REPORT). */
+    report: z.record(z.string(), z.string().min(1)),
+  }),
 });
 export type Messages = z.infer<typeof messagesSchema>;
 
@@ -42,11 +60,33 @@ export type Param =
   | { unit: 'words' | 'characters' }
   | { period: Period; count: number }
   | { line: number }
-  | { measure: Measure };
+  | { measure: Measure }
+  | { figure: { value: string; n: number; target: string; status: Status } }
+  | { blank: true }
+  | { fields: number }
+  | { alternatives: readonly string[] }
+  /** A text of the data reader: its case in this language, or the English it came with when it has none (a database's checks). */
+  | { row: 'says' | 'fixes'; text?: RowText | undefined; english: string };
 export type Params = Readonly<Record<string, Param>>;
 
 export function parseMessages(source: YamlSource): Messages {
   return validateSource(source, messagesSchema);
+}
+
+/**
+ * A text of the data reader as data: a case of `rows.says` or `rows.fixes` and the values of its
+ * placeholders, so each report words a skipped row in its own language. Plain JSON, like every Param.
+ */
+export interface RowText {
+  case: string;
+  params: Params;
+}
+
+/** A skipped row's reason (`says`) or its fix (`fixes`) in one language; a missing case throws, as in renderMessage. */
+export function renderRowText(messages: Messages, kind: 'says' | 'fixes' | 'report', text: RowText): string {
+  const template = messages.rows[kind][text.case];
+  if (template === undefined) throw new Error(`No "${messages.language}" text for rows.${kind}.${text.case}.`);
+  return fillTemplate(messages, template, text.params, `rows.${kind}.${text.case}`);
 }
 
 /** The placeholders a template uses, sorted: `{term} is ...` → ["term"]. */
@@ -61,12 +101,16 @@ export function placeholdersOf(template: string): string[] {
 export function renderMessage(messages: Messages, ruleId: string, key: string, params: Params = {}): { message: string; hint: string } {
   const entry = messages.rules[ruleId]?.[key];
   if (!entry) throw new Error(`No "${messages.language}" message for ${ruleId}.${key}.`);
-  const fill = (template: string) => template.replace(/\{(\w+)\}/g, (_, name: string) => {
+  const fill = (template: string) => fillTemplate(messages, template, params, `${ruleId}.${key}`);
+  return { message: fill(entry.message), hint: fill(entry.hint) };
+}
+
+function fillTemplate(messages: Messages, template: string, params: Params, at: string): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
-    if (value === undefined) throw new Error(`${ruleId}.${key}: no value for {${name}}.`);
+    if (value === undefined) throw new Error(`${at}: no value for {${name}}.`);
     return renderParam(messages, value);
   });
-  return { message: fill(entry.message), hint: fill(entry.hint) };
 }
 
 function renderParam(messages: Messages, value: Param): string {
@@ -76,5 +120,12 @@ function renderParam(messages: Messages, value: Param): string {
   if ('unit' in value) return messages.units[value.unit];
   if ('line' in value) return messages.lines[value.line === 1 ? 'one' : 'other'];
   if ('period' in value) return messages.periods[value.period][value.count === 1 ? 'one' : 'other'];
-  return messages.measures[value.measure];
+  if ('blank' in value) return messages.rows.blank;
+  if ('fields' in value) return messages.rows.fields[value.fields === 1 ? 'one' : 'other'];
+  if ('alternatives' in value) return value.alternatives.join(messages.rows.and);
+  if ('row' in value) return value.text ? renderRowText(messages, value.row, value.text) : value.english;
+  if ('measure' in value) return messages.measures[value.measure];
+  const { figure } = value;
+  return messages.figure.replace(/\{(\w+)\}/g, (_, name: string) =>
+    name === 'status' ? messages.statuses[figure.status] : String(figure[name as 'value' | 'n' | 'target']));
 }

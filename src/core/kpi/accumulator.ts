@@ -3,7 +3,7 @@ import type { DataPath } from '../yaml-source.ts';
 import { cohortFigures, emptyCohort, isCohortFormula, mergeCohort, readCustomer, restoreCohort, type CohortCounts, type CustomerSpan } from './cohort.ts';
 import { BUCKET_FORMULAS, notADate, rolesOf, RowProblem, trimmed, type Aggregates, type BucketFormula, type Cell, type DecimalSeparator, type Figure, type ReadContext } from './formulas.ts';
 import { Periods, type PeriodRange } from './period.ts';
-import { EXAMPLES_PER_REASON, fixFor, groupKey, type ReasonGroup, type RowIssue, type RowReason } from './row-reasons.ts';
+import { EXAMPLES_PER_REASON, fixFor, groupKey, type ReasonGroup, type RowFault, type RowIssue } from './row-reasons.ts';
 import { timestampParser, Zone, type DateFormat } from './time.ts';
 import type { Bucket, KpiResult, SegmentSeries } from './types.ts';
 
@@ -150,12 +150,12 @@ export class KpiAccumulator {
     this.rowsRead++;
     if (this.keep && !this.keep(row[this.filterIndex])) return;
     const problem = this.formula ? this.addToBuckets(this.formula, row) : this.addCustomer(row);
-    if (problem) this.reject(line, problem.column, problem.message, problem.reason, problem.value);
+    if (problem) this.reject(line, problem);
     else this.rowsUsed++;
   }
 
   /** Counts a row found bad before any KPI looked at it (malformed, duplicate key). */
-  reject(line: number, column: string | undefined, message: string, reason: RowReason = 'unreadable', value?: string): void {
+  reject(line: number, { column, reason, message, says, value }: RowFault): void {
     this.badCount++;
     const full = this.examples.length >= MAX_EXAMPLES;
     const key = groupKey({ reason, column });
@@ -166,7 +166,7 @@ export class KpiAccumulator {
     }
     tally.count++;
     if (full && tally.examples.length >= EXAMPLES_PER_REASON) return;
-    const issue: RowIssue = { file: this.file, line, ...(column ? { column } : {}), reason, message, ...(value ? { value } : {}) };
+    const issue: RowIssue = { file: this.file, line, ...(column ? { column } : {}), reason, message, ...(says ? { says } : {}), ...(value ? { value } : {}) };
     if (!full) this.examples.push(issue);
     if (tally.examples.length < EXAMPLES_PER_REASON) tally.examples.push(issue);
   }
@@ -318,7 +318,7 @@ export class KpiAccumulator {
   private reasonGroups(): ReasonGroup[] {
     return [...this.reasons.values()]
       .sort((a, b) => b.count - a.count || (a.examples[0]?.line ?? 0) - (b.examples[0]?.line ?? 0))
-      .map((tally) => ({ ...tally, fix: fixFor(tally.reason, tally.column, tally.examples, this.kpi) }));
+      .map((tally) => ({ ...tally, ...fixFor(tally.reason, tally.column, tally.examples, this.kpi) }));
   }
 
   /** Every period from the first with data to the last, gaps included, so a silent month shows as no data. */

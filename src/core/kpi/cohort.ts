@@ -1,6 +1,6 @@
 import type { FormulaId } from '../schema/kpis.ts';
 import type { Figure, ReadContext, Cell } from './formulas.ts';
-import { readTime, RowProblem } from './formulas.ts';
+import { endBeforeStart, readTime, RowProblem } from './formulas.ts';
 import type { PeriodRange } from './period.ts';
 import { wilson } from './stats.ts';
 
@@ -20,7 +20,7 @@ export function readCustomer(row: readonly Cell[], ctx: ReadContext): CustomerSp
   if (start instanceof RowProblem) return start;
   const end = readTime(row, ctx, 1, true);
   if (end instanceof RowProblem) return end;
-  if (end < start) return new RowProblem(ctx.columns[1] ?? '', `${ctx.columns[1]} is before ${ctx.columns[0]}`, 'end-before-start');
+  if (end < start) return endBeforeStart(ctx);
   return { start, end };
 }
 

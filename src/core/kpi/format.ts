@@ -1,7 +1,9 @@
+import { renderRowText, type Messages, type Params } from '../check/messages.ts';
 import type { Commitment, Target } from '../schema/promise.ts';
 import { sourceName } from '../schema/kpis.ts';
 import type { Language } from '../schema/text.ts';
 import { figureTargets, formatAmount as formatAmountIn, formatValue as formatFigure } from '../site/format.ts';
+import { ROW_REPORT, withoutRowTexts } from './row-reasons.ts';
 import { issuePlace, type Bucket, type Evaluation, type KpiResult } from './types.ts';
 
 /** A figure for the terminal: the pages' own formatter (one for all outputs), `—` when there is none. */
@@ -82,19 +84,25 @@ function indent(text: string): string {
 }
 
 /**
- * Skipped rows, one line per reason and column: `file:line  kpi  N rows skipped (lines a, b, c, …): what is
- * wrong. The fix.` The line is the first such row; the rest of them are only counted.
+ * Skipped rows, one line per reason and column, in the language of `messages` (rows.report):
+ * `file:line  kpi  N rows skipped (lines a, b, c, …): what is wrong. The fix.` The line is the first
+ * such row; the rest of them are only counted.
  */
-export function formatBadRows(evaluation: Evaluation): string {
+export function formatBadRows(evaluation: Evaluation, messages: Messages): string {
+  const report = (key: (typeof ROW_REPORT)[number], params: Params = {}) => renderRowText(messages, 'report', { case: key, params });
   const lines: string[] = [];
   for (const result of evaluation.kpis) {
     for (const group of result.badRows.byReason ?? []) {
       const first = group.examples[0];
       if (!first) continue;
-      const more = group.count > group.examples.length ? ', …' : '';
-      const where = group.count > 1 && first.line !== undefined ? ` (lines ${group.examples.map((issue) => issue.line).join(', ')}${more})` : '';
-      const rows = `${group.count} row${group.count === 1 ? '' : 's'} skipped${where}`;
-      lines.push(`${issuePlace(first)}  ${result.kpi.id}  ${rows}: ${first.message}${group.column ? ` (column ${group.column})` : ''}. ${group.fix}`);
+      const listed = group.examples.map((issue) => issue.line).join(messages.separator);
+      const lineList = group.count > group.examples.length ? report('more', { lines: listed }) : listed;
+      const rows = group.count === 1 ? report('skipped-one', { count: group.count })
+        : report(group.count > 1 && first.line !== undefined ? 'skipped-lines' : 'skipped', { count: group.count, lines: lineList });
+      lines.push(`${issuePlace(first)}  ${result.kpi.id}  ${report('line', {
+        rows, reason: { row: 'says', text: first.says, english: first.message },
+        column: group.column ? report('in-column', { column: group.column }) : '', fix: { row: 'fixes', text: group.fixSays, english: group.fix },
+      })}`);
     }
   }
   return lines.length ? `${lines.join('\n')}\n` : '';
@@ -120,5 +128,6 @@ export function formatKpiCsv(evaluation: Evaluation): string {
 
 /** A JSON view of the evaluation (what `pledge kpi --format json` prints). */
 export function formatKpiJson(evaluation: Evaluation): string {
-  return `${JSON.stringify(evaluation, null, 2)}\n`;
+  const english = { ...evaluation, kpis: evaluation.kpis.map((result) => ({ ...result, badRows: withoutRowTexts(result.badRows) })) };
+  return `${JSON.stringify(english, null, 2)}\n`;
 }

@@ -2,6 +2,7 @@ import type { FormulaId, KpiDef } from '../schema/kpis.ts';
 import { quoteData } from '../quote-data.ts';
 import { addHash, forEachHash, hash64, newHashTable, type HashTable } from './key-set.ts';
 import { FORMULA_ROLES } from './roles.ts';
+import type { Param, RowText } from '../check/messages.ts';
 import type { RowReason } from './row-reasons.ts';
 import type { DateFormat } from './time.ts';
 import { addCount, meanInterval, meanIntervalOfCounts, npsInterval, quantile, quantileInterval, wilson, type Interval } from './stats.ts';
@@ -14,14 +15,17 @@ export class RowProblem {
   readonly column: string;
   readonly message: string;
   readonly reason: RowReason;
+  /** The message as data, for reports in other languages. */
+  readonly says: RowText;
   /** The cell that was wrong, shortened, so a report can suggest a fix from what the values look like. */
   readonly value: string | undefined;
 
   // Plain fields, not parameter properties: worker threads load this file with Node's type stripping.
-  constructor(column: string, message: string, reason: RowReason, cell?: Cell) {
+  constructor(column: string, message: string, reason: RowReason, says: RowText, cell?: Cell) {
     this.column = column;
     this.message = message;
     this.reason = reason;
+    this.says = says;
     this.value = isBlank(cell) ? undefined : String(cell).trim().slice(0, 40);
   }
 }
@@ -126,12 +130,18 @@ function show(cell: Cell): string {
   return isBlank(cell) ? 'an empty value' : quoteData(String(cell), 40);
 }
 
+/** The cell as a placeholder value: quoted as `show` quotes it, or the language's word for an empty value. */
+function shown(cell: Cell): Param {
+  return isBlank(cell) ? { blank: true } : quoteData(String(cell), 40);
+}
+
 /** A score that must be an integer in [min, max]. */
 function readScore(row: readonly Cell[], ctx: ReadContext, min: number, max: number): number | RowProblem {
   const cell = row[ctx.index[0] ?? -1];
   const score = numberOf(cell, ctx.decimal);
   if (!Number.isInteger(score) || score < min || score > max) {
-    return new RowProblem(ctx.columns[0] ?? '', `${show(cell)} is not a score from ${min} to ${max}`, 'not-a-score', cell);
+    return new RowProblem(ctx.columns[0] ?? '', `${show(cell)} is not a score from ${min} to ${max}`, 'not-a-score',
+      { case: 'not-a-score', params: { value: shown(cell), min, max } }, cell);
   }
   return score;
 }
@@ -149,7 +159,16 @@ export function readTime(row: readonly Cell[], ctx: ReadContext, i: number, blan
 /** A timestamp cell that does not read as one, saying which format was expected. */
 export function notADate(column: string, cell: Cell, format: DateFormat = 'YYYY-MM-DD'): RowProblem {
   const expected = format === 'YYYY-MM-DD' ? 'ISO 8601, e.g. 2026-03-01T14:05:00Z' : `date_format ${format}`;
-  return new RowProblem(column, `${show(cell)} is not a date-time (expected ${expected})`, 'not-a-date', cell);
+  const says: RowText = format === 'YYYY-MM-DD'
+    ? { case: 'not-a-date', params: { value: shown(cell) } }
+    : { case: 'not-a-date-format', params: { value: shown(cell), format } };
+  return new RowProblem(column, `${show(cell)} is not a date-time (expected ${expected})`, 'not-a-date', says, cell);
+}
+
+/** A row whose end (role 1) is before its start (role 0). */
+export function endBeforeStart(ctx: ReadContext): RowProblem {
+  const [start, end] = [ctx.columns[0] ?? '', ctx.columns[1] ?? ''];
+  return new RowProblem(end, `${ctx.columns[1]} is before ${ctx.columns[0]}`, 'end-before-start', { case: 'end-before-start', params: { end, start } });
 }
 
 const percent = (part: number, whole: number): number | null => (whole === 0 ? null : (part / whole) * 100);
@@ -270,7 +289,7 @@ function readDuration(row: readonly Cell[], ctx: ReadContext): number | RowProbl
   const end = readTime(row, ctx, 1, true);
   if (end instanceof RowProblem) return end;
   if (Number.isNaN(end)) return null;
-  if (end < start) return new RowProblem(ctx.columns[1] ?? '', `${ctx.columns[1]} is before ${ctx.columns[0]}`, 'end-before-start');
+  if (end < start) return endBeforeStart(ctx);
   return end - start;
 }
 
@@ -341,7 +360,7 @@ function countCustomer(acc: Customers, high: number, low: number, times: 1 | 2):
 const repeatPurchaseRate: BucketFormula<string, Customers> = {
   read(row, ctx) {
     const cell = row[ctx.index[0] ?? -1];
-    return isBlank(cell) ? new RowProblem(ctx.columns[0] ?? '', 'the customer is empty', 'empty-value') : String(cell);
+    return isBlank(cell) ? new RowProblem(ctx.columns[0] ?? '', 'the customer is empty', 'empty-value', { case: 'no-customer', params: {} }) : String(cell);
   },
   create: () => ({ table: newHashTable(), repeats: 0 }),
   add(acc, customer) {
@@ -361,7 +380,8 @@ const repeatPurchaseRate: BucketFormula<string, Customers> = {
 function readNumber(row: readonly Cell[], ctx: ReadContext, i: number): number | RowProblem {
   const cell = row[ctx.index[i] ?? -1];
   const value = numberOf(cell, ctx.decimal);
-  return Number.isFinite(value) ? value : new RowProblem(ctx.columns[i] ?? '', `${show(cell)} is not a number`, 'not-a-number', cell);
+  return Number.isFinite(value) ? value
+    : new RowProblem(ctx.columns[i] ?? '', `${show(cell)} is not a number`, 'not-a-number', { case: 'not-a-number', params: { value: shown(cell) } }, cell);
 }
 
 const mean: BucketFormula<number, Total> = {

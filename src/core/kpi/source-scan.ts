@@ -3,7 +3,8 @@ import { KpiAccumulator, type SourceOptions } from './accumulator.ts';
 import type { Cell } from './formulas.ts';
 import { quoteData } from '../quote-data.ts';
 import { KeySet } from './key-set.ts';
-import type { RowReason } from './row-reasons.ts';
+import type { RowText } from '../check/messages.ts';
+import type { RowFault } from './row-reasons.ts';
 
 /** How a source's cells are read: its time zone, its key column, its decimal separator. */
 export interface ScanOptions extends SourceOptions {
@@ -45,27 +46,38 @@ export class SourceScan {
 
   add(row: readonly Cell[], line: number): void {
     const problem = this.rowProblem(row);
-    if (problem) this.malformed(line, problem.message, problem.column, problem.reason);
+    if (problem) this.rejectEverywhere(line, problem);
     else for (const acc of this.accumulators) acc.add(row, line);
   }
 
   /** A row no KPI can use (too long, unclosed quote, not JSON, a duplicate key): read, and counted bad by every KPI. */
-  malformed(line: number, message: string, column?: string, reason: RowReason = 'unreadable'): void {
+  malformed(line: number, message: string, says?: RowText): void {
+    this.rejectEverywhere(line, { reason: 'unreadable', message, says });
+  }
+
+  private rejectEverywhere(line: number, fault: RowFault): void {
     for (const acc of this.accumulators) {
       acc.rowsRead++;
-      acc.reject(line, column, message, reason);
+      acc.reject(line, fault);
     }
   }
 
-  private rowProblem(row: readonly Cell[]): { column?: string | undefined; message: string; reason: RowReason } | undefined {
+  private rowProblem(row: readonly Cell[]): RowFault | undefined {
     if (row.length !== this.width) {
-      return { reason: 'wrong-field-count', message: `this row has ${row.length} field${row.length === 1 ? '' : 's'} where the header has ${this.width}` };
+      const [count, width] = [row.length, this.width];
+      return {
+        reason: 'wrong-field-count', message: `this row has ${count} field${count === 1 ? '' : 's'} where the header has ${width}`,
+        says: { case: 'wrong-field-count', params: { count, fields: { fields: count }, width } },
+      };
     }
     if (this.keyIndex >= 0) {
       const key = String(row[this.keyIndex] ?? '').trim();
       const column = this.header[this.keyIndex];
-      if (key === '') return { column, reason: 'empty-value', message: `the ${column} is empty` };
-      if (!this.seenKeys.add(key)) return { column, reason: 'duplicate-key', message: `${column} ${quoteData(key)} appears again (a duplicate row)` };
+      if (key === '') return { column, reason: 'empty-value', message: `the ${column} is empty`, says: { case: 'empty-value', params: { column: column ?? '' } } };
+      if (!this.seenKeys.add(key)) {
+        const says = { case: 'duplicate-key', params: { column: column ?? '', key: quoteData(key) } };
+        return { column, reason: 'duplicate-key', message: `${column} ${quoteData(key)} appears again (a duplicate row)`, says };
+      }
     }
     return undefined;
   }

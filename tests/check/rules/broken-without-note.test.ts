@@ -29,4 +29,11 @@ describe('broken-without-note', () => {
   it('pt: needs data', async () => {
     expect(await runDataRule('broken-without-note', { reply_time: [5] }, [], false, { language: 'pt' })).toEqual([]);
   });
+  it('zh: in Chinese for a Chinese promise, and quiet once the month has its note', async () => {
+    const zh = { language: 'zh', messages: 'zh' } as const;
+    expect(await runDataRule('broken-without-note', { reply_time: [3, 4.5] }, [], true, zh)).toEqual([
+      'content/promise.yaml:16:9  warning  broken-without-note  承诺“replies”在 2026-02 未能兑现，公开页面却对此只字未提。 | 在 content/notes/2026-02-replies.md 中向客户说明：开头用 --- 行括起 "commitment: replies" 和 "period: 2026-02"，然后写明发生了什么、为受影响的客户做了什么、改进了什么。页面会把它显示在该周期旁边。',
+    ]);
+    expect(await runDataRule('broken-without-note', { reply_time: [3, 4.5] }, [], true, { ...zh, notes: [{ commitment: 'replies', period: '2026-02' }] })).toEqual([]);
+  });
 });

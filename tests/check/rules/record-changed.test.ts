@@ -51,4 +51,14 @@ describe('record-changed', () => {
   it('pt: needs data', async () => {
     expect(await runDataRule('record-changed', { reply_time: [4.5] }, [], false, { language: 'pt' })).toEqual([]);
   });
+  it('zh: the figures, targets and statuses in Chinese words, and quiet when the data agrees', async () => {
+    const replies = record('replies', 'reply_time', [
+      { period: '2026-01', value: 3, n: 50, target: { comparison: '<=', value: 4, unit: '小时' }, status: 'kept', digest: DIGEST },
+    ]);
+    const zh = { language: 'zh', messages: 'zh', record: replies } as const;
+    expect(await runDataRule('record-changed', { reply_time: [3] }, [], true, zh)).toEqual([]);
+    expect(await runDataRule('record-changed', { reply_time: [4.5] }, [], true, zh)).toEqual([
+      'content/record/replies.json:6:5  error  record-changed  承诺“replies”在 2026-01 公布的结果是 3 小时（n 50，目标 <= 4 小时，已兑现）；现在的数据却得出 4.5 小时（n 50，目标 <= 4 小时，未兑现）。 | 已公布的数字不能悄悄改写。如果新数字是对的，请在 promise.yaml 的 restatements 中加上 [{ commitment: replies, period: 2026-01, note: "更正了什么、为什么" }]，再运行 `pledge record`；页面会列出这次更正。否则请恢复原来的数据，或者把目标的变更记为一条 history。',
+    ]);
+  });
 });

@@ -96,7 +96,7 @@ async function scanSource(group: SourceGroup, source: YamlSource, progress: (row
       return scan.hasMissingColumns ? false : scan.neededColumns;
     },
     row: (cells, line) => scan?.add(cells, line),
-    malformed: (line, message) => scan?.malformed(line, message),
+    malformed: (line, message, says) => scan?.malformed(line, message, says),
     progress,
   });
   if (!scan) scan = new SourceScan(kpis, group.shown, []);

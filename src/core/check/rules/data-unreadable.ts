@@ -23,16 +23,17 @@ export default defineRule({
       const top = result.badRows.byReason?.[0];
       const first = top?.examples[0];
       if (looked === 0 || (bad / looked) * 100 <= limit || !top || !first) continue;
-      const lines = top.examples.map((issue) => issue.line).join(', ');
+      const lines = { list: top.examples.map((issue) => String(issue.line ?? '')) };
       const share = Math.round((bad / looked) * 1000) / 10;
       // A database's rows have no line: point at the KPI's source in kpis.yaml instead.
       const index = input.kpis?.kpis.indexOf(result.kpi) ?? -1;
       const place = first.line !== undefined ? { file: first.file, line: first.line, column: 1 } : input.kpisSource?.locate(['kpis', index, 'source']);
       if (!place) continue;
-      // The reason and its fix come from the data reader, in English for now.
+      // The reason and its fix as the data reader gave them: cases of rows.says and rows.fixes, worded in the finding's language.
       report(place, top.column ? 'unreadable-column' : 'unreadable', {
         kpi: result.kpi.id, bad: count(bad), looked: count(looked), share, limit, rows: count(top.count),
-        column: top.column ?? '', line: { line: top.examples.length }, lines, reason: first.message, fix: top.fix,
+        column: top.column ?? '', line: { line: top.examples.length }, lines,
+        reason: { row: 'says', text: first.says, english: first.message }, fix: { row: 'fixes', text: top.fixSays, english: top.fix },
       });
     }
   },

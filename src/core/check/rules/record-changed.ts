@@ -1,6 +1,7 @@
 import { formatTarget, formatValue } from '../../kpi/format.ts';
 import { recordChanges, type CurrentEntry } from '../../record/record.ts';
 import { defineRule } from '../define-rule.ts';
+import type { Param } from '../messages.ts';
 
 /**
  * A closed period, once published (content/record/, written by `pledge record`), keeps its figure,
@@ -30,7 +31,7 @@ export default defineRule({
   },
 });
 
-/** The figure as published or computed: value, rows, target, status (the status id, as in pledge.json). */
-function describe(entry: Omit<CurrentEntry, 'period'>, unit: string): string {
-  return `${formatValue(entry.value, unit)} (n ${entry.n}, target ${formatTarget(entry.target, unit)}, ${entry.status})`;
+/** The figure as published or computed: value, rows, target, status (worded by the finding's language). */
+function describe(entry: Omit<CurrentEntry, 'period'>, unit: string): Param {
+  return { figure: { value: formatValue(entry.value, unit), n: entry.n, target: formatTarget(entry.target, unit), status: entry.status } };
 }
