@@ -29,7 +29,7 @@ const BIG_ROWS = Number(process.env.BENCH_SITE_ROWS ?? 1_000_000);
  */
 const AT_A_DESK = { CI: undefined };
 /** As in CI: no compile cache for either. */
-const IN_CI = { CI: '1' };
+export const IN_CI = { CI: '1' };
 
 export async function run(): Promise<BenchRow[]> {
   const work = await mkdtemp(path.join(os.tmpdir(), 'pledge-bench-sites-'));
@@ -69,7 +69,7 @@ async function exampleAgainstBare(bare: string, example: string, env: NodeJS.Pro
   ];
 }
 
-async function exec(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
+export async function exec(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
   await run_(command, args, { cwd, env: { ...process.env, SOURCE_DATE_EPOCH: '1793491200', ASTRO_TELEMETRY_DISABLED: '1', ...env }, maxBuffer: 256 * 1024 * 1024 });
 }
 
@@ -77,13 +77,13 @@ async function onceMs(work: () => Promise<void>): Promise<number> {
   return Math.round(await timedMs(work));
 }
 
-function astroBin(): string {
+export function astroBin(): string {
   const astroPackage = createRequire(import.meta.url).resolve('astro/package.json');
   return path.join(path.dirname(astroPackage), 'bin', 'astro.mjs');
 }
 
 /** The smallest Astro site: one page, no integrations; node_modules linked so astro resolves. */
-async function bareAstroProject(dir: string): Promise<string> {
+export async function bareAstroProject(dir: string): Promise<string> {
   await mkdir(path.join(dir, 'src', 'pages'), { recursive: true });
   await writeFile(path.join(dir, 'src', 'pages', 'index.astro'), '<html lang="en"><head><title>Empty</title></head><body><h1>Empty</h1></body></html>\n');
   await writeFile(path.join(dir, 'package.json'), '{ "name": "bare", "private": true, "type": "module" }\n');
@@ -91,7 +91,7 @@ async function bareAstroProject(dir: string): Promise<string> {
   return dir;
 }
 
-async function exampleCopy(dir: string): Promise<string> {
+export async function exampleCopy(dir: string): Promise<string> {
   await cp(path.join(REPO, 'content'), path.join(dir, 'content'), { recursive: true });
   return dir;
 }

@@ -1,5 +1,5 @@
 import { evaluateCommitments } from '../core/kpi/commitments.ts';
-import { SourceScan } from '../core/kpi/source-scan.ts';
+import type { KpiAccumulator } from '../core/kpi/accumulator.ts';
 import type { Evaluation, KpiResult, RowIssue } from '../core/kpi/types.ts';
 import { InputError, InputErrors } from '../core/input-error.ts';
 import type { KpiDef } from '../core/schema/kpis.ts';
@@ -7,6 +7,7 @@ import type { YamlSource } from '../core/yaml-source.ts';
 import { groupBySource, requireFiles, scanGroup } from './sources/files/index.ts';
 import { EngineSources, runsInEngine } from './sources/index.ts';
 import type { Project } from './project.ts';
+import { scanThroughCache, type CachedStates, type FigureCache } from './figure-cache.ts';
 
 export interface EvaluateOptions {
   /** Any bad row is an input error (exit 2) instead of being skipped and reported. */
@@ -17,6 +18,11 @@ export interface EvaluateOptions {
   onStart?: (totalBytes: number) => void;
   /** Where paths in messages are shown relative to (default: the current directory). */
   cwd?: string;
+  /**
+   * The project's figure cache (see figure-cache.ts): file KPIs whose data file and definition are
+   * unchanged since it stored them are not read again. The figures are the same either way.
+   */
+  cache?: FigureCache | undefined;
 }
 
 /**
@@ -31,21 +37,31 @@ export async function evaluateProject(project: Project, options: EvaluateOptions
   const entries = doc.kpis.map((kpi, index) => ({ kpi, index }));
   const inEngines = entries.filter(({ kpi }) => runsInEngine(kpi));
   const groups = groupBySource(project.contentDir, doc.sources, entries.filter(({ kpi }) => !runsInEngine(kpi)), options.cwd);
-  const sizes = await requireFiles(project.root, groups, source);
+  const cache = options.cache;
+  // Looked up once each file is known to be inside the project; a file the cache answers for is not read.
+  const cached: Array<CachedStates | undefined> = [];
+  const mustRead: boolean[] = [];
+  const sizes = await requireFiles(project.root, groups, source, async (i) => {
+    const group = groups[i];
+    cached[i] = group && await cache?.lookup(group);
+    mustRead[i] = !group || group.kpis.some(({ kpi }) => !cached[i]?.states.has(kpi));
+    return mustRead[i];
+  });
   const engines = new EngineSources(project, options.cwd);
   try {
-    options.onStart?.(sizes.reduce((a, b) => a + b, 0));
-    const scans = new Map<KpiDef, SourceScan>();
+    options.onStart?.(sizes.reduce((total, size, i) => total + (mustRead[i] ? size : 0), 0));
+    const computed = new Map<KpiDef, KpiAccumulator>();
     let [rowsBefore, bytesBefore] = [0, 0];
     for (const [i, group] of groups.entries()) {
       const progress = (rows: number, bytes: number) => options.onProgress?.(rowsBefore + rows, group.shown, bytesBefore + bytes);
-      const scan = await scanGroup(group, sizes[i] ?? 0, source, progress);
-      for (const acc of scan.accumulators) scans.set(acc.kpi, scan);
-      rowsBefore += scan.accumulators[0]?.rowsRead ?? 0;
+      const { accumulators, read } = await scanThroughCache(group, cache, cached[i], (part) => scanGroup(part, sizes[i] ?? 0, source, progress));
+      for (const acc of accumulators) computed.set(acc.kpi, acc);
+      if (!read) continue;
+      rowsBefore += accumulators[0]?.rowsRead ?? 0;
       bytesBefore += sizes[i] ?? 0;
     }
     await engines.count(inEngines);
-    const accumulators = doc.kpis.map((kpi) => scans.get(kpi)?.accumulators.find((acc) => acc.kpi === kpi) ?? engines.accumulatorOf(kpi));
+    const accumulators = doc.kpis.map((kpi) => computed.get(kpi) ?? engines.accumulatorOf(kpi));
     const latest = Math.max(...accumulators.map((acc) => acc?.maxTime ?? -Infinity));
     await engines.finish(latest, inEngines);
     const results = accumulators.flatMap((acc) => (acc ? [acc.result(latest)] : []));

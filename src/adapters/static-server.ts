@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -15,6 +15,15 @@ const TYPES: Record<string, string> = {
 /** The names a browser on this machine uses for the loopback address the server listens on. */
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
 
+/** What `pledge dev` adds to the server: an event stream, and a script in every page it sends. */
+export interface LivePages {
+  /** The one URL path that answers with the stream. */
+  eventsPath: string;
+  attach(request: IncomingMessage, response: ServerResponse): void;
+  /** The page's HTML as sent (the file on disk is left as it is). */
+  inject(html: string): string;
+}
+
 export interface StaticServer {
   /** `http://127.0.0.1:PORT` without a trailing slash. */
   origin: string;
@@ -28,12 +37,12 @@ export interface StaticServer {
  * (a page elsewhere cannot read it through DNS rebinding), and only GET and HEAD; a malformed request
  * gets 400 and the server stays up.
  */
-export async function serveFolders(mounts: Record<string, string>, port = 0): Promise<StaticServer> {
+export async function serveFolders(mounts: Record<string, string>, port = 0, live?: LivePages): Promise<StaticServer> {
   const folders = Object.entries(mounts).map(([prefix, folder]) => [prefix, path.resolve(folder)] as const)
     .sort(([a], [b]) => b.length - a.length);
   let hosts: ReadonlySet<string> = new Set();
   const server = createServer((request, response) => {
-    respond(request, response, hosts, folders).catch(() => {
+    respond(request, response, hosts, folders, live).catch(() => {
       if (!response.headersSent) reply(response, 500, 'The file could not be read.');
       else response.destroy();
     });
@@ -50,7 +59,7 @@ function allowedHosts(port: number): ReadonlySet<string> {
 }
 
 async function respond(request: IncomingMessage, response: ServerResponse, hosts: ReadonlySet<string>,
-  folders: ReadonlyArray<readonly [string, string]>): Promise<void> {
+  folders: ReadonlyArray<readonly [string, string]>, live: LivePages | undefined): Promise<void> {
   const host = request.headers.host?.toLowerCase();
   if (!host || !hosts.has(host)) return reply(response, 403, 'This server answers only requests to 127.0.0.1 or localhost on its own port.');
   const origin = request.headers.origin;
@@ -58,11 +67,18 @@ async function respond(request: IncomingMessage, response: ServerResponse, hosts
   if (request.method !== 'GET' && request.method !== 'HEAD') return reply(response, 405, 'Only GET and HEAD are served.', { allow: 'GET, HEAD' });
   const pathname = pathnameOf(request.url ?? '/');
   if (pathname === undefined) return reply(response, 400, 'The address is not a valid URL path.');
+  if (live && pathname === live.eventsPath) return live.attach(request, response);
   const mount = folders.find(([prefix]) => pathname.startsWith(prefix) || `${pathname}/` === prefix);
   const file = mount && (await fileFor(mount[1], pathname.slice(mount[0].length)));
   if (!file) return reply(response, 404, 'Not found');
-  response.writeHead(200, { 'content-type': TYPES[path.extname(file.path).toLowerCase()] ?? 'application/octet-stream',
-    'content-length': file.size, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  const type = TYPES[path.extname(file.path).toLowerCase()] ?? 'application/octet-stream';
+  const headers = { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+  if (live && type.startsWith('text/html')) {
+    const page = Buffer.from(live.inject(await readFile(file.path, 'utf8')));
+    response.writeHead(200, { ...headers, 'content-length': page.length });
+    return void response.end(page);
+  }
+  response.writeHead(200, { ...headers, 'content-length': file.size });
   createReadStream(file.path).pipe(response);
 }
 

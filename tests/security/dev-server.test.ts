@@ -138,6 +138,11 @@ describe('pledge dev itself', () => {
     const rebound = await send(origin, '/internal/', { headers: { host: `evil.example:${new URL(origin).port}` } });
     expect(rebound.status).toBe(403);
     expect(rebound.body).not.toContain('<html');
+    // The live-reload stream (its errors name the project's files) obeys the same rules.
+    const port = new URL(origin).port;
+    expect((await send(origin, '/__pledge/events', { headers: { host: `evil.example:${port}` } })).status).toBe(403);
+    expect((await send(origin, '/__pledge/events', { headers: { origin: 'http://evil.example' } })).status).toBe(403);
+    expect((await send(origin, '/__pledge/events', { method: 'POST' })).status).toBe(405);
     expect(output).not.toContain('URIError');
   }, 180_000);
 });

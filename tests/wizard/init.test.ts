@@ -57,6 +57,8 @@ describe('pledge init', () => {
     expect(pkg.devDependencies).toEqual({ 'pledge-kit': '^0.1.0' });
     expect(pkg.scripts).toMatchObject({ check: 'pledge check', build: 'pledge build', pdf: 'pledge build --pdf', dev: 'pledge dev' });
     expect(await readFile(path.join(dir, '.gitignore'), 'utf8')).toMatch(/^node_modules\/\ndist\/\n\.astro\/\n\.cache\/\n/m);
+    // The figure cache (docs/kpis.md) is remade by any build and never committed.
+    expect((await readFile(path.join(dir, '.gitignore'), 'utf8')).split('\n')).toContain('.pledge-cache/');
     // The CI files run only commands the project has.
     for (const ci of ['.github/workflows/pledge.yml', '.gitlab-ci.yml']) {
       const text = await readFile(path.join(dir, ci), 'utf8');

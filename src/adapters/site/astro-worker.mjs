@@ -3,7 +3,13 @@
 // Vite compiles the pages while pledge computes the data, and waits for the view models (sent by
 // pledge once computed) only when it loads the view modules.
 // A process, not a thread: Astro places its prerender files by the working directory, which must
-// be the build's temporary folder, and threads cannot have their own.
+// be the build's temporary folder (or hold it), and threads cannot have their own.
+//
+// Messages, each with the build's `id`: { id, settings, routes, siteSources, keep } starts a build
+// (builds run one after another); { id, views } hands it its view models; { id, cancel: true } stops
+// waiting for them (the build fails at once, or is skipped if it has not started). Without `keep`
+// (`pledge build`) the process exits after its build; with it (`pledge dev`) it stays, Astro loaded,
+// for the next one.
 import module from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { sitesViewPlugin } from './view-plugin.mjs';
@@ -18,42 +24,75 @@ astro.catch(() => undefined);
 // If pledge stops (Ctrl-C, a failed check), stop too rather than wait for views that never come.
 process.once('disconnect', () => process.exit(1));
 
-/** @type {(views: Record<'public' | 'internal', unknown>) => void} */
-let receiveViews = () => undefined;
-/** @type {Promise<Record<'public' | 'internal', unknown>>} */
-const views = new Promise((resolve) => { receiveViews = resolve; });
+/** @typedef {Record<'public' | 'internal', unknown>} Views */
+/** @typedef {{ receive: (views: Views) => void, cancel: () => void, cancelled: boolean, views: Record<'public' | 'internal', Promise<unknown>> }} Pending */
+
+/** The builds sent and not yet answered, by id: their views may arrive before they start. */
+/** @type {Map<number, Pending>} */
+const pending = new Map();
+let queue = Promise.resolve();
 
 process.on('message', (message) => {
-  if (message.views) receiveViews(message.views);
-  else void build(message);
+  const build = pending.get(message.id);
+  if (message.views) build?.receive(message.views);
+  else if (message.cancel) build?.cancel();
+  else {
+    pending.set(message.id, waitForViews());
+    queue = queue.then(() => runBuild(message));
+  }
 });
 
-/** @param {{ settings: import('astro').AstroInlineConfig, routes: Array<{ pattern: string, entrypoint: string }>, siteSources: string }} message */
-async function build({ settings, routes, siteSources }) {
+/** @returns {Pending} */
+function waitForViews() {
+  /** @type {Pending} */
+  const build = { receive: () => undefined, cancel: () => undefined, cancelled: false, views: { public: Promise.resolve(), internal: Promise.resolve() } };
+  /** @type {Promise<Views>} */
+  const all = new Promise((resolve, reject) => {
+    build.receive = resolve;
+    build.cancel = () => {
+      build.cancelled = true;
+      reject(new Error('The build was stopped before its pages had their data.'));
+    };
+  });
+  build.views = { public: all.then((views) => views.public), internal: all.then((views) => views.internal) };
+  // A cancelled build's views may never be awaited (it stopped earlier, or never started).
+  for (const view of [all, build.views.public, build.views.internal]) view.catch(() => undefined);
+  return build;
+}
+
+/** @param {{ id: number, keep: boolean, settings: import('astro').AstroInlineConfig, routes: Array<{ pattern: string, entrypoint: string }>, siteSources: string }} message */
+async function runBuild({ id, keep, settings, routes, siteSources }) {
+  const build = /** @type {Pending} */ (pending.get(id));
+  const begun = performance.now();
   /** @type {Record<string, number>} */
   const timings = {};
   let reply;
   try {
+    if (build.cancelled) throw new Error('The build was stopped before it started.');
     const { build: astroBuild } = await astro;
-    timings['astro-load'] = Math.round(performance.now() - started);
-    const plugin = sitesViewPlugin(siteSources, {
-      public: views.then((all) => all.public),
-      internal: views.then((all) => all.internal),
-    });
+    // From the process's start for a first build; for a kept process's later builds, only the wait.
+    timings['astro-load'] = Math.round(performance.now() - (keep ? begun : started));
+    const loaded = performance.now();
+    const plugin = sitesViewPlugin(siteSources, build.views);
     const pages = {
       name: 'pledge-sites',
       hooks: { 'astro:config:setup': (/** @type {{ injectRoute: (route: { pattern: string, entrypoint: string }) => void }} */ { injectRoute }) => { for (const route of routes) injectRoute(route); } },
     };
-    await astroBuild({ ...settings, integrations: [pages], vite: { ...settings.vite, plugins: [plugin] } });
-    timings['astro-build'] = Math.round(performance.now() - started) - timings['astro-load'];
+    // Kept (`pledge dev`), a build stopped by a blocking finding fails on purpose: not logged as an
+    // error; a real failure's message still reaches pledge dev, which shows it in the terminal and page.
+    const logLevel = keep ? 'silent' : settings.logLevel;
+    await astroBuild({ ...settings, logLevel, integrations: [pages], vite: { ...settings.vite, plugins: [plugin] } });
+    timings['astro-build'] = Math.round(performance.now() - loaded);
     const cpu = process.cpuUsage();
     timings['builder-cpu'] = Math.round((cpu.user + cpu.system) / 1000);
-    reply = { ok: true, timings };
+    reply = { id, ok: true, timings };
     // pledge stops this process with a signal, which would skip the write at exit.
     module.flushCompileCache?.();
   } catch (error) {
-    reply = { ok: false, message: error instanceof Error ? error.message : String(error) };
+    reply = { id, ok: false, message: error instanceof Error ? error.message : String(error) };
   }
-  // Done: exit on its own (a clean exit, which writes what --cpu-prof and the compile cache keep).
-  process.send?.(reply, () => process.exit(0));
+  pending.delete(id);
+  // Done: a one-build process exits on its own (a clean exit, which writes what --cpu-prof and the
+  // compile cache keep); a kept one waits for the next build.
+  await new Promise((resolve) => process.send?.(reply, () => (keep ? resolve(undefined) : process.exit(0))));
 }

@@ -1,4 +1,4 @@
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { mkdir, symlink } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -68,43 +68,103 @@ export interface SiteBuilder {
   provide(views: SiteViews): void;
   /** Resolves when every page of both sites is written into the builder's outDir, with the builder's own step times. */
   readonly done: Promise<Record<string, number>>;
-  stop(): void;
+  /** Stops the build if it has not ended; resolves once it has, so that its folder can be removed. */
+  stop(): Promise<void>;
+}
+
+interface WorkerReply {
+  id: number;
+  ok: boolean;
+  message?: string;
+  timings?: Record<string, number>;
 }
 
 /**
- * Starts a process that loads Astro and builds both sites at once, so that loading Astro and Vite
+ * The process that runs Astro (astro-worker.mjs): it loads Astro as soon as it starts and runs the
+ * builds it is sent one after another. `cwd` must exist: Astro's output must sit inside it.
+ */
+export class SiteWorker {
+  private readonly child: ChildProcess;
+  private readonly waiting = new Map<number, { resolve: (timings: Record<string, number>) => void; reject: (error: Error) => void }>();
+  private builds = 0;
+
+  /** `keep`: stay, Astro loaded, for further builds (`pledge dev`); without it the process exits after one. */
+  constructor(cwd: string, private readonly keep: boolean) {
+    this.child = fork(fileURLToPath(new URL('./astro-worker.mjs', import.meta.url)), [], {
+      cwd,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      execArgv: [],
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    this.child.on('message', (reply: WorkerReply) => {
+      const build = this.waiting.get(reply.id);
+      this.waiting.delete(reply.id);
+      if (reply.ok) build?.resolve(reply.timings ?? {});
+      else build?.reject(new Error(`The sites did not build: ${reply.message ?? 'unknown error'}`));
+    });
+    const failAll = (error: Error) => {
+      for (const build of this.waiting.values()) build.reject(error);
+      this.waiting.clear();
+    };
+    this.child.on('error', failAll);
+    // 'close', not 'exit': after the channel's last message, which may arrive after the exit itself.
+    this.child.on('close', (code) => failAll(new Error(`The site builder stopped early (exit code ${code}).`)));
+  }
+
+  /**
+   * Starts one Astro build of both sites: `workDir` (the worker's folder or one inside it) is its
+   * root, `outDir` where it writes `<kind>/` for each site. Vite compiles the pages at once; they wait
+   * for their data (provide()) only when Vite loads the view modules.
+   */
+  build(workDir: string, outDir: string): SiteBuilder {
+    const id = ++this.builds;
+    let answered = false;
+    const done = new Promise<Record<string, number>>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+    }).finally(() => { answered = true; });
+    // A build stopped on purpose (a blocking finding) is never awaited.
+    done.catch(() => undefined);
+    if (!this.send({ id, keep: this.keep, settings: astroSettings(outDir, workDir), routes: siteRoutes(), siteSources: SITE_SOURCES })) {
+      // A kept worker that died since: nothing would ever answer (pledge dev then starts a fresh one).
+      this.waiting.get(id)?.reject(new Error('The site builder is no longer running.'));
+      this.waiting.delete(id);
+    }
+    return {
+      provide: (views) => { this.send({ id, views }); },
+      done,
+      // A one-build process answers and exits by itself; a kept one stays for the next build, and
+      // its stopped build may still write into its folder until it has answered.
+      stop: () => {
+        if (!answered) {
+          if (this.keep) this.send({ id, cancel: true });
+          else this.kill();
+        }
+        return done.then(() => undefined, () => undefined);
+      },
+    };
+  }
+
+  kill(): void {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill();
+  }
+
+  /** False when the worker is gone: it has already failed the builds it had (see 'close'). */
+  private send(message: object): boolean {
+    if (!this.child.connected) return false;
+    this.child.send(message);
+    return true;
+  }
+}
+
+/**
+ * Starts a process that loads Astro and builds both sites once, so that loading Astro and Vite
  * compiling the pages overlap pledge loading its own modules and computing the KPIs: the pages wait
  * for their data (provide()) only when Vite loads the view modules. `workDir` must exist: it is the
  * process's working directory, which Astro's output must sit inside.
  */
 export function startSiteBuilder(workDir: string, outDir: string): SiteBuilder {
-  const child = fork(fileURLToPath(new URL('./astro-worker.mjs', import.meta.url)), [], {
-    cwd: workDir,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-    execArgv: [],
-    serialization: 'advanced',
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  let answered = false;
-  const done = new Promise<Record<string, number>>((resolve, reject) => {
-    child.on('message', (reply: { ok: boolean; message?: string; timings?: Record<string, number> }) => {
-      answered = true;
-      if (reply.ok) resolve(reply.timings ?? {});
-      else reject(new Error(`The sites did not build: ${reply.message ?? 'unknown error'}`));
-    });
-    child.on('error', reject);
-    // 'close', not 'exit': after the channel's last message, which may arrive after the exit itself.
-    child.on('close', (code) => reject(new Error(`The site builder stopped early (exit code ${code}).`)));
-  });
-  // A build stopped on purpose (a blocking finding) is never awaited.
-  done.catch(() => undefined);
-  child.send({ settings: astroSettings(outDir, workDir), routes: siteRoutes(), siteSources: SITE_SOURCES });
-  return {
-    provide: (views) => { child.send({ views }); },
-    done,
-    // Once it has answered it exits by itself (see astro-worker.mjs).
-    stop: () => { if (child.exitCode === null && !answered) child.kill(); },
-  };
+  return new SiteWorker(workDir, false).build(workDir, outDir);
 }
 
 /**

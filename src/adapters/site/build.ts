@@ -8,6 +8,7 @@ import { onInterrupt, removeFolder } from '../interrupt.ts';
 import type { Project } from '../project.ts';
 import { buildDate } from '../build-date.ts';
 import { linkNodeModules, SITE_KINDS, startSiteBuilder, type SiteKind } from './astro.ts';
+import type { KeptSiteBuilder } from './kept-builder.ts';
 import { embedFonts } from './fonts.ts';
 
 export interface BuildOptions {
@@ -15,8 +16,16 @@ export interface BuildOptions {
   root: string;
   cwd?: string;
   env?: NodeJS.ProcessEnv;
+  /** Keep file KPIs' states in the project's figure cache, .pledge-cache/ (see figure-cache.ts). */
+  cache?: boolean;
   /** Replaces the KPI engine; tests pass a fixture evaluation. */
   evaluate?: (project: Project) => Promise<Evaluation>;
+  /**
+   * The site builder kept running between builds (`pledge dev`, see kept-builder.ts): the build
+   * stages inside its folder and leaves it running. Without one, a build starts its own Astro process,
+   * which exits after the build.
+   */
+  keptBuilder?: KeptSiteBuilder;
   /** Called as each step starts, for progress output. */
   onStep?: (step: string) => void;
   /**
@@ -55,23 +64,27 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
     await (await loadSteps()).loadProject(root, options.cwd);
   }
   await removeAbandonedBuilds(root);
-  const workDir = path.join(root, `${TMP_PREFIX}${process.pid}-${Date.now().toString(36)}`);
+  const kept = options.keptBuilder;
+  const buildName = `${TMP_PREFIX}${process.pid}-${Date.now().toString(36)}`;
+  const workDir = kept ? path.join(kept.workDir, buildName) : path.join(root, buildName);
   const staged = path.join(workDir, 'dist');
   // Killed half-way (Ctrl-C, `kill`), the build removes its temporary folder; dist/ was never touched.
   const forgetWorkDir = onInterrupt(removeFolder(workDir));
-  await linkNodeModules(workDir);
+  if (kept) await mkdir(workDir, { recursive: true });
+  else await linkNodeModules(workDir);
   // Started first, so that loading Astro and compiling the pages overlap loading pledge's own modules
   // and computing the KPIs. One Astro build for both sites: each Vite start-up costs about as much as
   // building a site (measured: 1.0-1.5 s each), and the pages wait for their data only when they load it.
+  // Under `pledge dev` the same build, run by the Astro process kept warm between builds.
   const builtSites = path.join(workDir, 'sites');
-  const builder = startSiteBuilder(workDir, builtSites);
-  const forgetBuilder = onInterrupt(() => builder.stop());
+  const builder = kept ? kept.build(workDir, builtSites) : startSiteBuilder(workDir, builtSites);
+  const forgetBuilder = onInterrupt(() => void builder.stop());
   try {
     const steps = await timed('modules', loadSteps);
     const [project, site] = await timed('load', () => Promise.all([steps.loadProject(root, options.cwd), steps.loadSiteConfig(root, options.cwd)]));
     // Files named in the outputs (skipped rows) are relative to the project, so that where it is
     // checked out and where pledge runs from change no byte of dist/.
-    const evaluation = await timed('evaluate', () => options.evaluate ? options.evaluate(project) : steps.evaluateProject(project, { cwd: root }));
+    const evaluation = await timed('evaluate', () => options.evaluate ? options.evaluate(project) : steps.evaluateProject(project, { cwd: root, cache: options.cache ? steps.FigureCache.of(root, options.env) : undefined }));
     const generatedAt = buildDate(options.env ?? process.env);
     const { statement, findings } = await timed('check', () => steps.checkProject(project, { evaluation, cwd: root, asOf: generatedAt }));
     if (findings.some(blocksBuild)) return { status: 'blocked', findings, distDir, timings };
@@ -110,7 +123,8 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
     timings['main-cpu'] = Math.round((cpu.user + cpu.system) / 1000);
     return { status: 'built', findings, distDir, timings };
   } finally {
-    builder.stop();
+    // Waited for: a kept builder's stopped build writes into workDir until it has answered.
+    await builder.stop();
     forgetBuilder();
     await rm(workDir, { recursive: true, force: true });
     forgetWorkDir();
@@ -144,7 +158,7 @@ async function siteFolders(builtSites: string): Promise<SiteKind[]> {
   return names as SiteKind[];
 }
 
-const TMP_PREFIX = '.pledge-tmp-build-';
+export const TMP_PREFIX = '.pledge-tmp-build-';
 
 /**
  * Temporary folders of earlier builds that were killed outright (SIGKILL, a power cut) and could

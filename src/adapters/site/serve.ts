@@ -1,4 +1,4 @@
-import { serveFolders, type StaticServer } from '../static-server.ts';
+import { serveFolders, type LivePages, type StaticServer } from '../static-server.ts';
 
 export type SiteServer = StaticServer;
 
@@ -7,6 +7,6 @@ export type SiteServer = StaticServer;
  * e.g. { '/internal/': dist/internal, '/': dist/public }; longest prefix wins. See static-server.ts
  * for what it refuses (other Host names, other origins, malformed paths).
  */
-export function serveSites(mounts: Record<string, string>, port = 0): Promise<SiteServer> {
-  return serveFolders(mounts, port);
+export function serveSites(mounts: Record<string, string>, port = 0, live?: LivePages): Promise<SiteServer> {
+  return serveFolders(mounts, port, live);
 }

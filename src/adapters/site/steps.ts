@@ -9,6 +9,7 @@ export { publicSubset } from '../../core/site/public-subset.ts';
 export { publicPageView } from '../../core/site/public-view.ts';
 export { checkProject } from '../check-project.ts';
 export { evaluateProject } from '../evaluate.ts';
+export { FigureCache } from '../figure-cache.ts';
 export { loadProject } from '../project.ts';
 export { loadSiteConfig } from '../site-config.ts';
 export { fullJson, publicJson } from './pledge-json.ts';

@@ -20,6 +20,7 @@ export const command: Command = {
       root,
       cwd: io.cwd,
       env: io.env,
+      cache: true,
       ...(io.interactive ? { onStep: (step: string) => io.err(`pledge build: ${step}…\n`) } : {}),
       ...(values.pdf ? { beforeSwap: async (staged: string, workDir: string) => { rendered = await renderPdfsInto(staged, workDir, path.join(root, 'dist'), io); } } : {}),
     });

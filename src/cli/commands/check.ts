@@ -4,6 +4,7 @@ import { buildDate } from '../../adapters/build-date.ts';
 import { checkProject, messagesOf } from '../../adapters/check-project.ts';
 import { badScanPattern, expandScan, readCopyFile } from '../../adapters/scan.ts';
 import { evaluateProject } from '../../adapters/evaluate.ts';
+import { FigureCache } from '../../adapters/figure-cache.ts';
 import { loadProject } from '../../adapters/project.ts';
 import { loadSiteConfig } from '../../adapters/site-config.ts';
 import { validateReports } from '../../adapters/site/reports.ts';
@@ -73,7 +74,7 @@ async function check({ root, strict, language, format, scan }: CheckOptions, io:
   // site.yaml only matters to `pledge build`, but a mistake in it should show here first.
   const [project] = await Promise.all([loadProject(root, io.cwd), loadSiteConfig(root, io.cwd)]);
   const copy = await readScanned(root, scan, io.cwd);
-  const evaluation = await evaluateProject(project, { strict, cwd: io.cwd });
+  const evaluation = await evaluateProject(project, { strict, cwd: io.cwd, cache: FigureCache.of(project.root, io.env, { writes: false }) });
   // The reports' embeds, as `pledge build` reads them: a bad one stops check, not a build later.
   await validateReports(project, evaluation, io.cwd);
   const { statement, findings } = await checkProject(project, { evaluation, cwd: io.cwd, asOf: buildDate(io.env), language, copy });

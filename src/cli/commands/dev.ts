@@ -2,7 +2,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatInputError, inputErrorsOf } from '../../core/input-error.ts';
 import { formatText } from '../../core/check/format.ts';
-import { buildProject } from '../../adapters/site/build.ts';
+import type { Finding } from '../../core/check/finding.ts';
+import { blocksBuild, buildProject, TMP_PREFIX } from '../../adapters/site/build.ts';
+import { KeptSiteBuilder } from '../../adapters/site/kept-builder.ts';
+import { createLiveReload, type LiveReload } from '../../adapters/site/live-reload.ts';
 import { serveSites } from '../../adapters/site/serve.ts';
 import { watchAndRebuild } from '../../adapters/site/watch.ts';
 import { contentPaths } from '../../adapters/project.ts';
@@ -10,7 +13,7 @@ import { UsageError, type CliIO } from '../io.ts';
 import type { Command } from '../main.ts';
 
 export const command: Command = {
-  summary: 'Build, serve the public site on / and the internal site on /internal/, and rebuild on every change in content/',
+  summary: 'Build, serve the public site on / and the internal site on /internal/, and rebuild on every change in content/; open pages reload themselves',
   usage: 'pledge dev [--root DIR] [--port N]',
   async run(argv, io) {
     const { values } = parseArgs({ args: argv, options: { root: { type: 'string' }, port: { type: 'string' } }, strict: true });
@@ -18,34 +21,64 @@ export const command: Command = {
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${values.port}".`);
     const root = path.resolve(io.cwd, values.root ?? '.');
     const dist = path.join(root, 'dist');
-    // The first build must succeed: there is nothing to serve otherwise, and its error is the answer.
-    await rebuild(root, io, true);
-    const server = await serveSites({ '/internal/': path.join(dist, 'internal'), '/': path.join(dist, 'public') }, port);
-    io.out(`Serving the public site at ${server.origin}/ and the internal site at ${server.origin}/internal/\nWatching content/ for changes; press Ctrl-C to stop.\n`);
-    const watcher = watchAndRebuild(contentPaths(root).contentDir, () => rebuild(root, io, false));
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', resolve);
-      process.once('SIGTERM', resolve);
-    });
-    watcher.close();
-    await server.close();
+    const kept = await KeptSiteBuilder.start(root, TMP_PREFIX);
+    const live = createLiveReload();
+    try {
+      // The first build must succeed: there is nothing to serve otherwise, and its error is the answer.
+      await rebuild({ root, io, kept, live, first: true });
+      const server = await serveSites({ '/internal/': path.join(dist, 'internal'), '/': path.join(dist, 'public') }, port, live);
+      io.out(`Serving the public site at ${server.origin}/ and the internal site at ${server.origin}/internal/\nWatching content/ for changes; open pages reload after each save. Press Ctrl-C to stop.\n`);
+      const watcher = watchAndRebuild(contentPaths(root).contentDir, () => rebuild({ root, io, kept, live, first: false }));
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      watcher.close();
+      live.close();
+      await server.close();
+    } finally {
+      kept.close();
+    }
     return 0;
   },
 };
 
-/** One build; after the first, a failure is shown and the last good dist/ keeps being served. */
-async function rebuild(root: string, io: CliIO, first: boolean): Promise<void> {
+interface Rebuild {
+  root: string;
+  io: CliIO;
+  kept: KeptSiteBuilder;
+  live: LiveReload;
+  first: boolean;
+}
+
+/**
+ * One build; after the first, a failure is shown in the terminal and over the open pages, and the last
+ * good dist/ keeps being served.
+ */
+async function rebuild({ root, io, kept, live, first }: Rebuild): Promise<void> {
   const started = performance.now();
   try {
-    const result = await buildProject({ root, cwd: io.cwd, env: io.env });
+    const result = await buildProject({ root, cwd: io.cwd, env: io.env, cache: true, keptBuilder: kept });
     if (result.findings.length) io.err(formatText(result.findings));
-    const took = ((performance.now() - started) / 1000).toFixed(1);
-    if (result.status === 'blocked') io.err('Not rebuilt: fix the errors above; still serving the last good build.\n');
-    else io.out(`Rebuilt in ${took} s.\n`);
+    if (result.status === 'blocked') {
+      io.err('Not rebuilt: fix the errors above; still serving the last good build.\n');
+      live.failed(result.findings.filter(blocksBuild).map(findingLine));
+      return;
+    }
+    io.out(`Rebuilt in ${((performance.now() - started) / 1000).toFixed(2)} s.\n`);
+    live.built();
   } catch (error) {
     const inputErrors = inputErrorsOf(error);
-    if (first || !inputErrors) throw error;
-    for (const inputError of inputErrors) io.err(`${formatInputError(inputError)}\n`);
+    if (first) throw error;
+    // Anything else (Astro failed) may have left the builder broken: the next save gets a fresh one.
+    if (!inputErrors) kept.restart();
+    const lines = inputErrors?.map(formatInputError) ?? [error instanceof Error ? error.message : String(error)];
+    for (const line of lines) io.err(`${line}\n`);
     io.err('Not rebuilt; still serving the last good build.\n');
+    live.failed(lines);
   }
+}
+
+function findingLine(finding: Finding): string {
+  return `${finding.file}:${finding.line}:${finding.column}  ${finding.rule}  ${finding.message} ${finding.hint}`;
 }

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { evaluateProject, type EvaluateOptions } from '../../adapters/evaluate.ts';
 import { messagesOf } from '../../adapters/check-project.ts';
+import { FigureCache } from '../../adapters/figure-cache.ts';
 import { loadProject } from '../../adapters/project.ts';
 import { formatBadRows, formatKpiCsv, formatKpiJson, formatKpiTable, formatStatusTable } from '../../core/kpi/format.ts';
 import { EXIT, oneOf, UsageError, type CliIO } from '../io.ts';
@@ -43,7 +44,7 @@ export const command: Command = {
     const progress = progressOptions(io);
     let evaluation;
     try {
-      evaluation = await evaluateProject(project, { strict: values.strict, cwd: io.cwd, onStart: progress.onStart, onProgress: progress.onProgress });
+      evaluation = await evaluateProject(project, { strict: values.strict, cwd: io.cwd, cache: FigureCache.of(project.root, io.env, { writes: false }), onStart: progress.onStart, onProgress: progress.onProgress });
     } finally {
       progress.stop();
     }

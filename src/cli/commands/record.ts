@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkProject } from '../../adapters/check-project.ts';
 import { evaluateProject } from '../../adapters/evaluate.ts';
+import { FigureCache } from '../../adapters/figure-cache.ts';
 import { loadProject } from '../../adapters/project.ts';
 import { recordProject } from '../../adapters/record.ts';
 import { formatText } from '../../core/check/format.ts';
@@ -17,7 +18,7 @@ export const command: Command = {
     const root = path.resolve(io.cwd, values.root);
     const project = await loadProject(root, io.cwd);
     if (!project.kpis) throw new UsageError('this project has no content/kpis.yaml, so there is nothing to record.');
-    const evaluation = await evaluateProject(project, { cwd: io.cwd });
+    const evaluation = await evaluateProject(project, { cwd: io.cwd, cache: FigureCache.of(project.root, io.env, { writes: false }) });
     const result = await recordProject(project, evaluation, io.cwd);
     if (result.refused) {
       // The same findings `pledge check` shows, so the fix is described once.

@@ -57,16 +57,21 @@ export function groupBySource(contentDir: string, sources: readonly DataSource[]
   return [...groups.values()];
 }
 
-/** The size of every data file; an InputError at each KPI whose file is missing or leads out of the project, and at each file in an encoding the readers would misread. */
-export async function requireFiles(root: string, groups: readonly SourceGroup[], source: YamlSource): Promise<number[]> {
+/**
+ * The size of every data file; an InputError at each KPI whose file is missing or leads out of the project,
+ * and at each file to be read (`willRead`, by the group's index) in an encoding the readers would misread.
+ */
+export async function requireFiles(root: string, groups: readonly SourceGroup[], source: YamlSource, willRead: (index: number) => Promise<boolean> = async () => true): Promise<number[]> {
   const errors: InputError[] = [];
   const sizes: number[] = [];
-  for (const group of groups) {
+  for (const [index, group] of groups.entries()) {
     const first = group.kpis[0];
     if (first) await insideProject(root, group.file, source.locate(['kpis', first.index, 'source']));
     const info = await stat(group.file).catch(() => undefined);
     sizes.push(info?.size ?? 0);
     if (info?.isFile()) {
+      // A file the figure cache answers for was read, and passed this, when its figures were stored.
+      if (!(await willRead(index))) continue;
       const unreadable = await unreadableDataError(group.file, group.shown, formatOf(group.file));
       if (unreadable) errors.push(unreadable);
       continue;
