@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { snapshot } from '../security/helpers.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const bin = path.join(repo, 'bin/pledge.mjs');
@@ -41,17 +42,6 @@ function pledge(cwd: string, ...args: string[]): Promise<Run> {
   });
 }
 
-/** Every file with its size and modification time: `check` must never write anything. */
-function snapshot(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => {
-      const file = path.join(entry.parentPath, entry.name);
-      const info = statSync(file);
-      return `${path.relative(dir, file)} ${info.size} ${info.mtimeMs}`;
-    })
-    .sort();
-}
 
 const PROMISE = 'content/promise.yaml';
 
