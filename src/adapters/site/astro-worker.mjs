@@ -12,7 +12,9 @@
 // for the next one.
 import module from 'node:module';
 import { performance } from 'node:perf_hooks';
+import { rm } from 'node:fs/promises';
 import { sitesViewPlugin } from './view-plugin.mjs';
+import { keepingPrerenderer, liveViewsPlugin } from './warm-render.mjs';
 
 const started = performance.now();
 // As bin/pledge.mjs (and Astro's own CLI): compiled code kept between runs, not in CI.
@@ -31,6 +33,9 @@ process.once('disconnect', () => process.exit(1));
 /** @type {Map<number, Pending>} */
 const pending = new Map();
 let queue = Promise.resolve();
+/** A kept process's pages, bundled and loaded by its last full build (see warm-render.mjs). */
+/** @type {import('./warm-render.mjs').WarmPages | undefined} */
+let warm;
 
 process.on('message', (message) => {
   const build = pending.get(message.id);
@@ -69,20 +74,38 @@ async function runBuild({ id, keep, settings, routes, siteSources }) {
   let reply;
   try {
     if (build.cancelled) throw new Error('The build was stopped before it started.');
+    if (warm) {
+      try {
+        await warm.render(build.views, /** @type {string} */ (settings.outDir));
+        timings['astro-render'] = Math.round(performance.now() - begun);
+        return await answer(id, keep, { id, ok: true, timings });
+      } catch (error) {
+        if (build.cancelled) throw error;
+        // Whatever went wrong, a full build of the same pages either does it right or says why.
+        warm = undefined;
+        await rm(/** @type {string} */ (settings.outDir), { recursive: true, force: true });
+      }
+    }
     const { build: astroBuild } = await astro;
     // From the process's start for a first build; for a kept process's later builds, only the wait.
     timings['astro-load'] = Math.round(performance.now() - (keep ? begun : started));
     const loaded = performance.now();
     const plugin = sitesViewPlugin(siteSources, build.views);
+    // Kept: pages whose bundle does not hold the data, and the prerenderer that has loaded them.
+    const keeper = keep ? keepingPrerenderer(build.views) : undefined;
     const pages = {
       name: 'pledge-sites',
-      hooks: { 'astro:config:setup': (/** @type {{ injectRoute: (route: { pattern: string, entrypoint: string }) => void }} */ { injectRoute }) => { for (const route of routes) injectRoute(route); } },
+      hooks: {
+        'astro:config:setup': (/** @type {{ injectRoute: (route: { pattern: string, entrypoint: string }) => void }} */ { injectRoute }) => { for (const route of routes) injectRoute(route); },
+        ...(keeper ? { 'astro:build:start': (/** @type {{ setPrerenderer: (wrap: unknown) => void }} */ { setPrerenderer }) => setPrerenderer(keeper.wrap) } : {}),
+      },
     };
     // Kept (`pledge dev`), a build stopped by a blocking finding fails on purpose: not logged as an
     // error; a real failure's message still reaches pledge dev, which shows it in the terminal and page.
-    const logLevel = keep ? 'silent' : settings.logLevel;
-    await astroBuild({ ...settings, logLevel, integrations: [pages], vite: { ...settings.vite, plugins: [plugin] } });
+    const logLevel = process.env.PLEDGE_ASTRO_LOG ?? (keep ? 'silent' : settings.logLevel);
+    await astroBuild({ ...settings, logLevel, integrations: [pages], vite: { ...settings.vite, plugins: keeper ? [liveViewsPlugin(), plugin] : [plugin] } });
     timings['astro-build'] = Math.round(performance.now() - loaded);
+    warm = await keeper?.keep(/** @type {string} */ (settings.outDir));
     const cpu = process.cpuUsage();
     timings['builder-cpu'] = Math.round((cpu.user + cpu.system) / 1000);
     reply = { id, ok: true, timings };
@@ -91,8 +114,15 @@ async function runBuild({ id, keep, settings, routes, siteSources }) {
   } catch (error) {
     reply = { id, ok: false, message: error instanceof Error ? error.message : String(error) };
   }
+  await answer(id, keep, reply);
+}
+
+/**
+ * Done: a one-build process exits on its own (a clean exit, which writes what --cpu-prof and the
+ * compile cache keep); a kept one waits for the next build.
+ * @param {number} id @param {boolean} keep @param {object} reply
+ */
+async function answer(id, keep, reply) {
   pending.delete(id);
-  // Done: a one-build process exits on its own (a clean exit, which writes what --cpu-prof and the
-  // compile cache keep); a kept one waits for the next build.
   await new Promise((resolve) => process.send?.(reply, () => (keep ? resolve(undefined) : process.exit(0))));
 }

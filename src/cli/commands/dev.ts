@@ -59,6 +59,7 @@ async function rebuild({ root, io, kept, live, first }: Rebuild): Promise<void> 
   const started = performance.now();
   try {
     const result = await buildProject({ root, cwd: io.cwd, env: io.env, cache: true, keptBuilder: kept });
+    if (io.env.PLEDGE_TIMINGS === '1') io.err(`pledge dev timings (ms): ${Object.entries(result.timings).map(([step, ms]) => `${step} ${ms}`).join(', ')}\n`);
     if (result.findings.length) io.err(formatText(result.findings));
     if (result.status === 'blocked') {
       io.err('Not rebuilt: fix the errors above; still serving the last good build.\n');
