@@ -102,7 +102,7 @@ async function runBuild({ id, keep, settings, routes, siteSources }) {
     };
     // Kept (`pledge dev`), a build stopped by a blocking finding fails on purpose: not logged as an
     // error; a real failure's message still reaches pledge dev, which shows it in the terminal and page.
-    const logLevel = process.env.PLEDGE_ASTRO_LOG ?? (keep ? 'silent' : settings.logLevel);
+    const logLevel = keep ? 'silent' : settings.logLevel;
     await astroBuild({ ...settings, logLevel, integrations: [pages], vite: { ...settings.vite, plugins: keeper ? [liveViewsPlugin(), plugin] : [plugin] } });
     timings['astro-build'] = Math.round(performance.now() - loaded);
     warm = await keeper?.keep(/** @type {string} */ (settings.outDir));
