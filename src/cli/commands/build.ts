@@ -57,7 +57,7 @@ async function renderPdfsInto(stagedDist: string, workDir: string, distDir: stri
  * `astro-load` and `astro-build` run in the site builder alongside the steps before `sites`, which
  * is only the wait for the pages once their data was handed over.
  */
-function formatTimings(timings: Record<string, number>): string {
+export function formatTimings(timings: Record<string, number>): string {
   return `pledge build timings (ms): ${Object.entries(timings).map(([step, ms]) => `${step} ${ms}`).join(', ')}\n`;
 }
 

@@ -10,6 +10,7 @@ import { serveSites } from '../../adapters/site/serve.ts';
 import { watchAndRebuild } from '../../adapters/site/watch.ts';
 import { contentPaths } from '../../adapters/project.ts';
 import { UsageError, type CliIO } from '../io.ts';
+import { formatTimings } from './build.ts';
 import type { Command } from '../main.ts';
 
 export const command: Command = {
@@ -28,7 +29,7 @@ export const command: Command = {
       await rebuild({ root, io, kept, live, first: true });
       const server = await serveSites({ '/internal/': path.join(dist, 'internal'), '/': path.join(dist, 'public') }, port, live);
       io.out(`Serving the public site at ${server.origin}/ and the internal site at ${server.origin}/internal/\nWatching content/ for changes; open pages reload after each save. Press Ctrl-C to stop.\n`);
-      const watcher = watchAndRebuild(contentPaths(root).contentDir, () => rebuild({ root, io, kept, live, first: false }));
+      const watcher = watchAndRebuild(contentPaths(root).contentDir, (superseded) => rebuild({ root, io, kept, live, first: false, superseded }));
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);
@@ -49,17 +50,21 @@ interface Rebuild {
   kept: KeptSiteBuilder;
   live: LiveReload;
   first: boolean;
+  /** True once files changed again since this build started: another build follows it. */
+  superseded?: () => boolean;
 }
 
 /**
  * One build; after the first, a failure is shown in the terminal and over the open pages, and the last
- * good dist/ keeps being served.
+ * good dist/ keeps being served. A failure of a build that another already follows is not shown: it
+ * may have read a file half-way through its save, and the next build says what holds.
  */
-async function rebuild({ root, io, kept, live, first }: Rebuild): Promise<void> {
+async function rebuild({ root, io, kept, live, first, superseded = () => false }: Rebuild): Promise<void> {
   const started = performance.now();
   try {
     const result = await buildProject({ root, cwd: io.cwd, env: io.env, cache: true, keptBuilder: kept });
-    if (io.env.PLEDGE_TIMINGS === '1') io.err(`pledge dev timings (ms): ${Object.entries(result.timings).map(([step, ms]) => `${step} ${ms}`).join(', ')}\n`);
+    if (io.env.PLEDGE_TIMINGS === '1') io.err(formatTimings(result.timings));
+    if (result.status === 'blocked' && superseded()) return;
     if (result.findings.length) io.err(formatText(result.findings));
     if (result.status === 'blocked') {
       io.err('Not rebuilt: fix the errors above; still serving the last good build.\n');
@@ -73,6 +78,7 @@ async function rebuild({ root, io, kept, live, first }: Rebuild): Promise<void> 
     if (first) throw error;
     // Anything else (Astro failed) may have left the builder broken: the next save gets a fresh one.
     if (!inputErrors) kept.restart();
+    if (superseded()) return;
     const lines = inputErrors?.map(formatInputError) ?? [error instanceof Error ? error.message : String(error)];
     for (const line of lines) io.err(`${line}\n`);
     io.err('Not rebuilt; still serving the last good build.\n');
