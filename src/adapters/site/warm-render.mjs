@@ -4,6 +4,7 @@
 // after each later save only renders every page again with the new views: no Vite, no Rolldown.
 // What this writes is checked against what Astro itself wrote on the first build (see keep()), and
 // tests/site/dev-rebuild.test.ts checks it against a cold `pledge build`.
+import { Buffer } from 'node:buffer';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VIEW_MODULES } from './view-plugin.mjs';
@@ -83,8 +84,8 @@ export class WarmPages {
     this.prerenderer.app?.routeCache?.clearAll();
     const paths = await this.prerenderer.getStaticPaths();
     for (const { pathname, route } of paths) {
-      const rendered = await this.prerenderer.render(new Request(requestUrl(pathname, this.origin)), { routeData: route, collectMetadata: false });
-      const response = rendered instanceof Response ? rendered : rendered.response;
+      const rendered = await this.prerenderer.render(new globalThis.Request(requestUrl(pathname, this.origin)), { routeData: route, collectMetadata: false });
+      const response = rendered instanceof globalThis.Response ? rendered : rendered.response;
       if (response.status !== 200) throw new Error(`Rendering ${pathname} answered ${response.status}.`);
       const file = outFile(outDir, pathname);
       await mkdir(path.dirname(file), { recursive: true });
