@@ -39,6 +39,24 @@ export interface ChartSpec {
  * for screen readers (aria-hidden) because the same figures are in a table beside it.
  */
 export function lineChart(spec: ChartSpec): string {
+  const key = JSON.stringify(spec);
+  let svg = drawn.get(key);
+  if (svg === undefined) {
+    svg = drawChart(spec);
+    if (drawn.size >= MAX_DRAWN) drawn.clear();
+    drawn.set(key, svg);
+  }
+  return svg;
+}
+
+/**
+ * Charts already drawn, by their spec: drawing one is the costliest part of a page's data, and under
+ * `pledge dev` a save mostly leaves the figures, and so the charts, as they were.
+ */
+const drawn = new Map<string, string>();
+const MAX_DRAWN = 500;
+
+function drawChart(spec: ChartSpec): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const labels = spec.points.map((p) => p.label);
   const every = Math.ceil(labels.length / (spec.maxTicks ?? 6));

@@ -8,6 +8,29 @@ import { LOCALES, UI_STRINGS } from './strings.ts';
  * same everywhere ("2.5 hours", never "2.45 hours" in one place and "2.5 hours" in another).
  */
 
+/**
+ * Formatters, made once per language and options: making one costs far more than formatting with it,
+ * and a build formats thousands of figures and periods.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function numberFormat(language: Language, digits: number): Intl.NumberFormat {
+  const key = `n ${language} ${digits}`;
+  let format = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!format) formatters.set(key, format = new Intl.NumberFormat(LOCALES[language], { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+  return format;
+}
+
+function dateFormat(language: Language, kind: 'month' | 'day'): Intl.DateTimeFormat {
+  const key = `d ${language} ${kind}`;
+  let format = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) {
+    const fields = kind === 'month' ? { month: 'short', year: 'numeric' } as const : { day: 'numeric', month: 'long', year: 'numeric' } as const;
+    formatters.set(key, format = new Intl.DateTimeFormat(LOCALES[language], { ...fields, timeZone: 'UTC' }));
+  }
+  return format;
+}
+
 /** Units written without a space before them. */
 const TIGHT_UNITS = new Set(['%']);
 
@@ -28,7 +51,7 @@ export function formatAmount(value: number, unit: string, language: Language): s
 }
 
 function withUnit(value: number, digits: number, unit: string, language: Language): string {
-  const number = new Intl.NumberFormat(LOCALES[language], { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  const number = numberFormat(language, digits).format(value);
   if (!unit) return number;
   return TIGHT_UNITS.has(unit) ? `${number}${unit}` : `${number} ${value === 1 ? singular(unit, language) : unit}`;
 }
@@ -74,7 +97,7 @@ export function formatPeriod(period: string, language: Language): string {
   const month = /^(\d{4})-(\d{2})$/.exec(period);
   if (month) {
     const date = new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1));
-    return new Intl.DateTimeFormat(LOCALES[language], { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+    return dateFormat(language, 'month').format(date);
   }
   const quarter = /^(\d{4})-(Q[1-4])$/.exec(period);
   if (quarter) return `${quarter[2]} ${quarter[1]}`;
@@ -87,7 +110,7 @@ export function formatDate(iso: string | null, language: Language): string | nul
   if (!iso) return null;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return null;
-  return new Intl.DateTimeFormat(LOCALES[language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return dateFormat(language, 'day').format(date);
 }
 
 /**
@@ -98,5 +121,5 @@ export function formatMargin(margin: number, language: Language): string {
   const digits = margin > 0 && margin < 0.1 ? 2 : 1;
   const scale = 10 ** digits;
   const rounded = Math.ceil(margin * scale - 1e-9) / scale;
-  return new Intl.NumberFormat(LOCALES[language], { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(rounded);
+  return numberFormat(language, digits).format(rounded);
 }
