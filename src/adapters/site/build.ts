@@ -109,7 +109,7 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
     await timed('fonts', async () => {
       await mkdir(staged);
       for (const kind of await siteFolders(builtSites)) await rename(path.join(builtSites, kind), path.join(staged, kind));
-      await Promise.all(SITE_KINDS.map((kind) => embedFonts(path.join(staged, kind))));
+      await Promise.all(SITE_KINDS.map((kind) => embedFonts(path.join(staged, kind), kept?.fontStore)));
     });
     // The logo and favicon beside the pages that link them (the internal pages link only the favicon).
     await Promise.all(SITE_KINDS.flatMap((kind) => site.files.filter((file) => kind === 'public' || file.role === 'favicon')

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { addCodePoints, facesFor, FONT_STACKS, fontFaceCss, parseFontFaces, type FontFace } from '../../core/site/font-faces.ts';
@@ -37,9 +37,10 @@ function packageFaces(): Promise<PackageFaces[]> {
 /**
  * Gives a built site its fonts: copies the font files its text needs into `<site>/_fonts/` and puts
  * their @font-face rules into each page's head, with URLs relative to the page, so the site shows
- * (and prints) with the same fonts wherever it is opened or deployed.
+ * (and prints) with the same fonts wherever it is opened or deployed. With a `store` (`pledge dev`,
+ * which builds again and again), each font file is copied there once and linked into each build.
  */
-export async function embedFonts(siteDir: string): Promise<void> {
+export async function embedFonts(siteDir: string, store?: string): Promise<void> {
   const pages = (await readdir(siteDir, { recursive: true })).filter((file) => file.endsWith('.html')).sort();
   const html = await Promise.all(pages.map((page) => readFile(path.join(siteDir, page), 'utf8')));
   const codePoints = new Set<number>();
@@ -49,14 +50,38 @@ export async function embedFonts(siteDir: string): Promise<void> {
   const needed = facesFor(all, Object.values(FONT_STACKS), codePoints);
   const fontsDir = path.join(siteDir, FONTS_DIR);
   await mkdir(fontsDir, { recursive: true });
+  const place = store ? (from: string, to: string) => linkFromStore(from, to, store) : copyFile;
   await Promise.all([
-    ...needed.map((face) => copyFile(path.join(packageOf(packages, face).dir, 'files', face.file), path.join(fontsDir, face.file))),
-    copyFile(path.join(packages[0]?.dir ?? '', 'LICENSE'), path.join(fontsDir, 'LICENSE.txt')),
+    ...needed.map((face) => place(path.join(packageOf(packages, face).dir, 'files', face.file), path.join(fontsDir, face.file))),
+    place(path.join(packages[0]?.dir ?? '', 'LICENSE'), path.join(fontsDir, 'LICENSE.txt')),
     ...pages.map((page, index) => {
       const fontsUrl = path.relative(path.dirname(path.join(siteDir, page)), fontsDir).split(path.sep).join('/');
       return writeFile(path.join(siteDir, page), withStyle(html[index] ?? '', fontFaceCss(needed, fontsUrl)));
     }),
   ]);
+}
+
+/**
+ * `to` as a link to the store's copy of `from`, made first if need be (whole, then renamed into place,
+ * so that the other site's build never links a half-written one); a copy where links cannot be made.
+ */
+async function linkFromStore(from: string, to: string, store: string): Promise<void> {
+  const kept = path.join(store, path.basename(to));
+  try {
+    await link(kept, to);
+    return;
+  } catch {
+    // Not in the store yet, or no links on this file system.
+  }
+  try {
+    await mkdir(store, { recursive: true });
+    const partial = `${kept}.${process.pid}-${Math.random().toString(36).slice(2)}`;
+    await copyFile(from, partial);
+    await rename(partial, kept);
+    await link(kept, to);
+  } catch {
+    await copyFile(from, to);
+  }
 }
 
 function packageOf(packages: PackageFaces[], face: FontFace): PackageFaces {

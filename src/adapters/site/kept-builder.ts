@@ -14,11 +14,14 @@ import { linkNodeModules, SiteWorker, type SiteBuilder } from './astro.ts';
 export class KeptSiteBuilder {
   /** The folder every build of this session stages in: the worker's working directory. */
   readonly workDir: string;
+  /** Where the font files are copied once, to be linked into each build (see embedFonts). */
+  readonly fontStore: string;
   private worker: SiteWorker;
   private readonly forget: () => void;
 
   private constructor(workDir: string) {
     this.workDir = workDir;
+    this.fontStore = path.join(workDir, 'fonts');
     this.worker = new SiteWorker(workDir, true);
     this.forget = onInterrupt(() => this.stop());
   }
