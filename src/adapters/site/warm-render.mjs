@@ -131,7 +131,8 @@ export function keepingPrerenderer(views) {
     /** @param {string} outDir */
     async keep(outDir) {
       const origin = requested[0] && new URL(requested[0]).origin;
-      if (!kept || !origin || !paths.length) return undefined;
+      // Without a route cache to clear, pages of [id] routes would keep their first props.
+      if (!kept || !origin || !paths.length || typeof kept.app?.routeCache?.clearAll !== 'function') return undefined;
       const expected = paths.map(({ pathname }) => requestUrl(pathname, origin)).sort();
       const files = paths.map(({ pathname }) => path.relative(outDir, outFile(outDir, pathname))).sort();
       const written = (await readdir(outDir, { recursive: true, withFileTypes: true }))
