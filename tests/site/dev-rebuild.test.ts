@@ -20,6 +20,7 @@ const EDITS: Array<[string, Edit]> = [
   ['a report added (a new page)', (root) => copyFile(content(root, 'reports', '2026-10-monthly.md'), content(root, 'reports', '2026-11-extra.md'))],
   ['a report edited', (root) => editFile(content(root, 'reports', '2026-11-extra.md'), (text) => text.replace('# Monthly promise report: the latest month', '# An extra report'))],
   ['a period note edited', (root) => editFile(content(root, 'notes', '2026-02-on-time-delivery.md'), (text) => text.replace('one order in six', 'one order in five'))],
+  ['the language changed (every label, date and number)', (root) => editFile(content(root, 'promise.yaml'), (text) => text.replace('language: en', 'language: pt'))],
   ['a report removed (a page fewer)', (root) => rm(content(root, 'reports', '2026-02-carrier-strike.md'))],
 ];
 
