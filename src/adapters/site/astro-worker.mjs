@@ -78,6 +78,7 @@ async function runBuild({ id, keep, settings, routes, siteSources }) {
       try {
         await warm.render(build.views, /** @type {string} */ (settings.outDir));
         timings['astro-render'] = Math.round(performance.now() - begun);
+        timings['builder-cpu'] = builderCpu();
         return await answer(id, keep, { id, ok: true, timings });
       } catch (error) {
         if (build.cancelled) throw error;
@@ -106,8 +107,7 @@ async function runBuild({ id, keep, settings, routes, siteSources }) {
     await astroBuild({ ...settings, logLevel, integrations: [pages], vite: { ...settings.vite, plugins: keeper ? [liveViewsPlugin(), plugin] : [plugin] } });
     timings['astro-build'] = Math.round(performance.now() - loaded);
     warm = await keeper?.keep(/** @type {string} */ (settings.outDir));
-    const cpu = process.cpuUsage();
-    timings['builder-cpu'] = Math.round((cpu.user + cpu.system) / 1000);
+    timings['builder-cpu'] = builderCpu();
     reply = { id, ok: true, timings };
     // pledge stops this process with a signal, which would skip the write at exit.
     module.flushCompileCache?.();
@@ -115,6 +115,12 @@ async function runBuild({ id, keep, settings, routes, siteSources }) {
     reply = { id, ok: false, message: error instanceof Error ? error.message : String(error) };
   }
   await answer(id, keep, reply);
+}
+
+/** This process's CPU time so far, in milliseconds. */
+function builderCpu() {
+  const cpu = process.cpuUsage();
+  return Math.round((cpu.user + cpu.system) / 1000);
 }
 
 /**
