@@ -9,7 +9,8 @@
 // (builds run one after another); { id, views } hands it its view models; { id, cancel: true } stops
 // waiting for them (the build fails at once, or is skipped if it has not started). Without `keep`
 // (`pledge build`) the process exits after its build; with it (`pledge dev`) it stays, Astro loaded,
-// for the next one.
+// for the next one, which only renders the pages again from the bundle the first one left
+// (warm-render.mjs).
 import module from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { rm } from 'node:fs/promises';

@@ -6,8 +6,10 @@ import { linkNodeModules, SiteWorker, type SiteBuilder } from './astro.ts';
 /**
  * The site builder kept running between builds (`pledge dev`): one Astro process, as `pledge build`
  * uses, that stays loaded and warm, so a rebuild after a save starts no process and loads no Astro.
- * Each build is still the one build of both sites that `pledge build` runs, in its own folder inside
- * this one, with fresh views (each site's view only to its own pages, see view-plugin.mjs). The
+ * Its first build is the one build of both sites that `pledge build` runs; later ones only render the
+ * pages again from the bundle it kept, with the new views (warm-render.mjs), and write the same files.
+ * Each build runs in its own folder inside this one, with fresh views (each site's view only to its
+ * own pages, see view-plugin.mjs). The
  * folder is named as a temporary build folder of this process (see build.ts), so a concurrent
  * `pledge build` leaves it alone and a later one removes it if this process was killed outright.
  */
