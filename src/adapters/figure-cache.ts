@@ -194,9 +194,9 @@ function identityOf(observed: Observed, sha256: string): FileIdentity {
   return { size: observed.size, mtimeNs: String(observed.mtimeNs), ino: String(observed.ino), sha256 };
 }
 
-/** The entry of one KPI: everything but its prose (name, method) that goes into its figures. */
+/** The entry of one KPI: everything but its prose (name, method, sample_noun) that goes into its figures. */
 function entryKey(kpi: KpiDef, group: SourceGroup, env: NodeJS.ProcessEnv): string {
-  const { name: _name, method: _method, ...definition } = kpi;
+  const { name: _name, method: _method, sample_noun: _sampleNoun, ...definition } = kpi;
   return sha256Hex(JSON.stringify({ definition, source: group.config ?? null, shown: group.shown, maxLineBytes: maxLineBytes({}, env) }));
 }
 

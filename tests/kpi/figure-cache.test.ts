@@ -97,9 +97,13 @@ describe('the figure cache', () => {
     expect(after.read).toEqual(['orders.csv']);
     expect(series(after.evaluation.kpis[1] ?? { buckets: [] })).toEqual(['2026-01=2(2)', '2026-02=4(4)']);
     expect(JSON.stringify(after.evaluation)).toBe(JSON.stringify((await evaluate(root, undefined)).evaluation));
-    // Prose is not part of a KPI's figures: a new name or method reads nothing.
+    // Prose is not part of a KPI's figures: a new name, method or sample noun reads nothing.
     writeFileSync(kpis, readFileSync(kpis, 'utf8').replace('name: Satisfaction', 'name: Customer satisfaction'));
     expect((await evaluate(root)).read).toEqual([]);
+    writeFileSync(kpis, readFileSync(kpis, 'utf8').replace('name: Customer satisfaction', 'name: Customer satisfaction\n    sample_noun: answers'));
+    const renamed = await evaluate(root);
+    expect(renamed.read).toEqual([]);
+    expect(renamed.evaluation.kpis.map((k) => k.kpi.sample_noun)).toContain('answers');
   });
 
   it('a file written just now is not stored, since its time could not tell a second write apart', async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Evaluation } from '../../src/core/kpi/types.ts';
-import { kpisFileSchema } from '../../src/core/schema/kpis.ts';
+import { kpisFileSchema, type KpiDef } from '../../src/core/schema/kpis.ts';
 import { promiseSchema } from '../../src/core/schema/promise.ts';
 import { parseYaml } from '../../src/core/yaml-source.ts';
 import { formatPeriod, formatTarget, formatValue } from '../../src/core/site/format.ts';
@@ -60,7 +60,7 @@ describe('the public subset', () => {
     expect(Object.keys(subset).sort()).toEqual(['callToAction', 'commitments', 'company', 'dataDate', 'feedback', 'format', 'generatedAt', 'language', 'statement']);
     expect(Object.keys(subset.commitments[0]!).sort()).toEqual(['changes', 'deadline', 'firstTarget', 'history', 'id', 'kpi', 'latest', 'period', 'remedy', 'restatements', 'since', 'streak', 'target', 'text']);
     expect(subset.commitments[0]!.kpi).toEqual({
-      id: 'on_time_delivery', name: 'On-time delivery', unit: '%', better: 'higher', formula: 'on_time_rate',
+      id: 'on_time_delivery', name: 'On-time delivery', unit: '%', better: 'higher', formula: 'on_time_rate', sample_noun: 'orders',
       method: 'Of all orders whose promised delivery date fell in the month, the share delivered on or before that date, according to the carrier\'s delivery scan.',
     });
     const json = JSON.stringify(subset);
@@ -125,6 +125,38 @@ describe('the public page view', () => {
     expect(zhReplies.targetLine).toBe('至多 4 hours，每月');
     expect([zhReplies.remedyLead, zhReplies.targetLegend]).toEqual(['如未做到：', '目标：至多 4 hours']);
     expect([onTimeLabels().remedyLead, onTimeLabels().targetLegend]).toEqual(['If we miss it: ', 'Our target: at least 95%']);
+  });
+
+  it('names what the sample counts from the KPI, not "orders" for every on-time rate', () => {
+    const margin = (change: Partial<KpiDef>, language: 'en' | 'pt' = 'en') => {
+      const input = exampleInput();
+      input.promise.language = language;
+      Object.assign(input.kpis.kpis.find((k) => k.id === 'on_time_delivery')!, change);
+      return publicPageView(publicSubset(input)).commitments[0]!.latest!.margin;
+    };
+    // The example reads data/orders.csv: its rows are orders, in the page's language.
+    expect(margin({})).toBe('± 0.9, from 1,931 orders');
+    expect(margin({}, 'pt')).toBe('± 0,9, em 1931 encomendas');
+    // An on-time rate of support tickets is not a count of orders.
+    expect(margin({ source: 'data/support_tickets.csv' })).toBe('± 0.9, from 1,931 requests');
+    expect(margin({ source: { connection: 'warehouse', table: 'tickets' } })).toBe('± 0.9, from 1,931 requests');
+    // A name that says nothing, or a query: the neutral word.
+    expect(margin({ source: 'data/export-2026.csv' })).toBe('± 0.9, from 1,931 records');
+    expect(margin({ source: { connection: 'warehouse', query: 'select * from t' } })).toBe('± 0.9, from 1,931 records');
+    // The KPI's own word wins over the source's name, as a known noun (translated) or its own forms.
+    expect(margin({ sample_noun: 'customers' }, 'pt')).toBe('± 0,9, em 1931 clientes');
+    expect(margin({ source: 'data/tickets.csv', sample_noun: { one: 'repair', other: 'repairs' } })).toBe('± 0.9, from 1,931 repairs');
+  });
+
+  it('validates sample_noun in kpis.yaml with a hint that lists the known words', () => {
+    const base = parseYaml(readFileSync(path.join(REPO, 'content/kpis.yaml'), 'utf8'), 'kpis.yaml').data as { kpis: Record<string, unknown>[] };
+    const withNoun = (noun: unknown) => kpisFileSchema.safeParse({ ...base, kpis: [{ ...base.kpis[0], sample_noun: noun }] });
+    expect(withNoun('orders').success).toBe(true);
+    expect(withNoun({ one: 'ticket', other: 'tickets' }).success).toBe(true);
+    const unknown = withNoun('tickets');
+    expect(unknown.success).toBe(false);
+    expect(unknown.error?.issues[0]?.message).toContain('answers, orders, requests, customers, records');
+    expect(withNoun({ one: '', other: 'tickets' }).error?.issues[0]?.message).toMatch(/^this text is empty/);
   });
 });
 

@@ -83,6 +83,20 @@ export function sourceName(source: KpiSource): string {
   return `${source.connection}:${source.table ?? 'query'}`;
 }
 
+/** What a KPI's rows are, in words the public page has in every language ("from 190 orders"). */
+export const SAMPLE_NOUNS = ['answers', 'orders', 'requests', 'customers', 'records'] as const;
+export type SampleNounKey = (typeof SAMPLE_NOUNS)[number];
+/** One of SAMPLE_NOUNS, or the KPI's own word in the promise's language, singular and plural. */
+export const sampleNounSchema = z.union([
+  z.enum(SAMPLE_NOUNS),
+  z.strictObject({ one: plainText, other: plainText }),
+], {
+  // An object with an empty or HTML word: say that, not that the shape is wrong.
+  error: (issue) => (issue.code === 'invalid_union' && typeof issue.input === 'object' && issue.errors[1]?.[0]?.message)
+    || `say what one row is: ${SAMPLE_NOUNS.join(', ')}, or your own word. | For example: sample_noun: orders, or sample_noun: { one: ticket, other: tickets }.`,
+});
+export type SampleNoun = z.infer<typeof sampleNounSchema>;
+
 const filterValue = z.union([z.string(), z.number(), z.boolean()]);
 export const filterSchema = z.strictObject({
   column: z.string().min(1),
@@ -111,6 +125,8 @@ export const kpiSchema = z.strictObject({
   unit: z.string().default(''),
   better: z.enum(['higher', 'lower']),
   method: plainText,
+  /** What a row is, for "from 190 orders" on the public page; derived from the formula or the source's name when absent. */
+  sample_noun: sampleNounSchema.optional(),
   /** response_time: which statistic of the durations. */
   statistic: z.enum(['median', 'p90', 'p95', 'mean']).optional(),
   /** response_time / within_sla_rate: the unit durations are reported in. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SEVERITIES } from '../check/finding.ts';
 import { ROW_REASONS } from '../kpi/row-reasons.ts';
 import { STATUSES } from '../kpi/types.ts';
-import { FORMULAS } from './kpis.ts';
+import { FORMULAS, sampleNounSchema } from './kpis.ts';
 import { promiseSchema, targetSchema } from './promise.ts';
 import { language, period } from './text.ts';
 
@@ -175,7 +175,11 @@ export type PublicPeriod = z.infer<typeof publicPeriodSchema>;
 export const publicCommitmentSchema = z.strictObject({
   id: z.string().min(1),
   text: z.string().nullable(),
-  kpi: z.strictObject({ id: z.string(), name: z.string(), method: z.string(), unit: z.string(), better: z.enum(['higher', 'lower']), formula: z.enum(FORMULAS) }),
+  kpi: z.strictObject({
+    id: z.string(), name: z.string(), method: z.string(), unit: z.string(), better: z.enum(['higher', 'lower']), formula: z.enum(FORMULAS),
+    /** What the sample counts ("from 190 orders"); null for sums and counts, which are not samples. */
+    sample_noun: sampleNounSchema.nullable(),
+  }),
   target: targetSchema,
   period,
   deadline: z.string().nullable(),

@@ -1,5 +1,5 @@
 import type { Bucket, CommitmentPeriod, Status } from '../kpi/types.ts';
-import type { KpiDef } from '../schema/kpis.ts';
+import { isSqlSource, type FormulaId, type KpiDef, type SampleNoun, type SampleNounKey } from '../schema/kpis.ts';
 import type { Commitment, Target } from '../schema/promise.ts';
 import type { PublicChange, PublicCommitment, PublicPeriod, PublicPledgeJson, PublicRestatement } from '../schema/pledge-json.ts';
 import { sameTarget, targetChanges } from '../kpi/versions.ts';
@@ -81,7 +81,35 @@ export function publicTarget(target: Target): Target {
 }
 
 function publicKpi(kpi: KpiDef): PublicCommitment['kpi'] {
-  return { id: kpi.id, name: kpi.name, method: kpi.method, unit: kpi.unit, better: kpi.better, formula: kpi.formula };
+  return { id: kpi.id, name: kpi.name, method: kpi.method, unit: kpi.unit, better: kpi.better, formula: kpi.formula, sample_noun: sampleNounOf(kpi) };
+}
+
+/** What a formula's rows always are; undefined: any kind of row (the source says); null: not a sample. */
+const FORMULA_NOUNS: Record<FormulaId, SampleNounKey | undefined | null> = {
+  nps: 'answers', csat: 'answers', ces: 'answers', churn_rate: 'customers', retention_rate: 'customers', repeat_purchase_rate: 'customers',
+  on_time_rate: undefined, response_time: undefined, within_sla_rate: undefined, mean: undefined, ratio: undefined, sum: null, count: null,
+};
+
+/** Words in a file or table name that say what its rows are (`data/orders.csv`, `support_tickets`). */
+const SOURCE_WORDS: Readonly<Record<string, SampleNounKey>> = {
+  order: 'orders', orders: 'orders', ticket: 'requests', tickets: 'requests', request: 'requests', requests: 'requests',
+  answer: 'answers', answers: 'answers', response: 'answers', responses: 'answers', survey: 'answers', surveys: 'answers',
+  customer: 'customers', customers: 'customers',
+};
+
+/**
+ * The noun of "from 190 orders": the KPI's own `sample_noun`, else what the formula counts, else what
+ * the source's name says its rows are (a query says nothing), else the neutral "records".
+ */
+export function sampleNounOf(kpi: KpiDef): SampleNoun | null {
+  if (FORMULA_NOUNS[kpi.formula] === null) return null;
+  if (kpi.sample_noun) return kpi.sample_noun;
+  const fixed = FORMULA_NOUNS[kpi.formula];
+  if (fixed) return fixed;
+  const name = isSqlSource(kpi.source) ? kpi.source.table ?? '' : kpi.source.replace(/^.*\//, '').replace(/\.[^.]*$/, '');
+  // The last word names the rows: `orders_2026` → orders, `order_lines` → nothing known.
+  const last = name.toLowerCase().split(/[^a-z]+/).filter(Boolean).at(-1);
+  return (last && SOURCE_WORDS[last]) || 'records';
 }
 
 /**

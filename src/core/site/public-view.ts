@@ -1,10 +1,10 @@
 import type { Language } from '../schema/text.ts';
 import { lineChartPair } from './chart.ts';
 import { commitmentViewSchema, type ChangeView, type CommitmentView, type HistoryRow } from './view-schemas.ts';
-import type { FormulaId } from '../schema/kpis.ts';
+import type { SampleNoun } from '../schema/kpis.ts';
 import { formatDate, formatMargin, formatPeriod, formatTarget, formatValue } from './format.ts';
 import type { PublicCommitment, PublicPeriod, PublicSubset } from './public-subset.ts';
-import { fill, LOCALES, streakText, UI_STRINGS, type UiStrings } from './strings.ts';
+import { fill, LOCALES, streakText, UI_STRINGS } from './strings.ts';
 import { pageDescription, publicHead, type PageHead, type SiteFacts } from './head.ts';
 
 export type { CommitmentView, PeriodRow } from './view-schemas.ts';
@@ -72,7 +72,7 @@ function commitmentView(c: PublicCommitment, language: Language): CommitmentView
     target: formatTarget(c.target, c.kpi.unit, language),
     cadence: strings.every[c.period],
     targetLine: `${formatTarget(c.target, c.kpi.unit, language)}${strings.separator}${strings.every[c.period]}`,
-    latest: c.latest ? { ...row(c.latest), streak: streakText(language, c.streak.kept, c.streak.of, c.period), margin: marginText(c.latest, c.kpi.formula, language) } : null,
+    latest: c.latest ? { ...row(c.latest), streak: streakText(language, c.streak.kept, c.streak.of, c.period), margin: marginText(c.latest, c.kpi.sample_noun, language) } : null,
     remedy: c.remedy,
     remedyLead: fill(strings.lead, { label: strings.ifWeMiss }),
     targetLegend: `${fill(strings.lead, { label: strings.target })}${formatTarget(c.target, c.kpi.unit, language)}`,
@@ -106,21 +106,15 @@ function changesView(c: PublicCommitment, language: Language): ChangeView[] {
   return [...started, ...changes, ...restated];
 }
 
-/** What each kind of KPI counts in its sample, for "from 190 orders"; null: sums and counts are not samples. */
-const SAMPLE_NOUNS: Record<FormulaId, keyof UiStrings['samples'] | null> = {
-  nps: 'answers', csat: 'answers', ces: 'answers', on_time_rate: 'orders', response_time: 'requests', within_sla_rate: 'requests',
-  churn_rate: 'customers', retention_rate: 'customers', repeat_purchase_rate: 'customers', mean: 'records', ratio: 'records', sum: null, count: null,
-};
-
 /**
  * "± 3.9, from 190 orders": the larger distance from the figure to an end of its 95 % interval (the
  * intervals are not all symmetric, and the margin must not look smaller than it is), and the sample.
  */
-export function marginText(p: PublicPeriod, formula: FormulaId, language: Language): string | null {
-  const kind = SAMPLE_NOUNS[formula];
-  if (p.value === null || p.n === 0 || !kind) return null;
+export function marginText(p: PublicPeriod, sampleNoun: SampleNoun | null, language: Language): string | null {
+  if (p.value === null || p.n === 0 || !sampleNoun) return null;
   const strings = UI_STRINGS[language];
-  const noun = strings.samples[kind][new Intl.PluralRules(LOCALES[language]).select(p.n) === 'one' ? 'one' : 'other'];
+  const forms = typeof sampleNoun === 'string' ? strings.samples[sampleNoun] : sampleNoun;
+  const noun = forms[new Intl.PluralRules(LOCALES[language]).select(p.n) === 'one' ? 'one' : 'other'];
   const n = new Intl.NumberFormat(LOCALES[language]).format(p.n);
   if (!p.ci95) return fill(strings.sampleOnly, { n, noun });
   const margin = Math.max(p.value - p.ci95.low, p.ci95.high - p.value);

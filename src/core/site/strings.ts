@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SAMPLE_NOUNS, type SampleNounKey } from '../schema/kpis.ts';
 import type { Language, Period } from '../schema/text.ts';
 import en from './strings/en.json' with { type: 'json' };
 import pt from './strings/pt.json' with { type: 'json' };
@@ -31,8 +32,8 @@ export const uiStringsSchema = z.strictObject({
   margin: text,
   /** The same, for a figure with no interval (too few rows for one). */
   sampleOnly: text,
-  /** What a sample counts, per kind of KPI (SAMPLE_NOUNS in public-view.ts), singular and plural. */
-  samples: z.strictObject({ answers: plural, orders: plural, requests: plural, customers: plural, records: plural }),
+  /** What a sample counts (a KPI's sample_noun, SAMPLE_NOUNS in schema/kpis.ts), singular and plural. */
+  samples: z.strictObject(Object.fromEntries(SAMPLE_NOUNS.map((noun) => [noun, plural])) as Record<SampleNounKey, typeof plural>),
   feedbackTitle: text,
   /** The feedback link's label: different words from the section's heading above it. */
   feedbackButton: text,
