@@ -42,7 +42,7 @@ describe('pledge init', () => {
     const dir = path.join(parent, 'My Shop');
     const expected = [...PROJECT_FILES, 'content/promise.yaml', 'content/connections.yaml', 'content/kpis.yaml', 'content/site.yaml',
       ...await exampleFiles('reports'), ...await exampleFiles('data')];
-    expect(out).toBe(`${expected.map((file) => `  created  ${file}\n`).join('')}\nYour pledge project is ready in My Shop. Next:\n  cd "My Shop"\n  npx pledge draft --new    # write your own promise (the example is kept as a backup)\n  npx pledge check          # check it\n`);
+    expect(out).toBe(`${expected.map((file) => `  created  ${file}\n`).join('')}\nYour pledge project is ready in My Shop. Next:\n  cd "My Shop"\n  npx pledge draft --new    # write your own promise (the example is then kept as content/promise.yaml.bak)\n  npx pledge check          # check it\n`);
     // The same files, but for the editor's schema comment, which points into the installed package.
     for (const [name, schema] of [['promise.yaml', 'promise'], ['kpis.yaml', 'kpis']] as const) {
       const original = await readFile(path.join(REPO, 'content', name), 'utf8');
@@ -78,7 +78,9 @@ describe('pledge init', () => {
     expect(out).toContain('  skipped  README.md (it already exists; left as it was)\n');
     expect(out).toContain('  skipped  content/promise.yaml (it already exists; left as it was)\n');
     expect(out).toContain('  created  content/kpis.yaml\n');
-    expect(out).toContain('\nYour pledge project is ready. Next:\n  npx pledge draft --new');
+    // The user's promise was kept, not replaced by the example: the next step edits it, and no example is promised as a backup.
+    expect(out).toContain('\nYour pledge project is ready. Next:\n  npx pledge draft          # go through your promise, one question at a time\n');
+    expect(out).not.toContain('example');
     expect(await readFile(path.join(dir, 'content/promise.yaml'), 'utf8')).toBe('company: mine\n');
     expect(await readFile(path.join(dir, 'README.md'), 'utf8')).toBe('# mine\n');
 
@@ -116,6 +118,9 @@ describe('pledge init', () => {
     const dir = await tmp();
     const { code, out } = await runCli(['init', '--blank'], dir);
     expect(code).toBe(0);
+    // No example was written, so none is said to be kept.
+    expect(out).toContain('\nYour pledge project is ready. Next:\n  npx pledge draft --new    # fill in your promise, one question at a time (or edit content/promise.yaml)\n');
+    expect(out).not.toContain('example');
     expect(out.split('\n').filter((line) => line.includes('created')).map((line) => line.trim().slice('created  '.length)))
       .toEqual([...PROJECT_FILES, 'content/promise.yaml', 'content/connections.yaml', 'content/kpis.yaml', 'content/site.yaml', 'content/data/orders.csv']);
     const promise = await readFile(path.join(dir, 'content/promise.yaml'), 'utf8');

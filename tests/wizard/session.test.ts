@@ -356,6 +356,17 @@ describe('pledge init in a terminal', () => {
     expect(await readFile(path.join(root, 'shop/content/promise.yaml'), 'utf8')).toBe(example);
   }, SESSION_TIMEOUT);
 
+  it('after --blank, offers to fill in the promise without claiming an example is kept', async () => {
+    root = await exampleCopy();
+    const t = terminal = new Terminal(root);
+    t.start(['init', 'shop', '--blank']);
+    await t.next('Fill in your promise now, one question at a time?');
+    expect(t.screen()).not.toContain('example');
+    t.keys('n');
+    t.keys('Enter');
+    expect(await t.exitCode()).toBe(0);
+  }, SESSION_TIMEOUT);
+
   it('asks nothing when it is not on a terminal', async () => {
     root = await exampleCopy();
     const t = terminal = new Terminal(root);

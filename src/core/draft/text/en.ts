@@ -4,6 +4,7 @@ export const en: WizardText = {
   keyHints: true,
   intro: 'pledge draft: let us write your customer promise, one answer at a time',
   initDraftNow: 'Write your own promise now? (The example stays in content/promise.yaml.bak.)',
+  initDraftBlank: 'Fill in your promise now, one question at a time?',
   editing: 'Editing {file}: each question starts from your current answer; press Enter to keep it.',
   company: 'What is your company called?',
   audienceWho: 'Who is the promise for? Name your customers in a few words.',

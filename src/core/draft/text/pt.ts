@@ -4,6 +4,7 @@ export const pt: WizardText = {
   keyHints: false,
   intro: 'pledge draft: vamos escrever a sua promessa ao cliente, uma resposta de cada vez',
   initDraftNow: 'Escrever já a sua promessa? (O exemplo fica em content/promise.yaml.bak.)',
+  initDraftBlank: 'Preencher já a sua promessa, uma pergunta de cada vez?',
   editing: 'A editar {file}: cada pergunta começa com a resposta atual; Enter mantém-na.',
   company: 'Como se chama a sua empresa?',
   audienceWho: 'Para quem é a promessa? Diga quem são os seus clientes em poucas palavras.',

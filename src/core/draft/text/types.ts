@@ -9,6 +9,8 @@ export interface WizardText {
   keyHints: boolean;
   /** Asked by `pledge init` on a terminal. */
   initDraftNow: string;
+  /** The same question after `init --blank`, where there is no example to keep. */
+  initDraftBlank: string;
   editing: string;
   company: string;
   audienceWho: string;

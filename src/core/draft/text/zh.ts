@@ -4,6 +4,7 @@ export const zh: WizardText = {
   keyHints: false,
   intro: 'pledge draft：一步一步写下您对客户的承诺',
   initDraftNow: '现在就写您自己的承诺吗？（示例保留在 content/promise.yaml.bak。）',
+  initDraftBlank: '现在就逐题填写您的承诺吗？',
   editing: '正在编辑 {file}：每个问题都以当前答案开始，按回车保留。',
   company: '贵公司叫什么名字？',
   audienceWho: '这个承诺是对谁的？用几个词说出您的客户。',
