@@ -51,6 +51,29 @@ describe('finding texts (src/core/check/messages/<language>.yml)', () => {
     });
   });
 
+  describe('numbers in the finding\'s language', () => {
+    const [en, pt, zh] = [catalogs.en!, catalogs.pt!, catalogs.zh!];
+    const figure = (value: number | null) => ({ figure: { value, n: 1931, target: { comparison: '>=' as const, value: 95.5 }, unit: '%', status: 'kept' as const } });
+    it('a figure, a target and a count: decimal comma and pt-PT grouping in Portuguese, English unchanged', () => {
+      const params = { commitment: 'c', when: '2026-02', was: figure(96.44), now: figure(null) };
+      expect(renderMessage(en, 'record-changed', 'changed', params).message).toBe('Commitment "c" was published for 2026-02 as 96.4% (n 1931, target >= 95.5%, kept); the data now gives — (n 1931, target >= 95.5%, kept).');
+      expect(renderMessage(pt, 'record-changed', 'changed', params).message).toBe('O compromisso «c» foi publicado para 2026-02 com 96,4% (n 1931, meta >= 95,5%, cumprido); os dados dão agora — (n 1931, meta >= 95,5%, cumprido).');
+      const noise = (messages: typeof en) => renderMessage(messages, 'sample-too-small', 'noise', {
+        commitment: 'c', when: '2026-01', value: { value: 95.789, unit: '%', against: [95] }, n: { tally: 12345 }, low: { value: 94.99, unit: '%', against: [95] },
+        high: { value: 97.85, unit: '%' }, target: { amount: 95, unit: '%' }, needed: { tally: 45821 }, period: { period: 'month', count: 1 },
+      });
+      expect(noise(en).message).toContain('95.8% from 12,345 rows, and its 95 % interval (94.99% to 97.9%)');
+      expect(noise(pt).message).toContain('95,8% a partir de 12\u00a0345 linhas, e o intervalo de 95 % (94,99% a 97,9%)');
+      expect(noise(zh).message).toContain('12,345');
+    });
+    it('a bare number keeps its digits and takes the language\'s decimal sign', () => {
+      const params = { measure: { measure: 'flesch-pt' as const }, value: 38.7, limit: 50 };
+      expect(renderMessage(en, 'hard-to-read', 'below', params).message).toContain('is 38.7, below the limit of 50.');
+      expect(renderMessage(pt, 'hard-to-read', 'below', params).message).toContain('é 38,7, abaixo do limite de 50.');
+      expect(renderMessage(pt, 'too-long', 'long', { length: 1234, unit: { unit: 'words' }, limit: 60 }).message).toContain('1234');
+    });
+  });
+
   describe.each(LANGUAGES)('%s: skipped rows (rows.says, rows.fixes, rows.report)', (language) => {
     const catalog = catalogs[language];
     const english = catalogs.en;

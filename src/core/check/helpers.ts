@@ -70,7 +70,3 @@ export function kpiPlace(input: CheckInput, kpiId: string, key: string): Place {
   return input.source.locate(commitment >= 0 ? ['commitments', commitment, 'kpi'] : []);
 }
 
-/** `1,234`: counts are easier to read with thousands separators. */
-export function count(n: number): string {
-  return n.toLocaleString('en-US');
-}

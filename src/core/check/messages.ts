@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { STATUSES, type Status } from '../kpi/types.ts';
-import { PERIODS, type Period } from '../schema/text.ts';
+import type { Target } from '../schema/promise.ts';
+import { PERIODS, type Language, type Period } from '../schema/text.ts';
+import { formatAmount, formatValue } from '../site/format.ts';
+import { LOCALES } from '../site/strings.ts';
 import { validateSource } from '../schema/validate.ts';
 import type { YamlSource } from '../yaml-source.ts';
 
@@ -61,7 +64,15 @@ export type Param =
   | { period: Period; count: number }
   | { line: number }
   | { measure: Measure }
-  | { figure: { value: string; n: number; target: string; status: Status } }
+  /** A KPI's figure, with the decimals that tell it from `against` (the pages' formatter); `—` for none. */
+  | { value: number | null; unit: string; against?: readonly number[] }
+  /** A number as the user wrote it (a target's value), with its unit, never rounded. */
+  | { amount: number; unit: string }
+  /** A target as written, `>= 95%`; `—` for none. */
+  | { target: Target | undefined; unit: string }
+  /** A count with the language's thousands separators: `1,931`. */
+  | { tally: number }
+  | { figure: { value: number | null; n: number; target: Target | undefined; unit: string; status: Status } }
   | { blank: true }
   | { fields: number }
   | { alternatives: readonly string[] }
@@ -113,10 +124,37 @@ function fillTemplate(messages: Messages, template: string, params: Params, at: 
   });
 }
 
+/**
+ * Every number of a finding in the finding's language (`94,2%` in Portuguese). A bare number keeps
+ * the digits it came with, only its decimal sign changes: lengths, limits and row counts of the data
+ * reader read as before in English.
+ */
+function localeOf(messages: Messages): Language {
+  return messages.language in LOCALES ? messages.language as Language : 'en';
+}
+
+function bareNumber(messages: Messages, value: number): string {
+  const sign = new Intl.NumberFormat(LOCALES[localeOf(messages)]).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
+  return String(value).replace('.', sign);
+}
+
+function targetText(messages: Messages, target: Target | undefined, unit: string): string {
+  return target ? `${target.comparison} ${formatAmount(target.value, target.unit ?? unit, localeOf(messages))}` : '—';
+}
+
+function figureText(messages: Messages, value: number | null, unit: string, against: readonly number[] = []): string {
+  return value === null ? '—' : formatValue(value, unit, localeOf(messages), against);
+}
+
 function renderParam(messages: Messages, value: Param): string {
-  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return bareNumber(messages, value);
   if ('quoted' in value) return value.quoted.map((item) => `${messages.quotes[0]}${item}${messages.quotes[1]}`).join(messages.separator);
   if ('list' in value) return value.list.join(messages.separator);
+  if ('value' in value) return figureText(messages, value.value, value.unit, value.against);
+  if ('amount' in value) return formatAmount(value.amount, value.unit, localeOf(messages));
+  if ('target' in value) return targetText(messages, value.target, value.unit);
+  // After the three above, which carry a unit of their own.
   if ('unit' in value) return messages.units[value.unit];
   if ('line' in value) return messages.lines[value.line === 1 ? 'one' : 'other'];
   if ('period' in value) return messages.periods[value.period][value.count === 1 ? 'one' : 'other'];
@@ -125,7 +163,11 @@ function renderParam(messages: Messages, value: Param): string {
   if ('alternatives' in value) return value.alternatives.join(messages.rows.and);
   if ('row' in value) return value.text ? renderRowText(messages, value.row, value.text) : value.english;
   if ('measure' in value) return messages.measures[value.measure];
+  if ('tally' in value) return new Intl.NumberFormat(LOCALES[localeOf(messages)]).format(value.tally);
   const { figure } = value;
-  return messages.figure.replace(/\{(\w+)\}/g, (_, name: string) =>
-    name === 'status' ? messages.statuses[figure.status] : String(figure[name as 'value' | 'n' | 'target']));
+  const parts = {
+    value: figureText(messages, figure.value, figure.unit), n: bareNumber(messages, figure.n),
+    target: targetText(messages, figure.target, figure.unit), status: messages.statuses[figure.status],
+  };
+  return messages.figure.replace(/\{(\w+)\}/g, (_, name: string) => parts[name as keyof typeof parts]);
 }

@@ -31,7 +31,7 @@ describe('promise-broken', () => {
     const zh = { language: 'zh', messages: 'zh' } as const;
     expect(await runDataRule('promise-broken', { on_time: [90, 96], reply_time: [5, 4] }, [], true, pt)).toEqual([]);
     expect(await runDataRule('promise-broken', { on_time: [97, 94.2] }, [], true, pt)).toEqual([
-      'content/promise.yaml:13:40  error  promise-broken  O compromisso «no-prazo» não foi cumprido em 2026-02: on_time ficou em 94.2%, para uma promessa de >= 95%. | Os clientes têm direito à compensação prometida («devolvemos o frete»); descubra a causa e diga o que mudou. Explique-o aos clientes em content/notes/2026-02-no-prazo.md: no cabeçalho, "commitment: no-prazo" e "period: 2026-02" entre linhas ---; depois, o que aconteceu, o que fez pelos clientes afetados e o que mudou.',
+      'content/promise.yaml:13:40  error  promise-broken  O compromisso «no-prazo» não foi cumprido em 2026-02: on_time ficou em 94,2%, para uma promessa de >= 95%. | Os clientes têm direito à compensação prometida («devolvemos o frete»); descubra a causa e diga o que mudou. Explique-o aos clientes em content/notes/2026-02-no-prazo.md: no cabeçalho, "commitment: no-prazo" e "period: 2026-02" entre linhas ---; depois, o que aconteceu, o que fez pelos clientes afetados e o que mudou.',
     ]);
     expect(await runDataRule('promise-broken', { on_time: [90, 96], reply_time: [5, 4] }, [], true, zh)).toEqual([]);
     expect(await runDataRule('promise-broken', { on_time: [97, 94.2] }, [], true, zh)).toEqual([

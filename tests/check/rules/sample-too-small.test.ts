@@ -38,6 +38,13 @@ describe('sample-too-small', () => {
       + ' | About 4,582 rows a month would tell the figure from the target; until then, show the margin of error beside it or measure over a longer period.',
     ]);
   });
+  it('pt: in Portuguese, every number written the Portuguese way (decimal comma, grouping of pt-PT)', async () => {
+    const [finding] = await runDataCase('sample-too-small', { language: 'pt', messages: 'pt', figures: { on_time: [97] }, change: sample(182, 190) });
+    expect(finding).toContain('em 2026-01 mediu 95,8% a partir de 190 linhas, e o intervalo de 95 % (91,9% a 97,9%) inclui a meta de 95%');
+    // 4582: pt-PT groups thousands only from five digits.
+    expect(finding).toContain('Cerca de 4582 linhas por período');
+    expect(finding).not.toMatch(/\d\.\d/);
+  });
   it('zh: in Chinese for a Chinese promise, and quiet when the interval clears the target', async () => {
     expect(await runDataCase('sample-too-small', { language: 'zh', messages: 'zh', figures: { on_time: [97] }, change: sample(1960, 2000) })).toEqual([]);
     expect(await runDataCase('sample-too-small', { language: 'zh', messages: 'zh', figures: { on_time: [97] }, change: sample(182, 190) })).toEqual([

@@ -31,7 +31,7 @@ describe('unrealistic-target', () => {
     const zh = { language: 'zh', messages: 'zh' } as const;
     expect(await runDataRule('unrealistic-target', { on_time: [93, 95, 94] }, [], true, pt)).toEqual([]);
     expect(await runDataRule('unrealistic-target', { on_time: [93, 94.5, null, 91] }, [], true, pt)).toEqual([
-      'content/promise.yaml:13:40  warning  unrealistic-target  O compromisso «no-prazo» promete >= 95%, mas o melhor resultado por mês nos dados (2026-02) foi 94.5%. | Prometa o que já consegue, com margem, e suba a meta quando os números melhorarem.',
+      'content/promise.yaml:13:40  warning  unrealistic-target  O compromisso «no-prazo» promete >= 95%, mas o melhor resultado por mês nos dados (2026-02) foi 94,5%. | Prometa o que já consegue, com margem, e suba a meta quando os números melhorarem.',
     ]);
     expect(await runDataRule('unrealistic-target', { on_time: [93, 95, 94] }, [], true, zh)).toEqual([]);
     expect(await runDataRule('unrealistic-target', { on_time: [93, 94.5, null, 91] }, [], true, zh)).toEqual([

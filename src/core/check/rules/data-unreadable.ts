@@ -1,4 +1,4 @@
-import { count, limitOf } from '../helpers.ts';
+import { limitOf } from '../helpers.ts';
 import { defineRule } from '../define-rule.ts';
 
 /** The share of a KPI's rows, in %, that may be skipped before its figures stop meaning anything. */
@@ -31,7 +31,7 @@ export default defineRule({
       if (!place) continue;
       // The reason and its fix as the data reader gave them: cases of rows.says and rows.fixes, worded in the finding's language.
       report(place, top.column ? 'unreadable-column' : 'unreadable', {
-        kpi: result.kpi.id, bad: count(bad), looked: count(looked), share, limit, rows: count(top.count),
+        kpi: result.kpi.id, bad: { tally: bad }, looked: { tally: looked }, share, limit, rows: { tally: top.count },
         column: top.column ?? '', line: { line: top.examples.length }, lines,
         reason: { row: 'says', text: first.says, english: first.message }, fix: { row: 'fixes', text: top.fixSays, english: top.fix },
       });

@@ -1,8 +1,8 @@
-import { formatTarget, formatValueAgainst } from '../../kpi/format.ts';
 import { internalFromPublic } from '../../draft/suggest.ts';
 import { asksForMore, atLeastAsStrict, measuredCommitments, recentMedian } from '../../kpi/targets.ts';
 import type { Target } from '../../schema/promise.ts';
 import { defineRule } from '../define-rule.ts';
+import type { Param } from '../messages.ts';
 
 /**
  * Promise with a margin: the public target should be looser than the internal one and than what you
@@ -20,7 +20,7 @@ export default defineRule({
       const unit = c.target.unit ?? kpis?.kpis.find((k) => k.id === c.kpi)?.unit ?? '';
       // Equal is "as strict as"; otherwise the internal target is the looser one (85 % under a public 90 %).
       report(['commitments', i, 'target', 'value'], c.target.value === c.internal_target.value ? 'internal' : 'looser', {
-        commitment: c.id, target: formatTarget(c.target, unit), internal: formatTarget(c.internal_target, unit), example: stricterExample(c.target, unit),
+        commitment: c.id, target: { target: c.target, unit }, internal: { target: c.internal_target, unit }, example: stricterExample(c.target, unit),
       });
     }
     for (const { commitment, target, index, result } of measuredCommitments(promise.commitments, evaluation)) {
@@ -28,14 +28,14 @@ export default defineRule({
       if (!median || !atLeastAsStrict(target, median.value)) continue;
       const unit = target.unit ?? result.kpi.unit;
       report(['commitments', index, 'target', 'value'], 'median', {
-        commitment: commitment.id, target: formatTarget(target, unit), count: median.periods,
-        periods: { period: result.kpi.period, count: median.periods }, median: formatValueAgainst(median.value, target.value, unit),
+        commitment: commitment.id, target: { target, unit }, count: median.periods,
+        periods: { period: result.kpi.period, count: median.periods }, median: { value: median.value, unit, against: [target.value] },
       });
     }
   },
 });
 
 /** An internal target with a margin, in the KPI's own unit: `>= 94 %` under a public `>= 90 %`, `<= 36 hours` under `<= 48 hours`. */
-function stricterExample(target: Target, unit: string): string {
-  return formatTarget({ ...target, value: internalFromPublic(target.value, asksForMore(target) ? 'higher' : 'lower', unit) }, unit);
+function stricterExample(target: Target, unit: string): Param {
+  return { target: { ...target, value: internalFromPublic(target.value, asksForMore(target) ? 'higher' : 'lower', unit) }, unit };
 }

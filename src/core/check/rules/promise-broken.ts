@@ -1,4 +1,3 @@
-import { formatTarget, formatValueAgainst } from '../../kpi/format.ts';
 import { defineRule } from '../define-rule.ts';
 
 /**
@@ -25,7 +24,7 @@ export default defineRule({
       const key = `${commitment.remedy ? 'with-remedy' : 'no-remedy'}${explained ? '' : '-note'}` as const;
       report(['commitments', index, 'target', 'value'], key, {
         commitment: commitment.id, when: entry.latest.period, kpi: entry.kpiId, remedy: commitment.remedy ?? '',
-        value: formatValueAgainst(entry.latest.value, target.value, unit), target: formatTarget(target, unit),
+        value: { value: entry.latest.value, unit, against: [target.value] }, target: { target, unit },
       });
     }
   },

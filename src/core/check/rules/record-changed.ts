@@ -1,4 +1,3 @@
-import { formatTarget, formatValue } from '../../kpi/format.ts';
 import { recordChanges, type CurrentEntry } from '../../record/record.ts';
 import { defineRule } from '../define-rule.ts';
 import type { Param } from '../messages.ts';
@@ -33,5 +32,5 @@ export default defineRule({
 
 /** The figure as published or computed: value, rows, target, status (worded by the finding's language). */
 function describe(entry: Omit<CurrentEntry, 'period'>, unit: string): Param {
-  return { figure: { value: formatValue(entry.value, unit), n: entry.n, target: formatTarget(entry.target, unit), status: entry.status } };
+  return { figure: { value: entry.value, n: entry.n, target: entry.target, unit, status: entry.status } };
 }

@@ -1,8 +1,6 @@
-import { formatAmount, formatValueAgainst } from '../../kpi/format.ts';
 import type { Interval } from '../../kpi/stats.ts';
 import { measuredCommitments } from '../../kpi/targets.ts';
 import { defineRule } from '../define-rule.ts';
-import { count } from '../helpers.ts';
 
 /**
  * Rows needed for the interval to clear the target: a 95 % interval narrows as 1/√n, so with h the
@@ -34,12 +32,12 @@ export default defineRule({
       if (!bucket || bucket.value === null || !ci || target.value < ci.low || target.value > ci.high) continue;
       const unit = target.unit ?? result.kpi.unit;
       const needed = rowsNeeded(bucket.n, bucket.value, ci, target.value);
-      const show = (x: number) => formatValueAgainst(x, target.value, unit);
+      const show = (x: number) => ({ value: x, unit, against: [target.value] });
       const params = {
-        commitment: commitment.id, when: bucket.period, value: show(bucket.value), n: count(bucket.n),
-        low: show(ci.low), high: show(ci.high), target: formatAmount(target.value, unit),
+        commitment: commitment.id, when: bucket.period, value: show(bucket.value), n: { tally: bucket.n },
+        low: show(ci.low), high: show(ci.high), target: { amount: target.value, unit },
       };
-      if (Number.isFinite(needed)) report(['commitments', index, 'target', 'value'], 'noise', { ...params, needed: count(needed), period: { period: result.kpi.period, count: 1 } });
+      if (Number.isFinite(needed)) report(['commitments', index, 'target', 'value'], 'noise', { ...params, needed: { tally: needed }, period: { period: result.kpi.period, count: 1 } });
       else report(['commitments', index, 'target', 'value'], 'equal', params);
     }
   },

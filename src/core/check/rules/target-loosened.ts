@@ -1,4 +1,3 @@
-import { formatTarget } from '../../kpi/format.ts';
 import { asksForMore } from '../../kpi/targets.ts';
 import { targetChanges } from '../../kpi/versions.ts';
 import type { Target } from '../../schema/promise.ts';
@@ -28,7 +27,7 @@ export default defineRule({
         if (change.note || !after.target || !easier(before.target, after.target)) continue;
         const unit = before.target.unit ?? after.target.unit ?? '';
         report(['commitments', index, 'history', change.version, 'until'], 'no-note',
-          { commitment: commitment.id, from: change.from, before: formatTarget(before.target, unit), after: formatTarget(after.target, unit) });
+          { commitment: commitment.id, from: change.from, before: { target: before.target, unit }, after: { target: after.target, unit } });
       }
     });
   },

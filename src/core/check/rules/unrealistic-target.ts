@@ -1,4 +1,3 @@
-import { formatTarget, formatValueAgainst } from '../../kpi/format.ts';
 import { bestPeriod, meets, measuredCommitments } from '../../kpi/targets.ts';
 import { defineRule } from '../define-rule.ts';
 
@@ -18,8 +17,8 @@ export default defineRule({
       if (!best || meets(best.value, target)) continue;
       const unit = target.unit ?? result.kpi.unit;
       report(['commitments', index, 'target', 'value'], 'never-reached', {
-        commitment: commitment.id, target: formatTarget(target, unit), period: { period: result.kpi.period, count: 1 },
-        when: best.period, value: formatValueAgainst(best.value, target.value, unit),
+        commitment: commitment.id, target: { target, unit }, period: { period: result.kpi.period, count: 1 },
+        when: best.period, value: { value: best.value, unit, against: [target.value] },
       });
     }
   },
