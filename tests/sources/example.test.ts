@@ -3,7 +3,9 @@ import { copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadMessages } from '../../src/adapters/check-project.ts';
 import { evaluateProject } from '../../src/adapters/evaluate.ts';
+import { renderRowText } from '../../src/core/check/messages.ts';
 import { loadProject } from '../../src/adapters/project.ts';
 import { buildWarehouseExample } from '../../scripts/build-warehouse-example.ts';
 import type { Evaluation } from '../../src/core/kpi/types.ts';
@@ -41,6 +43,17 @@ describe('examples/warehouse', () => {
     expect(fromDuckdb.kpis.find((k) => k.kpi.id === 'on_time_delivery')?.badRows.examples.map((issue) => [issue.rows, issue.message])).toEqual([
       [1, 'delivered_at is not a date-time (e.g. order_id "K-0000137")'],
       [1, 'order_id appears more than once (duplicate rows) (e.g. order_id "K-0001401")'],
+    ]);
+    // The same reasons as cases of rows.says: word for word the English message, and in every other language.
+    const messages = await loadMessages();
+    const says = (language: string) => fromDuckdb.kpis.flatMap((k) => k.badRows.examples).map((issue) => {
+      if (!issue.says) throw new Error(`no rows.says case for "${issue.message}"`);
+      return renderRowText(messages[language]!, 'says', issue.says);
+    });
+    expect(says('en')).toEqual(fromDuckdb.kpis.flatMap((k) => k.badRows.examples).map((issue) => issue.message));
+    expect(says('pt').slice(0, 2)).toEqual([
+      'a coluna delivered_at não tem uma data e hora (por exemplo, order_id "K-0000137")',
+      'order_id aparece mais de uma vez (linhas repetidas) (por exemplo, order_id "K-0001401")',
     ]);
   });
 });

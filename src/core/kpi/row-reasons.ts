@@ -12,6 +12,8 @@ export type RowReason = (typeof ROW_REASONS)[number];
 export const ROW_SAYS = [
   'not-a-date', 'not-a-date-format', 'not-a-score', 'not-a-number', 'empty-value', 'no-customer', 'end-before-start',
   'wrong-field-count', 'duplicate-key', 'too-long', 'unclosed-quote', 'not-json', 'not-an-object', 'not-an-array',
+  // A database's checks (adapters/sources/sql): counted in SQL, so without the cell.
+  'db-not-a-score', 'db-not-a-date', 'db-not-a-number', 'db-unreadable-date', 'db-empty', 'db-duplicate', 'db-examples',
 ] as const;
 /** The cases of `rows.report`: the skipped-rows lines of `pledge check` and `pledge kpi`. */
 export const ROW_REPORT = ['line', 'skipped-one', 'skipped', 'skipped-lines', 'more', 'in-column'] as const;

@@ -1,3 +1,4 @@
+import type { RowText } from '../../../core/check/messages.ts';
 import type { FormulaId, KpiDef } from '../../../core/schema/kpis.ts';
 import { quantileOf } from '../../../core/kpi/formulas.ts';
 import type { Dialect, ParamKind } from './dialect.ts';
@@ -15,8 +16,11 @@ export interface RowRefs {
   dialect: Dialect;
 }
 
-/** A reason a row is skipped: a code (what SQL returns), the condition, the column and message to show. */
-export interface Check { code: string; when: string; column: string; message: string }
+/**
+ * A reason a row is skipped: a code (what SQL returns), the condition, the column and message to show
+ * (English, after the column's name), and the same as a case of `rows.says`, for every other language.
+ */
+export interface Check { code: string; when: string; column: string; message: string; says: RowText }
 
 /**
  * One formula in SQL: how its columns are read, when a row is bad (in the order the file engine checks),
@@ -39,26 +43,31 @@ function scoreCheck(kpi: KpiDef, refs: RowRefs, min: number, max: number): Check
   const score = refs.r(0);
   return [{
     code: 'score', column: columnOf(kpi, 'score'), message: `is empty or not a score from ${min} to ${max}`,
+    says: { case: 'db-not-a-score', params: { column: columnOf(kpi, 'score'), min, max } },
     when: `${score} is null or ${score} <> floor(${score}) or ${score} < ${min} or ${score} > ${max}`,
   }];
 }
 
 const requiredTime = (kpi: KpiDef, refs: RowRefs, role: number, name: string): Check => ({
   code: `time_${role}`, column: columnOf(kpi, name), message: 'is empty or not a date-time', when: `${refs.r(role)} is null`,
+  says: { case: 'db-not-a-date', params: { column: columnOf(kpi, name) } },
 });
 
 const requiredNumber = (kpi: KpiDef, refs: RowRefs, role: number, name: string): Check => ({
   code: `number_${role}`, column: columnOf(kpi, name), message: 'is empty or not a number', when: `${refs.r(role)} is null`,
+  says: { case: 'db-not-a-number', params: { column: columnOf(kpi, name) } },
 });
 
 /** An optional time (not done yet when empty) that is written but is not a date-time, e.g. "n/a". */
 const readableTime = (kpi: KpiDef, refs: RowRefs, role: number, name: string): Check => ({
   code: `unreadable_${role}`, column: columnOf(kpi, name), message: 'is not a date-time', when: `${refs.r(role)} is null and ${refs.raw(role)} <> ''`,
+  says: { case: 'db-unreadable-date', params: { column: columnOf(kpi, name) } },
 });
 
 /** end before start: both present and running backwards. */
 const backwards = (kpi: KpiDef, refs: RowRefs): Check => ({
   code: 'backwards', column: columnOf(kpi, 'end'), message: `is before ${columnOf(kpi, 'start')}`,
+  says: { case: 'end-before-start', params: { end: columnOf(kpi, 'end'), start: columnOf(kpi, 'start') } },
   when: `${refs.ms(1)} is not null and ${refs.ms(1)} < ${refs.ms(0)}`,
 });
 
@@ -114,7 +123,10 @@ export const FORMULA_SQL: Record<FormulaId, FormulaSql> = {
   retention_rate: { kinds: ['time', 'time'], checks: spanChecks, aggregates: () => ({}) },
   repeat_purchase_rate: {
     kinds: ['text'],
-    checks: (kpi, refs) => [{ code: 'customer', column: columnOf(kpi, 'customer'), message: 'is empty', when: `${refs.r(0)} is null or trim(${refs.r(0)}) = ''` }],
+    checks: (kpi, refs) => [{
+      code: 'customer', column: columnOf(kpi, 'customer'), message: 'is empty', when: `${refs.r(0)} is null or trim(${refs.r(0)}) = ''`,
+      says: { case: 'db-empty', params: { column: columnOf(kpi, 'customer') } },
+    }],
     aggregates: () => ({}), // two levels (orders per customer, then customers): see compile.ts
   },
   mean: { kinds: ['number'], checks: (kpi, refs) => [requiredNumber(kpi, refs, 0, 'value')], aggregates: total },

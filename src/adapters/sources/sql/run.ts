@@ -1,4 +1,5 @@
 import { KpiAccumulator } from '../../../core/kpi/accumulator.ts';
+import type { RowText } from '../../../core/check/messages.ts';
 import type { RowIssue, RowReason } from '../../../core/kpi/types.ts';
 import type { KpiDef } from '../../../core/schema/kpis.ts';
 import { numberOf, type SqlEngine, type SqlValue } from '../types.ts';
@@ -37,18 +38,20 @@ export async function countKpi(engine: SqlEngine, kpi: KpiDef, from: FromSql, sh
   return result;
 }
 
-/** What each problem code means, as the column it concerns and what is wrong with it. */
-function reasons(sql: KpiSql, kpi: KpiDef, key?: string): Map<string, { column: string; message: string }> {
-  const map = new Map(sql.checks.map((check) => [check.code, { column: check.column, message: `${check.column} ${check.message}` }]));
-  map.set('timestamp', { column: kpi.timestamp, message: `${kpi.timestamp} is empty or not a date-time` });
+interface Meaning { column: string; message: string; says: RowText }
+
+/** What each problem code means: the column it concerns and what is wrong with it, in English and as a case of `rows.says`. */
+function reasons(sql: KpiSql, kpi: KpiDef, key?: string): Map<string, Meaning> {
+  const map = new Map(sql.checks.map((check) => [check.code, { column: check.column, message: `${check.column} ${check.message}`, says: check.says }]));
+  map.set('timestamp', { column: kpi.timestamp, message: `${kpi.timestamp} is empty or not a date-time`, says: { case: 'db-not-a-date', params: { column: kpi.timestamp } } });
   if (key) {
-    map.set('key', { column: key, message: `the ${key} is empty` });
-    map.set('duplicate', { column: key, message: `${key} appears more than once (duplicate rows)` });
+    map.set('key', { column: key, message: `the ${key} is empty`, says: { case: 'empty-value', params: { column: key } } });
+    map.set('duplicate', { column: key, message: `${key} appears more than once (duplicate rows)`, says: { case: 'db-duplicate', params: { column: key } } });
   }
   return map;
 }
 
-function countsOf(rows: Record<string, SqlValue>[], keys: Record<string, SqlValue>[], meaning: ReturnType<typeof reasons>, shown: string, key?: string) {
+function countsOf(rows: Record<string, SqlValue>[], keys: Record<string, SqlValue>[], meaning: Map<string, Meaning>, shown: string, key?: string) {
   let [rowsRead, rowsUsed, badCount, maxTime] = [0, 0, 0, -Infinity];
   const examples: RowIssue[] = [];
   for (const row of rows) {
@@ -59,10 +62,14 @@ function countsOf(rows: Record<string, SqlValue>[], keys: Record<string, SqlValu
       for (const [name, value] of Object.entries(row)) if (name.startsWith('observed_') && value !== null) maxTime = Math.max(maxTime, numberOf(value));
     } else if (row.problem !== 'filtered') {
       badCount += count;
-      const reason = meaning.get(String(row.problem)) ?? { column: '', message: String(row.problem) };
+      const reason = meaning.get(String(row.problem));
       const sample = keys.filter((k) => k.problem === row.problem).map((k) => `"${String(k.key)}"`);
       const eg = sample.length && key ? ` (e.g. ${key} ${sample.join(', ')})` : '';
-      examples.push({ file: shown, column: reason.column, reason: reasonOf(String(row.problem)), message: `${reason.message}${eg}`, rows: count }); // how many: `rows`, which reports show beside it
+      const says: RowText | undefined = reason && eg && key
+        ? { case: 'db-examples', params: { reason: { row: 'says', text: reason.says, english: reason.message }, column: key, keys: { list: sample } } }
+        : reason?.says;
+      // How many: `rows`, which reports show beside it. An unknown code (none today) stays as SQL gave it.
+      examples.push({ file: shown, column: reason?.column ?? '', reason: reasonOf(String(row.problem)), message: `${reason?.message ?? String(row.problem)}${eg}`, ...(says ? { says } : {}), rows: count });
     }
   }
   examples.sort((a, b) => (b.rows ?? 0) - (a.rows ?? 0) || a.message.localeCompare(b.message));
