@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Evaluation } from '../../src/core/kpi/types.ts';
+import type { Evaluation, RowIssue } from '../../src/core/kpi/types.ts';
+import { loadMessages } from '../../src/adapters/check-project.ts';
+import { renderRowText } from '../../src/core/check/messages.ts';
 import { kpisFileSchema, type KpiDef } from '../../src/core/schema/kpis.ts';
 import { promiseSchema } from '../../src/core/schema/promise.ts';
 import { parseYaml } from '../../src/core/yaml-source.ts';
@@ -196,6 +198,44 @@ describe('the internal site view', () => {
     expect(internalSiteView(pt).kpis.find((k) => k.id === 'nps')!.period).toBe('trimestre');
     expect(view.labels.nav.overview).toBe('Overview');
     expect(view.rowIssues).toEqual([{ kpiId: 'on_time_delivery', kpiName: 'On-time delivery', count: 2, examples: exampleInput().evaluation.kpis[0]!.badRows.examples, groups: [] }]);
+  });
+});
+
+const messages = await loadMessages();
+
+describe('the internal site view: skipped rows', () => {  /** The example with one file row and one database row skipped on on_time_delivery, each with its rows.says case. */
+  function withSkippedRows(language: 'en' | 'pt'): SiteInput {
+    const input = exampleInput();
+    input.promise.language = language;
+    input.messages = messages[language];
+    const fileRow: RowIssue = { file: 'data/orders.csv', line: 7, column: 'promised_at', reason: 'not-a-number', message: '"soon" is not a number', says: { case: 'not-a-number', params: { value: '"soon"' } } };
+    const dbRow: RowIssue = { file: 'warehouse:orders', column: 'order_id', reason: 'duplicate-key', message: 'order_id appears more than once (duplicate rows)', says: { case: 'db-duplicate', params: { column: 'order_id' } }, rows: 3 };
+    Object.assign(input.evaluation.kpis[0]!, { badRows: { count: 4, examples: [fileRow, dbRow], byReason: [
+      { reason: 'not-a-number', column: 'promised_at', count: 1, examples: [fileRow], fix: 'Write plain numbers in column promised_at.', fixSays: { case: 'not-a-number', params: { column: 'promised_at' } } },
+      { reason: 'duplicate-key', column: 'order_id', count: 3, examples: [dbRow], fix: 'Remove the repeated rows.' },
+    ] } });
+    return input;
+  }
+
+  it('words reasons and fixes in the promise\'s language, from files and databases alike', () => {
+    const view = internalSiteView(withSkippedRows('pt'));
+    const [issues] = view.rowIssues;
+    expect(issues!.examples.map((e) => e.message)).toEqual(['"soon" não é um número', 'order_id aparece mais de uma vez (linhas repetidas)']);
+    expect(issues!.groups.map((g) => [g.examples[0]!.message, g.fix])).toEqual([
+      ['"soon" não é um número', renderRowText(messages.pt!, 'fixes', { case: 'not-a-number', params: { column: 'promised_at' } })],
+      // No case for this fix: the English the reader gave.
+      ['order_id aparece mais de uma vez (linhas repetidas)', 'Remove the repeated rows.'],
+    ]);
+    expect(issues!.groups[0]!.fix).toMatch(/promised_at/);
+    expect(issues!.groups[0]!.fix).not.toBe('Write plain numbers in column promised_at.');
+    expect(view.kpis[0]!.badRows.examples.map((e) => e.message)).toEqual(issues!.examples.map((e) => e.message));
+  });
+
+  it('keeps the reader\'s own English words on an English site', () => {
+    const input = withSkippedRows('en');
+    const [issues] = internalSiteView(input).rowIssues;
+    expect(issues!.examples).toEqual(input.evaluation.kpis[0]!.badRows.examples);
+    expect(issues!.groups).toEqual(input.evaluation.kpis[0]!.badRows.byReason);
   });
 });
 

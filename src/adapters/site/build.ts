@@ -99,6 +99,7 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
       generatedAt,
       siteConfig: site.config,
       siteImages: site.images,
+      messages: (await steps.loadMessages([project.promise.doc.language]))[project.promise.doc.language],
     };
     const subset = steps.publicSubset(input);
     const siteFacts = { config: site.config, images: site.images };

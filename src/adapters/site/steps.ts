@@ -7,7 +7,7 @@ import type { Project } from '../project.ts';
 export { internalSiteView } from '../../core/site/internal-view.ts';
 export { publicSubset } from '../../core/site/public-subset.ts';
 export { publicPageView } from '../../core/site/public-view.ts';
-export { checkProject } from '../check-project.ts';
+export { checkProject, loadMessages } from '../check-project.ts';
 export { evaluateProject } from '../evaluate.ts';
 export { FigureCache } from '../figure-cache.ts';
 export { loadProject } from '../project.ts';

@@ -1,4 +1,5 @@
 import type { Finding } from '../check/finding.ts';
+import type { Messages } from '../check/messages.ts';
 import type { Statement } from '../compose/statement.ts';
 import type { Evaluation } from '../kpi/types.ts';
 import type { RecordFile } from '../record/record.ts';
@@ -36,6 +37,8 @@ export interface SiteInput {
   siteConfig?: SiteConfig;
   /** The logo and favicon of site.yaml, as the build publishes them beside the pages. */
   siteImages?: SiteImages;
+  /** The finding texts of the promise's language, to word skipped rows on the internal site; English without. */
+  messages?: Messages;
 }
 
 /** The statement shown above the commitments: composed when available, else the hand-written one, else the benefit. */

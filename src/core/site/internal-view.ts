@@ -1,5 +1,6 @@
 import { sourceName } from '../schema/kpis.ts';
 import type { Finding } from '../check/finding.ts';
+import { renderRowText, type Messages } from '../check/messages.ts';
 import type { Bucket, CommitmentEvaluation, KpiResult, ReasonGroup, RowIssue, Status } from '../kpi/types.ts';
 import type { Commitment } from '../schema/promise.ts';
 import type { Language } from '../schema/text.ts';
@@ -79,7 +80,7 @@ export interface InternalSiteView {
   findings: Array<Finding & { place: string }>;
   touchpoints: TouchpointView[];
   reports: RenderedReport[];
-  /** Skipped rows per KPI, grouped by reason and column (count, first lines, fix). */
+  /** Skipped rows per KPI, grouped by reason and column (count, first lines, fix); `message` and `fix` in the site's language. */
   rowIssues: Array<{ kpiId: string; kpiName: string; count: number; examples: RowIssue[]; groups: ReasonGroup[] }>;
 }
 
@@ -98,12 +99,14 @@ export function internalSiteView(input: SiteInput): InternalSiteView {
     head: internalHead({ config: input.siteConfig, images: input.siteImages }, language),
     dataAsOf: formatDate(input.evaluation.dataDate, language),
     commitments,
-    kpis: input.evaluation.kpis.map((result) => kpiPage(result, commitments, language, targetsOf(input, result.kpi.id))),
+    kpis: input.evaluation.kpis.map((result) => kpiPage(result, commitments, language, targetsOf(input, result.kpi.id), input.messages)),
     findings: input.findings.map((f) => ({ ...f, place: `${f.file}:${f.line}:${f.column}` })),
     touchpoints: input.promise.touchpoints.map((t) => touchpointView(input, t, commitments)),
     reports: input.reports.map((report) => reportSchema.parse(report)),
-    rowIssues: input.evaluation.kpis.filter((k) => k.badRows.count > 0)
-      .map((k) => ({ kpiId: k.kpi.id, kpiName: k.kpi.name, count: k.badRows.count, examples: k.badRows.examples, groups: k.badRows.byReason ?? [] })),
+    rowIssues: input.evaluation.kpis.filter((k) => k.badRows.count > 0).map((k) => {
+      const { examples, byReason } = worded(k.badRows, input.messages);
+      return { kpiId: k.kpi.id, kpiName: k.kpi.name, count: k.badRows.count, examples, groups: byReason ?? [] };
+    }),
   };
 }
 
@@ -129,7 +132,7 @@ function commitmentRow(input: SiteInput, c: Commitment): InternalCommitmentRow {
   };
 }
 
-function kpiPage(result: KpiResult, commitments: InternalCommitmentRow[], language: Language, targets: KpiTargets): KpiPageView {
+function kpiPage(result: KpiResult, commitments: InternalCommitmentRow[], language: Language, targets: KpiTargets, messages: Messages | undefined): KpiPageView {
   const { kpi } = result;
   const strings = UI_STRINGS[language].internal;
   const figure = (value: number | null) => formatValue(value, kpi.unit, language, targets.figure);
@@ -167,8 +170,21 @@ function kpiPage(result: KpiResult, commitments: InternalCommitmentRow[], langua
     commitments: commitments.filter((c) => c.kpiId === kpi.id),
     rowsRead: result.rowsRead,
     rowsUsed: result.rowsUsed,
-    badRows: result.badRows,
+    badRows: worded(result.badRows, messages),
   };
+}
+
+/**
+ * Skipped rows with their reason (`message`) and fix in the site's language: the cases of `rows.says` and
+ * `rows.fixes` the data reader gave, rendered; the English it came with where it gave none, or without messages.
+ */
+function worded<T extends KpiResult['badRows']>(badRows: T, messages: Messages | undefined): T {
+  // English keeps the reader's own words, as the JSON outputs do: the cases are there to translate them.
+  if (!messages || messages.language === 'en') return badRows;
+  const issue = ({ says, ...rest }: RowIssue): RowIssue => ({ ...rest, message: says ? renderRowText(messages, 'says', says) : rest.message });
+  const group = ({ fixSays, examples, ...rest }: ReasonGroup): ReasonGroup =>
+    ({ ...rest, examples: examples.map(issue), fix: fixSays ? renderRowText(messages, 'fixes', fixSays) : rest.fix });
+  return { ...badRows, examples: badRows.examples.map(issue), ...(badRows.byReason ? { byReason: badRows.byReason.map(group) } : {}) };
 }
 
 function latestOf(result: KpiResult, language: Language, targets: readonly number[]): string {
