@@ -157,7 +157,7 @@ describe('the default description', () => {
 describe('the head of the pages', () => {
   const site = {
     config: siteConfigSchema.parse({ url: 'https://kestrel.example/pt/promessa', brand: { color: '#0b6e4f' } }),
-    images: { logo: { file: 'logo-0123456789ab.svg', mediaType: 'image/svg+xml' }, favicon: { file: 'favicon-ba9876543210.ico', mediaType: 'image/x-icon' } },
+    images: { logo: { file: 'logo-0123456789ab.png', mediaType: 'image/png' }, favicon: { file: 'favicon-ba9876543210.ico', mediaType: 'image/x-icon' } },
   };
 
   it('public: canonical, an absolute og:image beside the page, the locale, the favicon and the brand', () => {
@@ -165,13 +165,20 @@ describe('the head of the pages', () => {
       description: 'Entregamos a tempo.',
       canonical: 'https://kestrel.example/pt/promessa/',
       locale: 'pt_PT',
-      image: 'https://kestrel.example/pt/promessa/logo-0123456789ab.svg',
+      image: 'https://kestrel.example/pt/promessa/logo-0123456789ab.png',
       favicon: { href: 'favicon-ba9876543210.ico', type: 'image/x-icon' },
       brandStyle: brandStyle(brandColors('#0b6e4f')),
     });
     // Without a url, nothing that needs an absolute address; without site.yaml, only the locale.
     expect(publicHead({ images: site.images }, 'zh', 'x')).toMatchObject({ canonical: null, image: null, locale: 'zh_CN' });
     expect(publicHead({}, 'en', 'x')).toEqual({ description: 'x', canonical: null, locale: 'en_GB', image: null, favicon: null, brandStyle: null });
+  });
+
+  it('public: og:image only for a logo link previews can show (PNG, JPEG, WebP), never an SVG', () => {
+    const withLogo = (file: string, mediaType: string) => publicHead({ ...site, images: { logo: { file, mediaType } } }, 'en', 'x').image;
+    expect(withLogo('logo-0123456789ab.svg', 'image/svg+xml')).toBeNull();
+    expect(withLogo('logo-0123456789ab.jpg', 'image/jpeg')).toBe('https://kestrel.example/pt/promessa/logo-0123456789ab.jpg');
+    expect(withLogo('logo-0123456789ab.webp', 'image/webp')).toBe('https://kestrel.example/pt/promessa/logo-0123456789ab.webp');
   });
 
   it('internal: the favicon and the brand only', () => {

@@ -18,12 +18,15 @@ export interface PageHead {
   canonical: string | null;
   /** og:locale, `en_GB`. */
   locale: string;
-  /** og:image: the logo's absolute address, so only with a `url` and a logo. */
+  /** og:image: the logo's absolute address, so only with a `url` and a raster logo (PNG, JPEG, WebP). */
   image: string | null;
   favicon: { href: string; type: string } | null;
   /** The brand colour's custom properties, for `<html style>`; null keeps the sites' own accent. */
   brandStyle: string | null;
 }
+
+/** What link previews show: social sites and chat apps ignore an SVG og:image, or show a blank box. */
+const PREVIEW_TYPES: ReadonlySet<string> = new Set(['image/png', 'image/jpeg', 'image/webp']);
 
 /**
  * The public page's head. Files are linked relative to the page (it sits at the site's root), so the
@@ -32,7 +35,8 @@ export interface PageHead {
 export function publicHead(site: SiteFacts, language: Language, description: string): PageHead {
   const url = site.config?.url ?? null;
   const logo = site.images?.logo;
-  return { ...sharedHead(site, language), description, canonical: url, image: url && logo ? new URL(logo.file, url).href : null };
+  const preview = url && logo && PREVIEW_TYPES.has(logo.mediaType) ? new URL(logo.file, url).href : null;
+  return { ...sharedHead(site, language), description, canonical: url, image: preview };
 }
 
 /** An internal page's head: no description, canonical or preview (it is not for search engines). */
