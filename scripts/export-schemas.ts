@@ -1,4 +1,4 @@
-// Writes the JSON Schemas of promise.yaml, kpis.yaml and connections.yaml to schemas/, so editors with the YAML
+// Writes the JSON Schemas of promise.yaml, kpis.yaml, connections.yaml and site.yaml to schemas/, so editors with the YAML
 // language server autocomplete and validate them, and those of the two pledge.json files a build writes, for the
 // tools that read them. Run: npm run export-schemas (a test checks they are current).
 import { writeFile } from 'node:fs/promises';
@@ -10,12 +10,14 @@ import { kpisFileSchema } from '../src/core/schema/kpis.ts';
 import { pledgeJsonSchema, publicPledgeSchema } from '../src/core/schema/pledge-json.ts';
 import { promiseSchema } from '../src/core/schema/promise.ts';
 import { isoDate } from '../src/core/schema/text.ts';
+import { siteConfigSchema } from '../src/core/site/config.ts';
 
 export const SCHEMA_FILES = {
   // Inputs: the side before defaults and transforms, as people write them.
   'promise.schema.json': { schema: promiseSchema, title: 'pledge promise.yaml', io: 'input' },
   'kpis.schema.json': { schema: kpisFileSchema, title: 'pledge kpis.yaml', io: 'input' },
   'connections.schema.json': { schema: connectionsFileSchema, title: 'pledge connections.yaml', io: 'input' },
+  'site.schema.json': { schema: siteConfigSchema, title: 'pledge site.yaml', io: 'input' },
   // Outputs: what the build writes, defaults filled in.
   'pledge.schema.json': { schema: pledgeJsonSchema, title: 'pledge dist/pledge.json', io: 'output' },
   'pledge-public.schema.json': { schema: publicPledgeSchema, title: 'pledge dist/public/pledge.json', io: 'output' },

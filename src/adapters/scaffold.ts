@@ -75,7 +75,9 @@ async function plan(target: string, source: string, blank: boolean): Promise<Pla
     if (await exists(path.join(content, name))) files.push({ to: `content/${name}`, content: copyYaml(name) });
   }
   // Every field of site.yaml, commented out, when the content brings none of its own.
-  if (!files.some((file) => file.to === 'content/site.yaml')) files.push({ to: 'content/site.yaml', content: copy(path.join(template, 'site.yaml')) });
+  if (!files.some((file) => file.to === 'content/site.yaml')) {
+    files.push({ to: 'content/site.yaml', content: async () => pointSchemaAtPackage(await readFile(path.join(template, 'site.yaml'), 'utf8')) });
+  }
   // Not content/record/ (a new project has published nothing yet) nor content/notes/ (they explain the
   // example's months, and would name commitments a new promise does not have).
   for (const file of await listFiles(path.join(content, 'reports'))) {

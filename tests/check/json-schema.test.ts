@@ -18,7 +18,19 @@ describe('JSON Schema export', () => {
     expect(schema.required).toEqual(['company', 'language', 'audience', 'values', 'promise_types', 'benefit', 'commitments']);
   });
 
-  it.each([['content/promise.yaml', 'promise'], ['content/kpis.yaml', 'kpis']])('%s points the YAML language server at its schema', (file, kind) => {
+  it('lists the keys of site.yaml, checks them as pledge does, and rejects unknown ones', () => {
+    const schema = JSON.parse(schemaText('site.schema.json')) as { title: string; properties: Record<string, { properties?: Record<string, unknown> }>; additionalProperties: boolean };
+    expect(schema.title).toBe('pledge site.yaml');
+    expect(Object.keys(schema.properties).sort()).toEqual(['brand', 'description', 'public', 'url']);
+    expect(Object.keys(schema.properties.brand?.properties ?? {}).sort()).toEqual(['color', 'favicon', 'logo']);
+    // The colour is read by a transform that takes anything: the editor still gets its form.
+    const color = new RegExp((schema.properties.brand?.properties?.color as { pattern: string }).pattern);
+    expect(['#1f5f8b', '#abc', '#ABCDEF'].every((c) => color.test(c))).toBe(true);
+    expect(['1f5f8b', '#abcd', 'blue'].some((c) => color.test(c))).toBe(false);
+    expect(schema.additionalProperties).toBe(false);
+  });
+
+  it.each([['content/promise.yaml', 'promise'], ['content/kpis.yaml', 'kpis'], ['project-template/site.yaml', 'site']])('%s points the YAML language server at its schema', (file, kind) => {
     const firstLine = readFileSync(path.join(root, file), 'utf8').split('\n')[0];
     expect(firstLine).toBe(`# yaml-language-server: $schema=../schemas/${kind}.schema.json`);
     expect(parse(readFileSync(path.join(root, file), 'utf8'))).toBeTypeOf('object');

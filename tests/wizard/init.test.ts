@@ -193,6 +193,7 @@ describe('pledge init', () => {
     const dir = await tmp();
     expect((await runCli(['init'], dir)).code).toBe(0);
     const text = await readFile(path.join(dir, 'content/site.yaml'), 'utf8');
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../node_modules/pledge-kit/schemas/site.schema.json');
     expect((await loadSiteConfig(dir, dir)).config).toEqual({ public: { show_at_risk: false } });
     // `# key: value` lines are the fields; `#   # ...` lines inside brand stay comments.
     const uncommented = text.replace(/^# (?=(?:url|description|brand):)/gm, '').replace(/^# {3}(?=(?:color|logo|favicon):)/gm, '  ');

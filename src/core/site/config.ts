@@ -23,6 +23,9 @@ const brandColor = z.unknown().transform((value, ctx) => {
   const hex = toHex(color);
   const problem = brandColorProblem(hex);
   return problem ? fail(describeBrandColorProblem(hex, problem)) : hex;
+}).meta({
+  // For editors (schemas/site.schema.json): the transform takes anything, so as to word each mistake itself.
+  type: 'string', pattern: '^\\s*#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})\\s*$', description: 'The brand colour, "#rrggbb" or "#rgb", in quotes.',
 });
 
 /** A file inside content/, relative to it (`brand/logo.svg`); the adapter checks where it leads and what it is. */
