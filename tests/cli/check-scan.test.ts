@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pledge, REPO, sandbox, type Sandbox } from '../security/project-helpers.ts';
+import { pledge, REPO, sandbox, type Sandbox } from '../security/helpers.ts';
 import { sarifValidator } from './sarif.ts';
 
 // `pledge check --scan`: the company's other copy, read from the project folder and held against the

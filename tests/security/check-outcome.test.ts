@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { checkReportSchema } from '../../src/core/schema/check-report.ts';
-import { fixtureText, pledge, project, repo, runNode, snapshot, tempDir } from './helpers.ts';
+import { fixtureText, pledgeProcess, project, REPO, runNode, snapshot, tempDir } from './helpers.ts';
 
 /**
  * The fixture with May complete (a June row each) and a reply-time target of 1 hour, which May's median of 1.5 hours breaks.
@@ -26,7 +26,7 @@ const rulesOf = (stdout: string) => (JSON.parse(stdout) as Json).findings.map((f
 
 describe('the exit code comes from the findings alone, after rules.yaml', { timeout: 120_000 }, () => {
   it('a broken promise: promise-broken at error, exit 1', async () => {
-    const run = await pledge(brokenProject(), 'check', '--format', 'json');
+    const run = await pledgeProcess(brokenProject(), 'check', '--format', 'json');
     expect(run.code).toBe(1);
     expect(rulesOf(run.stdout)).toEqual(['no-margin warning', 'promise-broken error', 'unrealistic-target warning']);
   });
@@ -36,12 +36,12 @@ describe('the exit code comes from the findings alone, after rules.yaml', { time
     ['warning', ['no-margin warning', 'promise-broken warning', 'unrealistic-target warning']],
     ['info', ['no-margin warning', 'promise-broken info', 'unrealistic-target warning']],
   ])('promise-broken: %s → exit 0, with the findings that are left', async (setting, rules) => {
-    const run = await pledge(brokenProject(setting), 'check', '--format', 'json');
+    const run = await pledgeProcess(brokenProject(setting), 'check', '--format', 'json');
     expect({ code: run.code, rules: rulesOf(run.stdout), stderr: run.stderr }).toEqual({ code: 0, rules, stderr: '' });
   });
 
   it('in text, the summary and the exit code agree', async () => {
-    const run = await pledge(brokenProject('off'), 'check');
+    const run = await pledgeProcess(brokenProject('off'), 'check');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/\n0 errors, 2 warnings, 0 info\n$/);
   });
@@ -58,7 +58,7 @@ describe('machine formats carry input errors', { timeout: 120_000 }, () => {
   it('--format json: {"errors": [...], "findings": []} on stdout, exit 2, the same line on stderr, nothing written', async () => {
     const dir = badKpis();
     const before = snapshot(dir);
-    const run = await pledge(dir, 'check', '--format', 'json');
+    const run = await pledgeProcess(dir, 'check', '--format', 'json');
     expect(run.code).toBe(2);
     expect(JSON.parse(run.stdout)).toEqual({ errors: [formulaError], findings: [] });
     expect(run.stderr).toBe(`content/kpis.yaml:4:14  ${formulaError.message} ${formulaError.hint}\n`);
@@ -67,32 +67,32 @@ describe('machine formats carry input errors', { timeout: 120_000 }, () => {
 
   it('--format json: errors found while reading data (a missing file), and YAML syntax errors', async () => {
     const dir = project({ 'content/kpis.yaml': fixtureText('content/kpis.yaml').replace('source: data/tickets.csv', 'source: data/nope.csv') });
-    const run = await pledge(dir, 'check', '--format', 'json');
+    const run = await pledgeProcess(dir, 'check', '--format', 'json');
     expect(run.code).toBe(2);
     expect(JSON.parse(run.stdout)).toEqual({ findings: [], errors: [{
       file: 'content/kpis.yaml', line: 16, column: 13,
       message: 'KPI "reply_time" reads data/nope.csv, but content/data/nope.csv does not exist.',
       hint: 'Put the data file there (paths are relative to content/), or fix the path in source.',
     }] });
-    const syntax = await pledge(project({ 'content/promise.yaml': 'company: [unclosed\n' }), 'check', '--format', 'json');
+    const syntax = await pledgeProcess(project({ 'content/promise.yaml': 'company: [unclosed\n' }), 'check', '--format', 'json');
     expect(syntax.code).toBe(2);
     expect((JSON.parse(syntax.stdout) as Json).errors).toEqual([expect.objectContaining({ file: 'content/promise.yaml', line: 2, column: 1 })]);
   });
 
   it('--format github: each input error is an ::error annotation at its place', async () => {
-    const run = await pledge(badKpis(), 'check', '--format', 'github');
+    const run = await pledgeProcess(badKpis(), 'check', '--format', 'github');
     expect(run.code).toBe(2);
     expect(run.stdout).toBe(`::error file=content/kpis.yaml,line=4,col=14::${formulaError.message} ${formulaError.hint}\n`);
   });
 
   it('--format json with no input error: errors is empty', async () => {
-    const run = await pledge(project(), 'check', '--format', 'json');
+    const run = await pledgeProcess(project(), 'check', '--format', 'json');
     expect({ code: run.code, json: JSON.parse(run.stdout) as unknown }).toEqual({ code: 0, json: { errors: [], findings: [] } });
   });
 
   it('both shapes match schemas/check.schema.json and the zod schema it is made from', async () => {
-    const validate = new Ajv({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync(path.join(repo, 'schemas/check.schema.json'), 'utf8')) as object);
-    const outputs = [await pledge(badKpis(), 'check', '--format', 'json'), await pledge(brokenProject(), 'check', '--format', 'json')]
+    const validate = new Ajv({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync(path.join(REPO, 'schemas/check.schema.json'), 'utf8')) as object);
+    const outputs = [await pledgeProcess(badKpis(), 'check', '--format', 'json'), await pledgeProcess(brokenProject(), 'check', '--format', 'json')]
       .map((run) => JSON.parse(run.stdout) as Json);
     expect(outputs.map((json) => [json.errors.length, json.findings.length])).toEqual([[1, 0], [0, 3]]);
     for (const json of outputs) {
@@ -104,8 +104,8 @@ describe('machine formats carry input errors', { timeout: 120_000 }, () => {
 });
 
 describe('npm run gen-data', { timeout: 120_000 }, () => {
-  const script = path.join(repo, 'scripts/generate-data.ts');
-  const gen = (...args: string[]) => runNode(repo, ['--import', 'tsx', script, ...args]);
+  const script = path.join(REPO, 'scripts/generate-data.ts');
+  const gen = (...args: string[]) => runNode(REPO, ['--import', 'tsx', script, ...args]);
 
   it('--help prints the usage, exit 0', async () => {
     const run = await gen('--help');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { numberOf } from '../../src/core/kpi/formulas.ts';
 import { SourceScan } from '../../src/core/kpi/source-scan.ts';
 import { kpi, series } from '../kpi/helpers.ts';
-import { fixtureText, pledge, project, snapshot, utf16 } from './helpers.ts';
+import { fixtureText, pledgeProcess, project, snapshot, utf16 } from './helpers.ts';
 
 const ORDERS_CSV = fixtureText('content/data/orders.csv');
 const KPIS = fixtureText('content/kpis.yaml');
@@ -27,10 +27,10 @@ describe('data file encodings', { timeout: 120_000 }, () => {
   const texts = { 'orders.csv': ORDERS_CSV, 'orders.json': ordersAs('json'), 'orders.ndjson': ordersAs('ndjson') };
 
   it.each(Object.keys(texts) as Array<keyof typeof texts>)('%s in UTF-8, with or without a BOM, reads as the CSV does', async (file) => {
-    const plain = await pledge(project(), 'check');
+    const plain = await pledgeProcess(project(), 'check');
     expect(plain.code).toBe(0);
-    expect(await pledge(ordersProject(file, texts[file]), 'check')).toEqual(plain);
-    expect(await pledge(ordersProject(file, `\ufeff${texts[file]}`), 'check')).toEqual(plain);
+    expect(await pledgeProcess(ordersProject(file, texts[file]), 'check')).toEqual(plain);
+    expect(await pledgeProcess(ordersProject(file, `\ufeff${texts[file]}`), 'check')).toEqual(plain);
   });
 
   it.each([
@@ -39,7 +39,7 @@ describe('data file encodings', { timeout: 120_000 }, () => {
   ] as const)('%s in UTF-16 %s (BOM: %s) is refused at line 1, saying so, and nothing is written', async (file, endian, bom, name) => {
     const dir = ordersProject(file, utf16(texts[file], endian, bom));
     const before = snapshot(dir);
-    expect(await pledge(dir, 'check')).toEqual({
+    expect(await pledgeProcess(dir, 'check')).toEqual({
       code: 2, stdout: '', stderr: `content/data/${file}:1:1  This file is UTF-16 (${name}-endian), but pledge reads data files as UTF-8. ${UTF16_HINT}\n`,
     });
     expect(snapshot(dir)).toEqual(before);
@@ -47,13 +47,13 @@ describe('data file encodings', { timeout: 120_000 }, () => {
 
   it.each(['orders.csv', 'orders.ndjson'] as const)('%s with CR-only line ends is refused at line 1, not read as no rows', async (file) => {
     const dir = ordersProject(file, texts[file].replaceAll('\n', '\r'));
-    expect(await pledge(dir, 'check')).toEqual({ code: 2, stdout: '', stderr: `content/data/${file}:1:1  ${CR_ONLY}\n` });
+    expect(await pledgeProcess(dir, 'check')).toEqual({ code: 2, stdout: '', stderr: `content/data/${file}:1:1  ${CR_ONLY}\n` });
   });
 
   it('a JSON array with CR-only line ends is read (CR is whitespace in JSON), and CRLF CSV still is', async () => {
-    const plain = await pledge(project(), 'check');
-    expect(await pledge(ordersProject('orders.json', texts['orders.json'].replaceAll('\n', '\r')), 'check')).toEqual(plain);
-    expect(await pledge(ordersProject('orders.csv', ORDERS_CSV.replaceAll('\n', '\r\n')), 'check')).toEqual(plain);
+    const plain = await pledgeProcess(project(), 'check');
+    expect(await pledgeProcess(ordersProject('orders.json', texts['orders.json'].replaceAll('\n', '\r')), 'check')).toEqual(plain);
+    expect(await pledgeProcess(ordersProject('orders.csv', ORDERS_CSV.replaceAll('\n', '\r\n')), 'check')).toEqual(plain);
   });
 });
 
@@ -101,7 +101,7 @@ describe('numbers in data cells: plain decimal only', { timeout: 120_000 }, () =
 
   it.each(Object.keys(surveys) as Array<keyof typeof surveys>)('in %s, 0x0A, 1e1, Infinity and 0b1010 are bad rows at their lines (--strict makes them errors)', async (format) => {
     const dir = project({ 'content/kpis.yaml': `${KPIS}${SURVEY_KPI.replace('FORMAT', format)}`, [`content/data/survey.${format}`]: surveys[format] });
-    const run = await pledge(dir, 'check', '--strict');
+    const run = await pledgeProcess(dir, 'check', '--strict');
     const bad = (line: number, cell: string) => `content/data/survey.${format}:${line}:1  Bad row for KPI "nps": "${cell}" is not a score from 0 to 10 (column score). Fix the row, or run without --strict to skip bad rows.`;
     const first = format === 'ndjson' ? 1 : 2; // the line of the first record
     const lines = ['0x0A', '1e1', 'Infinity', '0b1010'].map((cell) => bad(first + scores.indexOf(cell), cell));

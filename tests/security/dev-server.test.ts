@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic } from '../../src/adapters/pdf/serve.ts';
 import { serveSites, type SiteServer } from '../../src/adapters/site/serve.ts';
-import { REPO, sandbox, type Sandbox } from './project-helpers.ts';
+import { REPO, sandbox, type Sandbox } from './helpers.ts';
 
 interface Answer {
   status: number;

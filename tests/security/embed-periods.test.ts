@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateProject } from '../../src/adapters/evaluate.ts';
 import { loadProject } from '../../src/adapters/project.ts';
 import { renderReports } from '../../src/adapters/site/steps.ts';
-import { pledge, sandbox, type Sandbox } from './project-helpers.ts';
+import { pledge, sandbox, type Sandbox } from './helpers.ts';
 
 let box: Sandbox;
 beforeAll(async () => {

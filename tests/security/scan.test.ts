@@ -1,7 +1,7 @@
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pledge, sandbox, SECRET, type Sandbox } from './project-helpers.ts';
+import { pledge, sandbox, SECRET, type Sandbox } from './helpers.ts';
 
 // `pledge check --scan` reads files the user names by pattern: they must stay inside the project, as
 // every other input does. The outside folder's files all start with SECRET; no output may show it.

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HOSTILE_SVG } from '../site/brand-fixtures.ts';
 import { readAll } from '../site/helpers.ts';
-import { pledge, sandbox, SECRET, type Sandbox } from './project-helpers.ts';
+import { pledge, sandbox, SECRET, type Sandbox } from './helpers.ts';
 
 // The logo and favicon of site.yaml are copied into dist/public/, so they are a way out of the
 // project (symlinks: tests/security/symlinks.test.ts) and a way onto the site's origin (an SVG).

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pledge, sandbox, type Sandbox } from './project-helpers.ts';
+import { pledge, sandbox, type Sandbox } from './helpers.ts';
 
 let box: Sandbox;
 let kpisYaml: string;

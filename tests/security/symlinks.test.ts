@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/adapters/project.ts';
 import { renderReports } from '../../src/adapters/site/steps.ts';
 import { formatInputError, inputErrorsOf } from '../../src/core/input-error.ts';
-import { pledge, sandbox, SECRET, type Sandbox } from './project-helpers.ts';
+import { pledge, sandbox, SECRET, type Sandbox } from './helpers.ts';
 
 const OUTSIDE = 'This path leads outside the project: it is a link to';
 const FIX = 'pledge reads only files inside content/ (links are fine when they stay inside). Copy the file into the project instead of linking to it.';

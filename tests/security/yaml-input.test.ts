@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatInputError, inputErrorsOf } from '../../src/core/input-error.ts';
 import { parseYaml } from '../../src/core/yaml-source.ts';
-import { fixtureText, pledge, project, snapshot, utf16 } from './helpers.ts';
+import { fixtureText, pledgeProcess, project, snapshot, utf16 } from './helpers.ts';
 
 /** Ten lines that would expand to 10⁶ strings: each level repeats the one before ten times. */
 const ALIAS_BOMB = [
@@ -36,7 +36,7 @@ describe('a YAML alias bomb', { timeout: 60_000 }, () => {
   it.each(['content/promise.yaml', 'content/kpis.yaml', 'content/rules.yaml', 'content/site.yaml'])('in %s: exit 2, one line at the first alias, nothing written', async (file) => {
     const dir = project({ [file]: ALIAS_BOMB });
     const before = snapshot(dir);
-    expect(await pledge(dir, 'check')).toEqual({ code: 2, stdout: '', stderr: `${file}:2:8  ${BOMB_ERROR}\n` });
+    expect(await pledgeProcess(dir, 'check')).toEqual({ code: 2, stdout: '', stderr: `${file}:2:8  ${BOMB_ERROR}\n` });
     expect(snapshot(dir)).toEqual(before);
   });
 });
@@ -52,7 +52,7 @@ describe('a number in a YAML file that is not plain decimal', { timeout: 60_000 
     ['.inf', 'Write a plain decimal number such as 95 (or put it in quotes if it is text).'],
   ])('a target of %s is refused at its place, with the decimal to write', async (written, hint) => {
     const dir = project({ 'content/promise.yaml': fixtureText('content/promise.yaml').replace('value: 95,', `value: ${written},`) });
-    expect(await pledge(dir, 'check')).toEqual({
+    expect(await pledgeProcess(dir, 'check')).toEqual({
       code: 2, stdout: '',
       stderr: `content/promise.yaml:13:40  commitments[0].target.value: "${written}" is not a plain decimal number, which pledge needs here. ${hint}\n`,
     });
@@ -60,20 +60,20 @@ describe('a number in a YAML file that is not plain decimal', { timeout: 60_000 
 
   it('0b1011111 is text in YAML 1.2, so it is "not a number" there too', async () => {
     const dir = project({ 'content/promise.yaml': fixtureText('content/promise.yaml').replace('value: 95,', 'value: 0b1011111,') });
-    expect(await pledge(dir, 'check')).toEqual({
+    expect(await pledgeProcess(dir, 'check')).toEqual({
       code: 2, stdout: '', stderr: 'content/promise.yaml:13:40  commitments[0].target.value: expected a number, got "0b1011111". Write a number here.\n',
     });
   });
 
   it('in kpis.yaml and rules.yaml too', async () => {
     const dir = project({ 'content/kpis.yaml': fixtureText('content/kpis.yaml').replace('    unit: "%"\n', '    unit: "%"\n    min_sample: 0x10\n') });
-    const run = await pledge(dir, 'check');
+    const run = await pledgeProcess(dir, 'check');
     expect(run).toEqual({
       code: 2, stdout: '',
       stderr: 'content/kpis.yaml:9:17  kpis[0].min_sample: "0x10" is not a plain decimal number, which pledge needs here. Write it as 16 (or put it in quotes if it is text).\n',
     });
     const rulesOnly = project({ 'content/rules.yaml': 'rules:\n  too-long: { limit: 1e2 }\n' });
-    expect((await pledge(rulesOnly, 'check')).stderr).toBe('content/rules.yaml:2:22  rules.too-long.limit: "1e2" is not a plain decimal number, which pledge needs here. Write it as 100 (or put it in quotes if it is text).\n');
+    expect((await pledgeProcess(rulesOnly, 'check')).stderr).toBe('content/rules.yaml:2:22  rules.too-long.limit: "1e2" is not a plain decimal number, which pledge needs here. Write it as 100 (or put it in quotes if it is text).\n');
   });
 
   it('plain decimals, negatives and quoted hex text are untouched', () => {
@@ -99,14 +99,14 @@ describe('YAML line ends and encodings', { timeout: 60_000 }, () => {
     ['UTF-16 BE with a BOM', { 'content/promise.yaml': utf16(lf, 'be', true) }],
     ['UTF-16 LE without a BOM', { 'content/kpis.yaml': utf16(fixtureText('content/kpis.yaml'), 'le', false) }],
   ])('%s promise.yaml and kpis.yaml read exactly like the plain UTF-8 LF files', async (_, files) => {
-    const plain = await pledge(project(), 'check');
+    const plain = await pledgeProcess(project(), 'check');
     expect(plain.code).toBe(0);
-    expect(await pledge(project(files), 'check')).toEqual(plain);
+    expect(await pledgeProcess(project(files), 'check')).toEqual(plain);
   });
 
   it('a CR-only promise.yaml with a mistake points at the right line', async () => {
     const dir = project({ 'content/promise.yaml': lf.replace('language: en', 'language: xx').replaceAll('\n', '\r') });
-    const run = await pledge(dir, 'check');
+    const run = await pledgeProcess(dir, 'check');
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^content\/promise\.yaml:2:11 {2}language: "xx" is not allowed\./);
   });
