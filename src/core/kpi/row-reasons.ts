@@ -8,12 +8,13 @@ export const ROW_REASONS = [
 ] as const;
 export type RowReason = (typeof ROW_REASONS)[number];
 
+/** The cases of `rows.says` only a database's checks give (adapters/sources/sql): counted in SQL, so without the cell. */
+export const DB_ROW_SAYS = ['db-not-a-score', 'db-not-a-date', 'db-not-a-number', 'db-unreadable-date', 'db-empty', 'db-duplicate', 'db-examples'] as const;
 /** The cases of `rows.says` in messages/<language>.yml: what is wrong with a skipped row. */
 export const ROW_SAYS = [
   'not-a-date', 'not-a-date-format', 'not-a-score', 'not-a-number', 'empty-value', 'no-customer', 'end-before-start',
   'wrong-field-count', 'duplicate-key', 'too-long', 'unclosed-quote', 'not-json', 'not-an-object', 'not-an-array',
-  // A database's checks (adapters/sources/sql): counted in SQL, so without the cell.
-  'db-not-a-score', 'db-not-a-date', 'db-not-a-number', 'db-unreadable-date', 'db-empty', 'db-duplicate', 'db-examples',
+  ...DB_ROW_SAYS,
 ] as const;
 /** The cases of `rows.report`: the skipped-rows lines of `pledge check` and `pledge kpi`. */
 export const ROW_REPORT = ['line', 'skipped-one', 'skipped', 'skipped-lines', 'more', 'in-column'] as const;

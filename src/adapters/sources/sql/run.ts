@@ -34,14 +34,14 @@ export async function countKpi(engine: SqlEngine, kpi: KpiDef, from: FromSql, sh
   const examples = sql.examples();
   const keys = examples && rows.some((row) => row.problem !== null && row.problem !== 'filtered')
     ? await engine.query(examples.sql, examples.params) : [];
-  accumulator.restoreCounts(countsOf(rows, keys, reasons(sql, kpi, key), shown, key));
+  accumulator.restoreCounts(countsOf(rows, keys, problemMeanings(sql, kpi, key), shown, key));
   return result;
 }
 
-interface Meaning { column: string; message: string; says: RowText }
+export interface Meaning { column: string; message: string; says: RowText }
 
 /** What each problem code means: the column it concerns and what is wrong with it, in English and as a case of `rows.says`. */
-function reasons(sql: KpiSql, kpi: KpiDef, key?: string): Map<string, Meaning> {
+export function problemMeanings(sql: KpiSql, kpi: KpiDef, key?: string): Map<string, Meaning> {
   const map = new Map(sql.checks.map((check) => [check.code, { column: check.column, message: `${check.column} ${check.message}`, says: check.says }]));
   map.set('timestamp', { column: kpi.timestamp, message: `${kpi.timestamp} is empty or not a date-time`, says: { case: 'db-not-a-date', params: { column: kpi.timestamp } } });
   if (key) {
@@ -62,18 +62,29 @@ function countsOf(rows: Record<string, SqlValue>[], keys: Record<string, SqlValu
       for (const [name, value] of Object.entries(row)) if (name.startsWith('observed_') && value !== null) maxTime = Math.max(maxTime, numberOf(value));
     } else if (row.problem !== 'filtered') {
       badCount += count;
-      const reason = meaning.get(String(row.problem));
-      const sample = keys.filter((k) => k.problem === row.problem).map((k) => `"${String(k.key)}"`);
-      const eg = sample.length && key ? ` (e.g. ${key} ${sample.join(', ')})` : '';
-      const says: RowText | undefined = reason && eg && key
-        ? { case: 'db-examples', params: { reason: { row: 'says', text: reason.says, english: reason.message }, column: key, keys: { list: sample } } }
-        : reason?.says;
-      // How many: `rows`, which reports show beside it. An unknown code (none today) stays as SQL gave it.
-      examples.push({ file: shown, column: reason?.column ?? '', reason: reasonOf(String(row.problem)), message: `${reason?.message ?? String(row.problem)}${eg}`, ...(says ? { says } : {}), rows: count });
+      const sample = keys.filter((k) => k.problem === row.problem).map((k) => String(k.key));
+      // How many: `rows`, which reports show beside it.
+      examples.push({ file: shown, reason: reasonOf(String(row.problem)), ...describeProblem(meaning.get(String(row.problem)), String(row.problem), sample, key), rows: count });
     }
   }
   examples.sort((a, b) => (b.rows ?? 0) - (a.rows ?? 0) || a.message.localeCompare(b.message));
   return { rowsRead, rowsUsed, badCount, examples, maxTime };
+}
+
+/**
+ * A problem's column and text, with a few keys of its rows when the source declares one:
+ * `order_id appears more than once (duplicate rows) (e.g. order_id "A2")`. An unknown code (none
+ * today) stays as SQL gave it, in every language.
+ */
+export function describeProblem(meaning: Meaning | undefined, code: string, sample: readonly string[], key?: string): Pick<RowIssue, 'column' | 'message' | 'says'> {
+  if (!meaning) return { column: '', message: code };
+  if (!key || sample.length === 0) return { column: meaning.column, message: meaning.message, says: meaning.says };
+  const keys = sample.map((value) => `"${value}"`);
+  return {
+    column: meaning.column,
+    message: `${meaning.message} (e.g. ${key} ${keys.join(', ')})`,
+    says: { case: 'db-examples', params: { reason: { row: 'says', text: meaning.says, english: meaning.message }, column: key, keys: { list: keys } } },
+  };
 }
 
 /** The file engine's reason for a problem code of the SQL checks, so both group skipped rows alike. */
