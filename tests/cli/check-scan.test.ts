@@ -88,7 +88,7 @@ describe('pledge check --scan', { timeout: 60_000 }, () => {
     const run = await pledge(box.root, 'check', '--scan', 'site/*.html', '--format', 'json');
     const found = (JSON.parse(run.out) as { findings: Array<{ rule: string; line: number; column: number; message: string }> }).findings;
     expect(found.map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
-      '11:6 "99%" here differs from commitment "on-time", which promises >= 95 %: customers who read both are told two stories.',
+      '11:6 "99%" here differs from commitment "on-time", which promises >= 95%: customers who read both are told two stories.',
       '11:73 "always" promises it without exception, but commitment "on-time" can be missed, and then we refund your shipping.',
       '12:85 "2 hours" here differs from commitment "replies", which promises <= 4 hours: customers who read both are told two stories.',
     ]);

@@ -1,6 +1,7 @@
 import type { Target } from '../schema/promise.ts';
 import type { CheckInput } from './define-rule.ts';
 import { CLAIM_KINDS, type ClaimKind, type Lexicon } from './lexicon.ts';
+import type { Param } from './messages.ts';
 import { findTerms, type Span } from './text.ts';
 import { contradictsTarget, targetFigure, type Figure } from './text/figures.ts';
 
@@ -74,4 +75,9 @@ export function contradicted(input: CheckInput, candidates: readonly number[], f
 /** A target as people read it: `<= 48 hours`. */
 export function showTarget(target: Target): string {
   return `${target.comparison} ${target.value}${target.unit ? ` ${target.unit}` : ''}`;
+}
+
+/** A commitment's target in a finding, written as every finding writes one, in the finding's language. */
+export function targetParam(target: Target): Param {
+  return { target, unit: '' };
 }

@@ -12,13 +12,13 @@ ruleTable('conflicting-commitments', [
     name: 'targets no figure can meet together',
     language: 'en',
     edits: secondOnTime('{ comparison: "<=", value: 90, unit: "%" }'),
-    expected: [`content/promise.yaml:18:13  error  conflicting-commitments  Commitments "on-time" and "replies" both measure on_time but no figure can meet >= 95 % and <= 90 % at once. | ${hint}`],
+    expected: [`content/promise.yaml:18:13  error  conflicting-commitments  Commitments "on-time" and "replies" both measure on_time but no figure can meet >= 95% and <= 90% at once. | ${hint}`],
   },
   {
     name: 'two different numbers for one thing',
     language: 'en',
     edits: secondOnTime('{ comparison: ">=", value: 90, unit: "%" }'),
-    expected: [`content/promise.yaml:18:13  error  conflicting-commitments  Commitments "on-time" and "replies" both measure on_time but promise different targets (>= 95 % and >= 90 %). | ${hint}`],
+    expected: [`content/promise.yaml:18:13  error  conflicting-commitments  Commitments "on-time" and "replies" both measure on_time but promise different targets (>= 95% and >= 90%). | ${hint}`],
   },
   { name: 'a floor and a ceiling that leave room', language: 'en', edits: secondOnTime('{ comparison: "<=", value: 99, unit: "%" }'), expected: [] },
   {
@@ -32,7 +32,15 @@ ruleTable('conflicting-commitments', [
     name: 'metas incompatíveis',
     language: 'pt',
     edits: secondOnTime('{ comparison: "<", value: 95, unit: "%" }'),
-    expected: [`content/promise.yaml:18:13  error  conflicting-commitments  Commitments "no-prazo" and "respostas" both measure on_time but no figure can meet >= 95 % and < 95 % at once. | ${hint}`],
+    expected: [`content/promise.yaml:18:13  error  conflicting-commitments  Commitments "no-prazo" and "respostas" both measure on_time but no figure can meet >= 95% and < 95% at once. | ${hint}`],
+  },
+  {
+    name: 'metas incompatíveis, em português: as metas com vírgula decimal, como nas outras verificações',
+    language: 'pt',
+    messages: 'pt',
+    edits: secondOnTime('{ comparison: "<", value: 92.5, unit: "%" }'),
+    expected: ['content/promise.yaml:18:13  error  conflicting-commitments  Os compromissos «no-prazo» e «respostas» medem ambos on_time, mas nenhum valor consegue cumprir >= 95% e < 92,5% ao mesmo tempo.'
+      + ' | Fique com uma só meta por KPI e por período; ponha o valor mais exigente em internal_target.'],
   },
 ]);
 
@@ -57,7 +65,7 @@ ruleTable('conflicting-commitments', [
     name: 'a statement that promises more orders on time than the target',
     language: 'en',
     edits: withStatement('Home cooks, 99% of your orders arrive on time and we reply within 4 hours.', 'en'),
-    expected: [`content/promise.yaml:3:24  error  conflicting-commitments  ${words('99%', 'on-time', '>= 95 %')} | ${wordsHint}`],
+    expected: [`content/promise.yaml:3:24  error  conflicting-commitments  ${words('99%', 'on-time', '>= 95%')} | ${wordsHint}`],
   },
   {
     name: 'a statement whose reply time is slower than the target',
@@ -78,7 +86,7 @@ ruleTable('conflicting-commitments', [
     name: 'uma declaração com entrega no prazo acima da meta',
     language: 'pt',
     edits: withStatement('Entregamos 98 % dos pedidos no prazo.', 'pt'),
-    expected: [`content/promise.yaml:3:23  error  conflicting-commitments  ${words('98 %', 'no-prazo', '>= 95 %')} | ${wordsHint}`],
+    expected: [`content/promise.yaml:3:23  error  conflicting-commitments  ${words('98 %', 'no-prazo', '>= 95%')} | ${wordsHint}`],
   },
   {
     name: '声明中的回复时间与目标不同',

@@ -1,4 +1,4 @@
-import { commitmentKinds, commitmentsFor, contradicted, kindsIn, showTarget as show } from '../claims.ts';
+import { commitmentKinds, commitmentsFor, contradicted, kindsIn, showTarget as show, targetParam } from '../claims.ts';
 import { defineRule, type CheckInput, type Report } from '../define-rule.ts';
 import { commitmentAt, spanPlace } from '../helpers.ts';
 import { placeInField } from '../locate.ts';
@@ -26,7 +26,7 @@ export default defineRule({
       const kind = first && conflict(first, second);
       if (!first?.target || !second.target || !kind) continue;
       report(['commitments', j, 'target'], kind,
-        { first: first.id, second: second.id, kpi: second.kpi ?? '', a: show(first.target), b: show(second.target) });
+        { first: first.id, second: second.id, kpi: second.kpi ?? '', a: targetParam(first.target), b: targetParam(second.target) });
     }
     checkWords(input, report);
   },
@@ -41,7 +41,7 @@ function checkWords(input: CheckInput, report: Report<Key>): void {
     if (!c.text || !c.target) continue;
     const figures = findFigures(c.text, lexicon.figures);
     for (const figure of figures.filter((f) => contradicted(input, [i], f, figures) === i))
-      report(placeInField(input.source, ['commitments', i, 'text'], c.text, figure.start, figure.text), 'words', { claim: figure.text, id: c.id, target: show(c.target) });
+      report(placeInField(input.source, ['commitments', i, 'text'], c.text, figure.start, figure.text), 'words', { claim: figure.text, id: c.id, target: targetParam(c.target) });
   }
   const kinds = commitmentKinds(input);
   for (const sentence of sentences(input.statement.text)) {
@@ -53,7 +53,7 @@ function checkWords(input: CheckInput, report: Report<Key>): void {
       const c = i === undefined ? undefined : promise.commitments[i];
       if (!c?.target) continue;
       const span = { start: sentence.start + figure.start, end: sentence.start + figure.end, text: figure.text };
-      report(spanPlace(input, span), 'words', { claim: figure.text, id: c.id, target: show(c.target) });
+      report(spanPlace(input, span), 'words', { claim: figure.text, id: c.id, target: targetParam(c.target) });
     }
   }
 }

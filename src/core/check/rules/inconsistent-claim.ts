@@ -1,4 +1,4 @@
-import { commitmentKinds, commitmentsFor, contradicted, kindsIn, kindsMade, showTarget } from '../claims.ts';
+import { commitmentKinds, commitmentsFor, contradicted, kindsIn, kindsMade, targetParam } from '../claims.ts';
 import { copySentences, type CopyText } from '../copy.ts';
 import { defineRule, type CheckInput, type Report } from '../define-rule.ts';
 import type { ClaimKind } from '../lexicon.ts';
@@ -51,13 +51,13 @@ function checkSentence(input: CheckInput, { copy, sentence, kinds, made }: Conte
   const sentenceKinds = new Set(about.keys());
   for (const figure of figures) {
     const c = promise.commitments[contradicted(input, commitmentsFor(input, kinds, figure, sentenceKinds), figure, figures) ?? -1];
-    if (c?.target) report(at(figure), 'different', { claim: figure.text, id: c.id, target: showTarget(c.target) });
+    if (c?.target) report(at(figure), 'different', { claim: figure.text, id: c.id, target: targetParam(c.target) });
   }
   const onTopic = promise.commitments.filter((c, i) => [...(kinds[i] ?? [])].some((kind) => sentenceKinds.has(kind) && made.has(kind)));
   const missable = onTopic.find((c) => c.remedy) ?? onTopic.find((c) => c.target);
   for (const word of absolutes) {
     if (!missable || claimed.some((span) => span.start < word.end && word.start < span.end)) continue;
     if (missable.remedy) report(at(word), 'absolute', { claim: word.text, id: missable.id, remedy: missable.remedy });
-    else if (missable.target) report(at(word), 'absolute-target', { claim: word.text, id: missable.id, target: showTarget(missable.target) });
+    else if (missable.target) report(at(word), 'absolute-target', { claim: word.text, id: missable.id, target: targetParam(missable.target) });
   }
 }
