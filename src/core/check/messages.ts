@@ -133,8 +133,17 @@ function localeOf(messages: Messages): Language {
   return messages.language in LOCALES ? messages.language as Language : 'en';
 }
 
+/** Grouped counts per language, made once (a formatter costs far more to make than to use). */
+const tallies = new Map<Language, Intl.NumberFormat>();
+
+function tallyFormat(language: Language): Intl.NumberFormat {
+  let format = tallies.get(language);
+  if (!format) tallies.set(language, format = new Intl.NumberFormat(LOCALES[language]));
+  return format;
+}
+
 function bareNumber(messages: Messages, value: number): string {
-  const sign = new Intl.NumberFormat(LOCALES[localeOf(messages)]).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
+  const sign = tallyFormat(localeOf(messages)).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
   return String(value).replace('.', sign);
 }
 
@@ -163,7 +172,7 @@ function renderParam(messages: Messages, value: Param): string {
   if ('alternatives' in value) return value.alternatives.join(messages.rows.and);
   if ('row' in value) return value.text ? renderRowText(messages, value.row, value.text) : value.english;
   if ('measure' in value) return messages.measures[value.measure];
-  if ('tally' in value) return new Intl.NumberFormat(LOCALES[localeOf(messages)]).format(value.tally);
+  if ('tally' in value) return tallyFormat(localeOf(messages)).format(value.tally);
   const { figure } = value;
   const parts = {
     value: figureText(messages, figure.value, figure.unit), n: bareNumber(messages, figure.n),
