@@ -1,6 +1,7 @@
 import { isAscii } from 'node:buffer';
 import { open } from 'node:fs/promises';
 import type { Cell } from '../../core/kpi/formulas.ts';
+import { parseTimestampBytes } from '../../core/kpi/time.ts';
 import type { ReadOptions, TableSink } from './types.ts';
 import { CHUNK_BYTES, HeaderTooLong, maxLineBytes, PROGRESS_EVERY, reportMalformed, reportTooLong } from './types.ts';
 
@@ -141,6 +142,11 @@ class CsvCursor {
   base: number;
   bytesRead: () => number = () => 0;
   private wanted: readonly boolean[] | undefined;
+  /** Columns handed as epoch ms when their bytes parse (TableSink.timeColumns), and the day cache of each. */
+  private times: readonly boolean[] | undefined;
+  private naiveTimes = false;
+  private lastDay = new Int32Array(0);
+  private timesInto: Float64Array = new Float64Array(0);
   private readonly cells: Cell[] = [];
   private readonly lastText: (string | undefined)[] = [];
   private delimiter: number | undefined;
@@ -216,18 +222,25 @@ class CsvCursor {
    */
   private plainRow(buf: Buffer, start: number, delimiter: number, atEnd: boolean, ascii: boolean): number {
     const cells = this.cells;
-    const length = buf.length;
+    // The line end first (memchr, in native code), then only delimiters to look for byte by byte.
+    let lineEnd = buf.indexOf(LF, start);
+    if (lineEnd < 0) {
+      if (!atEnd) return INCOMPLETE;
+      lineEnd = buf.length;
+    }
     for (let p = start, column = 0; ; column++) {
       if (buf[p] === QUOTE) return QUOTED;
       let i = p;
-      while (i < length && buf[i] !== delimiter && buf[i] !== LF) i++;
-      if (i >= length && !atEnd) return INCOMPLETE;
-      cells[column] = this.field(buf, column, p, i > p && buf[i - 1] === CR && buf[i] !== delimiter ? i - 1 : i, ascii);
-      if (i >= length || buf[i] === LF) {
-        if (cells.length !== column + 1) cells.length = column + 1;
-        return i + 1;
+      while (i < lineEnd && buf[i] !== delimiter) i++;
+      if (i < lineEnd) {
+        cells[column] = this.field(buf, column, p, i, ascii);
+        p = i + 1;
+        continue;
       }
-      p = i + 1;
+      // The last field: a CR before the line feed is the line end's, not the field's.
+      cells[column] = this.field(buf, column, p, i > p && buf[i - 1] === CR ? i - 1 : i, ascii);
+      if (cells.length !== column + 1) cells.length = column + 1;
+      return lineEnd + 1;
     }
   }
 
@@ -238,6 +251,13 @@ class CsvCursor {
    */
   private field(buf: Buffer, column: number, from: number, end: number, ascii: boolean): Cell {
     if (this.wanted !== undefined && !this.wanted[column]) return undefined;
+    if (this.times?.[column]) {
+      const ms = parseTimestampBytes(buf, from, end, this.naiveTimes, this.lastDay, column);
+      if (!Number.isNaN(ms)) {
+        this.timesInto[column] = ms;
+        return true;
+      }
+    }
     if (!ascii) return text(buf, from, end);
     const last = this.lastText[column];
     if (last !== undefined && sameAscii(last, buf, from, end)) return last;
@@ -310,6 +330,13 @@ class CsvCursor {
     const answer = this.sink.header(header);
     if (answer === false) return 'stop';
     this.wanted = Array.isArray(answer) ? header.map((_, i) => answer.includes(i)) : undefined;
+    const times = this.sink.timeColumns?.();
+    if (times?.columns.length) {
+      this.times = header.map((_, i) => times.columns.includes(i));
+      this.naiveTimes = times.naive;
+      this.timesInto = times.into;
+      this.lastDay = new Int32Array(2 * header.length);
+    }
     return undefined;
   }
 }

@@ -14,6 +14,14 @@ export interface TableSink {
   /** Malformed text that is not a row at all (broken JSON, an unclosed quote). */
   /** `says` is the message as a case of `rows.says` in messages/<language>.yml, for reports in other languages. */
   malformed(line: number, message: string, says?: RowText): void;
+  /**
+   * The columns the sink reads only as ISO 8601 timestamps, asked once after `header`; `naive`: a time
+   * without a zone is UTC. A reader that can (the CSV one) then parses such a cell from its bytes: the
+   * cell is `true` (which no CSV cell is otherwise) and its epoch milliseconds are in `into[column]`.
+   * Anything unusual (a fraction of a second, spaces, a naive time when not `naive`) comes as text, and
+   * the sink reads it as before. A number array, not a number per cell: that allocated a heap number each.
+   */
+  timeColumns?(): { columns: readonly number[]; naive: boolean; into: Float64Array };
   /** Called every few thousand rows with the rows and bytes read so far. */
   progress?(rows: number, bytes: number): void;
 }

@@ -24,6 +24,20 @@ export interface MissingColumn {
   path: DataPath;
 }
 
+/**
+ * Timestamps a reader parsed from a row's bytes: in the `columns` flagged, a cell `true` (never a CSV
+ * cell's value otherwise) stands for the epoch ms in `ms` at its column. Shared by the KPIs of a scan.
+ */
+export interface ParsedTimes {
+  readonly columns: boolean[];
+  readonly ms: Float64Array;
+}
+
+const NO_PARSED_TIMES: ParsedTimes = { columns: [], ms: new Float64Array(0) };
+
+/** The formulas whose role columns are all timestamps (read with readTime, nothing else). */
+const TIME_ROLE_FORMULAS: ReadonlySet<string> = new Set(['on_time_rate', 'response_time', 'within_sla_rate', 'churn_rate', 'retention_rate']);
+
 /** How many bad rows are listed with their lines (all of them are counted). */
 export const MAX_EXAMPLES = 20;
 
@@ -84,6 +98,8 @@ export class KpiAccumulator {
   readonly missing: MissingColumn[] = [];
   /** Indexes of the columns this KPI reads (readers may skip decoding the others). */
   readonly needed: number[] = [];
+  /** Of those, the ones read only as timestamps (a reader may hand them parsed: see SourceScan.timeColumns). */
+  readonly timeOnly: readonly number[];
   rowsRead = 0;
   rowsUsed = 0;
   badCount = 0;
@@ -107,7 +123,8 @@ export class KpiAccumulator {
   readonly kpi: KpiDef;
   readonly file: string;
 
-  constructor(kpi: KpiDef, file: string, header: readonly string[], source: SourceOptions = {}) {
+  /** `parsed`: the timestamps a reader parsed itself (see SourceScan.timeColumns). */
+  constructor(kpi: KpiDef, file: string, header: readonly string[], source: SourceOptions = {}, parsed: ParsedTimes = NO_PARSED_TIMES) {
     const sourceTimeZone = source.timeZone;
     const parse = timestampParser(source.dateFormat);
     this.kpi = kpi;
@@ -128,12 +145,16 @@ export class KpiAccumulator {
     this.filterIndex = kpi.filter ? find(kpi.filter.column, ['filter', 'column']) : -1;
     this.keep = kpi.filter ? filterPredicate(kpi.filter) : undefined;
     this.segmentIndexes = kpi.segment_by.map((column, i) => find(column, ['segment_by', i]));
+    const times = [this.timestampIndex, ...(TIME_ROLE_FORMULAS.has(kpi.formula) ? index : [])];
+    const others = [this.filterIndex, ...this.segmentIndexes, ...(TIME_ROLE_FORMULAS.has(kpi.formula) ? [] : index)];
+    this.timeOnly = [...new Set(times)].filter((column) => column >= 0 && !others.includes(column));
     const naive = sourceTimeZone && sourceTimeZone !== 'UTC' ? new Zone(sourceTimeZone) : undefined;
     const toUtc = naive ? (wall: number) => naive.toUtc(wall) : undefined;
     // Each column remembers its last value: sorted exports repeat timestamps (promised dates) row after row.
     const lastCell: Cell[] = [];
     const lastMs: number[] = [];
     const time = (cell: Cell, column: number) => {
+      if (cell === true && parsed.columns[column]) return parsed.ms[column] ?? NaN;
       if (lastCell[column] === cell) return lastMs[column] ?? NaN;
       const ms = typeof cell === 'string' ? parse(trimmed(cell), toUtc) : NaN;
       lastCell[column] = cell;

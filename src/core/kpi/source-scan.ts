@@ -1,5 +1,5 @@
 import type { KpiDef } from '../schema/kpis.ts';
-import { KpiAccumulator, type SourceOptions } from './accumulator.ts';
+import { KpiAccumulator, type ParsedTimes, type SourceOptions } from './accumulator.ts';
 import type { Cell } from './formulas.ts';
 import { quoteData } from '../quote-data.ts';
 import { KeySet } from './key-set.ts';
@@ -20,6 +20,9 @@ export class SourceScan {
   private readonly keyIndex: number;
   private readonly seenKeys = new KeySet();
   private readonly width: number;
+  private readonly options: ScanOptions;
+  /** Columns whose `true` cells are parsed timestamps, and their epoch ms (see timeColumns); shared with the accumulators. */
+  private readonly parsed: ParsedTimes;
 
   readonly file: string;
   readonly header: readonly string[];
@@ -27,8 +30,10 @@ export class SourceScan {
   constructor(kpis: readonly KpiDef[], file: string, header: readonly string[], options: ScanOptions = {}) {
     this.file = file;
     this.header = header;
-    this.accumulators = kpis.map((kpi) => new KpiAccumulator(kpi, file, header, options));
+    this.parsed = { columns: [], ms: new Float64Array(header.length) };
+    this.accumulators = kpis.map((kpi) => new KpiAccumulator(kpi, file, header, options, this.parsed));
     this.keyIndex = options.key ? header.indexOf(options.key) : -1;
+    this.options = options;
     this.width = header.length;
   }
 
@@ -42,6 +47,21 @@ export class SourceScan {
     const needed = new Set(this.accumulators.flatMap((acc) => acc.needed));
     if (this.keyIndex >= 0) needed.add(this.keyIndex);
     return [...needed].sort((a, b) => a - b);
+  }
+
+  /**
+   * The columns every KPI here reads only as ISO 8601 timestamps (none when the source has another
+   * date_format), for a reader to hand as parsed epoch ms: asking for them is the reader's promise to
+   * do so, so from then on a number in such a column is taken as one. A naive time is parsed by the
+   * reader only when the source's zone is UTC.
+   */
+  timeColumns(): { columns: number[]; naive: boolean; into: Float64Array } {
+    const { dateFormat, timeZone } = this.options;
+    if (dateFormat && dateFormat !== 'YYYY-MM-DD') return { columns: [], naive: false, into: this.parsed.ms };
+    const columns = this.neededColumns.filter((column) => column !== this.keyIndex
+      && this.accumulators.every((acc) => acc.timeOnly.includes(column) || !acc.needed.includes(column)));
+    for (const column of columns) this.parsed.columns[column] = true;
+    return { columns, naive: !timeZone || timeZone === 'UTC', into: this.parsed.ms };
   }
 
   add(row: readonly Cell[], line: number): void {

@@ -95,6 +95,7 @@ async function scanSource(group: SourceGroup, source: YamlSource, progress: (row
       scan = new SourceScan(kpis, group.shown, columns, options);
       return scan.hasMissingColumns ? false : scan.neededColumns;
     },
+    timeColumns: () => scan?.timeColumns() ?? { columns: [], naive: false, into: new Float64Array(0) },
     row: (cells, line) => scan?.add(cells, line),
     malformed: (line, message, says) => scan?.malformed(line, message, says),
     progress,
