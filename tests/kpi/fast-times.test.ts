@@ -84,24 +84,26 @@ const KPIS = [
 ];
 
 /** Every kind of timestamp cell in the timestamp columns, one row each, some rows quoted. */
-function messyCsv(): string {
-  const lines = ['order_id,region,ordered_at,promised_at,delivered_at'];
+function messyCsv(delimiter = ','): string {
+  const quoted = (cell: string) => (cell.includes(delimiter) || cell.includes('"') ? `"${cell.replaceAll('"', '""')}"` : cell);
+  const lines = [['order_id', 'region', 'ordered_at', 'promised_at', 'delivered_at'].join(delimiter)];
   // Dates far out (year 1, year 9999) would make tens of thousands of empty weeks: left out here.
   const near = (text: string) => { const ms = parseTimestamp(text.trim()); return Number.isNaN(ms) || Math.abs(ms - Date.parse('2026-01-01')) < 1e11; };
   const texts = samples().filter(near).slice(0, 3_000);
   texts.forEach((text, i) => {
     const ordered = `2026-0${1 + (i % 9)}-1${i % 10}T0${i % 10}:00:00Z`;
     const delivered = i % 7 === 0 ? '' : texts[(i * 31) % texts.length] ?? '';
-    const promised = i % 11 === 0 ? `"${text}"` : text;
-    lines.push(`K-${i},${i % 3 ? 'South' : 'North'},${ordered},${promised.includes(',') ? `"${promised}"` : promised},${delivered.includes(',') ? `"${delivered}"` : delivered}`);
+    // Some cells quoted though they need not be; widths change from row to row (the reader guesses them).
+    const promised = i % 11 === 0 ? `"${text}"` : quoted(text);
+    lines.push([`K-${i}`, i % 3 ? 'South' : 'North', ordered, promised, quoted(delivered)].join(delimiter));
   });
   return `${lines.join('\r\n')}\r\n`;
 }
 
-async function scanFile(file: string, options: ScanOptions, fast: boolean) {
+async function scanFile(file: string, options: ScanOptions, fast: boolean, delimiter?: string) {
   let scan: SourceScan | undefined;
   let asked: readonly number[] = [];
-  await readCsv(file, {}, {
+  await readCsv(file, delimiter ? { delimiter } : {}, {
     header(columns) {
       scan = new SourceScan(KPIS, 'x.csv', columns, options);
       return scan.neededColumns;
@@ -130,6 +132,16 @@ describe('timestamps parsed from the bytes', () => {
     expect(slow.results?.[0]?.badRows.count).toBeGreaterThan(100);
     // ordered_at, promised_at and delivered_at are read as timestamps only; region is a segment and a filter.
     expect(fast.asked).toEqual(options.dateFormat ? [] : [2, 3, 4]);
+  });
+
+  // A space may be inside a timestamp: with it as the delimiter, no width is guessed.
+  it.each([';', '|', '\t', ' '])('gives the same figures with the delimiter %j', async (delimiter) => {
+    const other = path.join(dir, `messy-${delimiter.charCodeAt(0)}.csv`);
+    writeFileSync(other, messyCsv(delimiter));
+    const slow = await scanFile(other, {}, false, delimiter);
+    const fast = await scanFile(other, {}, true, delimiter);
+    expect(fast.results).toEqual(slow.results);
+    expect(slow.results?.[0]?.rowsUsed).toBeGreaterThan(0);
   });
 
   it('leaves a column that any KPI reads otherwise as text', async () => {

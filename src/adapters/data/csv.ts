@@ -9,6 +9,9 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 const DELIMITERS = [',', ';', '\t', '|'];
+/** The bytes parseTimestampBytes can take (digits, `-:+TZz` and space): a delimiter among them rules out guessing a timestamp's end. */
+const TIMESTAMP_BYTES = new Uint8Array(256);
+for (const char of '0123456789-:+TZz ') TIMESTAMP_BYTES[char.charCodeAt(0)] = 1;
 /** plainRow's answers besides a position: a field starts with a quote; the record runs past the buffer. */
 const QUOTED = -1;
 const INCOMPLETE = -2;
@@ -147,6 +150,8 @@ class CsvCursor {
   private naiveTimes = false;
   private lastDay = new Int32Array(0);
   private timesInto: Float64Array = new Float64Array(0);
+  /** The width of the last timestamp parsed in each column: the next is most often as wide. */
+  private timeWidth = new Int32Array(0);
   private readonly cells: Cell[] = [];
   private readonly lastText: (string | undefined)[] = [];
   private delimiter: number | undefined;
@@ -228,8 +233,24 @@ class CsvCursor {
       if (!atEnd) return INCOMPLETE;
       lineEnd = buf.length;
     }
+    const times = this.times;
+    const guessTimes = times !== undefined && TIMESTAMP_BYTES[delimiter] === 0;
     for (let p = start, column = 0; ; column++) {
       if (buf[p] === QUOTE) return QUOTED;
+      // A timestamp as wide as the last one of its column that parses ends where the next delimiter is:
+      // none of its bytes can be a delimiter, so they need not be searched for one.
+      if (guessTimes && times[column]) {
+        const end = p + (this.timeWidth[column] ?? 0);
+        if (end > p && end < lineEnd && buf[end] === delimiter) {
+          const ms = parseTimestampBytes(buf, p, end, this.naiveTimes, this.lastDay, column);
+          if (!Number.isNaN(ms)) {
+            this.timesInto[column] = ms;
+            cells[column] = true;
+            p = end + 1;
+            continue;
+          }
+        }
+      }
       let i = p;
       while (i < lineEnd && buf[i] !== delimiter) i++;
       if (i < lineEnd) {
@@ -255,6 +276,7 @@ class CsvCursor {
       const ms = parseTimestampBytes(buf, from, end, this.naiveTimes, this.lastDay, column);
       if (!Number.isNaN(ms)) {
         this.timesInto[column] = ms;
+        this.timeWidth[column] = end - from;
         return true;
       }
     }
@@ -336,6 +358,7 @@ class CsvCursor {
       this.naiveTimes = times.naive;
       this.timesInto = times.into;
       this.lastDay = new Int32Array(2 * header.length);
+      this.timeWidth = new Int32Array(header.length);
     }
     return undefined;
   }
