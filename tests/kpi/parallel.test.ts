@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { readCsvHeader } from '../../src/adapters/data/csv.ts';
 import { readTable } from '../../src/adapters/data/index.ts';
-import { scanCsvInParallel, sliceRanges, workerCount } from '../../src/adapters/data/parallel.ts';
+import { idleCores, lastWorkerCount, scanCsvInParallel, sliceRanges, workerCount } from '../../src/adapters/data/parallel.ts';
 import { workerCode } from '../../src/adapters/data/worker-bundle.ts';
 import { SourceScan } from '../../src/core/kpi/source-scan.ts';
 import { kpi } from './helpers.ts';
@@ -121,22 +121,34 @@ describe('parallel CSV scan', () => {
     expect(await fresh()).toBe(built);
   }, 60_000);
 
-  it('uses 2 threads by default on a file of 256 MB or more when there are 2 cores or more and one is idle; PLEDGE_WORKERS decides when set', () => {
-    const big = 256 * 1024 * 1024;
-    const idle = 0.3;
+  it('uses 2 threads by default on a file of 64 MiB or more when there are 2 cores or more and half of one is idle; PLEDGE_WORKERS decides when set', () => {
+    const big = 64 * 1024 * 1024;
+    const idle = 0.9;
     expect(workerCount({}, big - 1, 2, idle)).toBe(1);
     expect(workerCount({}, big, 2, idle)).toBe(2);
+    expect(lastWorkerCount()).toBe(2);
     expect(workerCount({}, big, 1, idle)).toBe(1);
-    expect(workerCount({}, big, 16, idle)).toBe(2);
-    // Every core busy: a second thread only adds its cost.
-    expect(workerCount({}, big, 2, 1.0)).toBe(2);
-    expect(workerCount({}, big, 2, 1.1)).toBe(1);
-    expect(workerCount({}, big, 16, 15.5)).toBe(1);
-    expect(workerCount({}, big, 16, 14)).toBe(2);
+    expect(workerCount({}, big, 16, 15)).toBe(2);
+    // The other cores busy: a second thread only adds its cost.
+    expect(workerCount({}, big, 2, 0.5)).toBe(2);
+    expect(workerCount({}, big, 2, 0.4)).toBe(1);
+    expect(workerCount({}, big, 16, 0)).toBe(1);
     expect(workerCount({ PLEDGE_WORKERS: 'lots' }, big, 2, idle)).toBe(2);
     expect(workerCount({ PLEDGE_WORKERS: '1' }, big, 2, idle)).toBe(1);
-    expect(workerCount({ PLEDGE_WORKERS: '4' }, 1000, 16, 20)).toBe(4);
-    expect(workerCount({ PLEDGE_WORKERS: '4' }, 1000, 2, 20)).toBe(2);
+    expect(lastWorkerCount()).toBe(1);
+    expect(workerCount({ PLEDGE_WORKERS: '4' }, 1000, 16, 0)).toBe(4);
+    expect(workerCount({ PLEDGE_WORKERS: '4' }, 1000, 2, 0)).toBe(2);
+  });
+
+  it('counts idle cores besides its own from the CPU counters, or from the load average over a window too short to tell', () => {
+    const at = (idle: number, total: number) => ({ idle, total });
+    // 2 cores for 100 ms: 200 ms of CPU time, of which 90 idle is 0.9 of a core.
+    expect(idleCores(at(1000, 5000), at(1090, 5200), 2, 1.7)).toBeCloseTo(0.9);
+    // Both cores idle (this process waited on the disk): at most the other one counts.
+    expect(idleCores(at(1000, 5000), at(1200, 5200), 2, 1.7)).toBe(1);
+    expect(idleCores(at(1000, 5000), at(1000, 5200), 2, 0)).toBe(0);
+    // 30 ms on 2 cores: the load average decides (2 − 1 − 0.3 idle).
+    expect(idleCores(at(1000, 5000), at(1060, 5060), 2, 0.3)).toBeCloseTo(0.7);
   });
 
   it('cuts a file into slices of at most 4 MB, at least 64 KB, about 4 per thread for a small file', () => {

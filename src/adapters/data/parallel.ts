@@ -1,4 +1,4 @@
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AccumulatorState } from '../../core/kpi/accumulator.ts';
 import type { DecimalSeparator } from '../../core/kpi/formulas.ts';
@@ -8,12 +8,12 @@ import type { DateFormat } from '../../core/kpi/time.ts';
 import { readCsv, type CsvRange, type CsvReadInfo } from './csv.ts';
 
 /**
- * Files at least this big are split between threads by default. A worker costs a fixed 0.3 to 0.9 s on
- * the 2-core development machine (starting it, and its first slices running before V8 has optimised
- * them), so 2 threads were 10–20 % slower than one on the 131 MB bench file and 1.4–1.7 × faster on the
- * 1.3 GB one in three runs out of four (docs/kpis.md).
+ * Files at least this big are split between threads by default, when a core is idle. A worker joins
+ * about 0.1 s after the scan starts (its start, then its first slice before V8 has optimised it), so on
+ * the idle 2-core development machine two threads lost below about 40 MB and won from 64 MB on
+ * (docs/kpis.md has the table). It was 256 MiB while a worker waited behind the scan for its start.
  */
-export const PARALLEL_MIN_BYTES = 256 * 1024 * 1024;
+export const PARALLEL_MIN_BYTES = 64 * 1024 * 1024;
 /**
  * At most this many threads by default, whatever the core count: each extra thread is a whole V8 heap
  * (about 60 MB), and the memory target (300 MB on any file size) must hold on a many-core machine too.
@@ -46,18 +46,62 @@ interface SliceResult { info: CsvReadInfo; states: AccumulatorState[] }
 
 /**
  * How many threads scan a CSV file of `size` bytes: PLEDGE_WORKERS when set (at most one per core, any
- * file size; 1 turns threads off), else 2 for a file of 256 MB or more on a machine with 2 cores or more,
- * of which one is idle. A second thread costs 15–40 % more CPU time in all (measured: its start, its own
- * warm-up, the merge), which only pays when it runs on a core of its own: with every core busy (a 1-minute
- * load average above cores − 1), two threads were slower than one at every file size (docs/kpis.md).
+ * file size; 1 turns threads off), else 2 for a file of PARALLEL_MIN_BYTES or more on a machine with 2
+ * cores or more, when the other cores are idle enough (`idle`: idle cores besides this one). A second
+ * thread costs 15–40 % more CPU time in all (its start, its own warm-up, the merge), which only pays
+ * when it runs on a core of its own: with every core busy, two threads were slower than one at every
+ * file size (docs/kpis.md).
  */
-export function workerCount(env: NodeJS.ProcessEnv = process.env, size = 0, cores = availableParallelism(), load = loadavg()[0] ?? 0): number {
+export function workerCount(env: NodeJS.ProcessEnv = process.env, size = 0, cores = availableParallelism(), idle = spareCores()): number {
   const asked = Number(env.PLEDGE_WORKERS);
-  if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, cores);
-  if (size < PARALLEL_MIN_BYTES || load > cores - 1) return 1;
-  return Math.min(cores, DEFAULT_MAX_THREADS);
+  if (Number.isInteger(asked) && asked >= 1) chosen = Math.min(asked, cores);
+  else chosen = size < PARALLEL_MIN_BYTES || cores < 2 || idle < MIN_IDLE_CORES ? 1 : Math.min(cores, DEFAULT_MAX_THREADS);
+  return chosen;
 }
 
+let chosen: number | undefined;
+
+/** The thread count workerCount chose last in this process (the benchmark reports what the default did). */
+export const lastWorkerCount = (): number | undefined => chosen;
+
+/** How idle the other cores must be (in cores) for a second thread to run on one of its own. */
+const MIN_IDLE_CORES = 0.5;
+
+interface CpuTimes { idle: number; total: number }
+
+function cpuTimes(): CpuTimes {
+  let [idle, total] = [0, 0];
+  for (const cpu of cpus()) {
+    const { user, nice, sys, idle: free, irq } = cpu.times;
+    idle += free;
+    total += user + nice + sys + free + irq;
+  }
+  return { idle, total };
+}
+
+/** The CPU counters when this module loaded, then at each thread count chosen: the next is measured from there. */
+let mark = cpuTimes();
+
+function spareCores(): number {
+  const now = cpuTimes();
+  const idle = idleCores(mark, now);
+  mark = now;
+  return idle;
+}
+
+/**
+ * Idle cores besides the one this process runs on, from the CPU counters between two moments (for a
+ * command: from this module's loading to the scan, while the project loads, a fraction of a second) or, when that is too short to tell (under 40 ms a
+ * core, the counters tick every 10 ms), the 1-minute load average. That average counts what ran up to
+ * a minute ago, even this command's own last run, so at the start of a scan it kept a second thread
+ * off on an idle machine (the benchmark's runs, one after the other, kept it above 1 on 2 cores).
+ */
+export function idleCores(since: CpuTimes, now: CpuTimes, cores = availableParallelism(), load = loadavg()[0] ?? 0): number {
+  const total = now.total - since.total;
+  if (total < 40 * cores) return cores - 1 - load;
+  // This process keeps one core busy meanwhile (loading the project): the rest of the idle time is spare.
+  return Math.min(cores - 1, ((now.idle - since.idle) / total) * cores);
+}
 /** Scans one slice of a CSV file with every KPI of its source (on whichever thread calls it). */
 export async function scanSlice(job: WorkerJob): Promise<SliceResult> {
   let scan: SourceScan | undefined;
