@@ -56,6 +56,8 @@ export function workerCount(env: NodeJS.ProcessEnv = process.env, size = 0, core
   const asked = Number(env.PLEDGE_WORKERS);
   if (Number.isInteger(asked) && asked >= 1) chosen = Math.min(asked, cores);
   else chosen = size < PARALLEL_MIN_BYTES || cores < 2 || idle < MIN_IDLE_CORES ? 1 : Math.min(cores, DEFAULT_MAX_THREADS);
+  // The worker's code is looked up now, while the caller reads the header, not after.
+  if (chosen > 1) void workerSource();
   return chosen;
 }
 
@@ -132,12 +134,20 @@ export function sliceRanges(size: number, threads: number, header: string[], sli
  */
 const compiled = (): boolean => import.meta.url?.endsWith('.js') ?? false;
 
-/** Starts a worker thread, running the plain-JavaScript bundle when there is one (see worker-bundle.ts). */
+/**
+ * The bundled worker code (see worker-bundle.ts), undefined when running from lib/ or without esbuild.
+ * Imported here, not above: commands that never start a worker need not load node:crypto.
+ */
+function workerSource(): Promise<string | undefined> {
+  if (compiled()) return Promise.resolve(undefined);
+  return import('./worker-bundle.ts').then(({ workerCode }) => workerCode(), () => undefined);
+}
+
+/** Starts a worker thread, running the plain-JavaScript bundle when there is one. */
 async function startWorker(setup: WorkerSetup): Promise<Worker> {
   // The installed package is compiled JavaScript already (lib/): its worker module runs as it is.
   if (compiled()) return new Worker(new URL('./scan-worker.js', import.meta.url), { workerData: setup, execArgv: [] });
-  // Imported here, not above: commands that never start a worker need not load node:crypto.
-  const code = await import('./worker-bundle.ts').then(({ workerCode }) => workerCode());
+  const code = await workerSource();
   // execArgv: [] keeps the parent's `--import tsx` out of the worker.
   return code
     ? new Worker(code, { eval: true, workerData: setup, execArgv: [] })
