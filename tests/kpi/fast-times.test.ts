@@ -18,7 +18,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const bytesOf = (text: string, naive: boolean, lastDay = new Int32Array(2)) => {
   // Bytes around the field that could be misread as part of it: a digit before, a colon after.
   const buf = Buffer.from(`9${text}:59`, 'latin1');
-  return parseTimestampBytes(buf, 1, 1 + Buffer.byteLength(text, 'latin1'), naive, lastDay, 0);
+  const into = new Float64Array([-1]);
+  if (!parseTimestampBytes(buf, 1, 1 + Buffer.byteLength(text, 'latin1'), naive, lastDay, 0, into)) {
+    // Refused: nothing written.
+    expect(into[0]).toBe(-1);
+    return NaN;
+  }
+  return into[0];
 };
 
 const SHAPES = [

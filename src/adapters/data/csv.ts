@@ -237,9 +237,7 @@ class CsvCursor {
       if (guessTimes && times[column]) {
         const end = p + (this.timeWidth[column] ?? 0);
         if (end > p && end < length && buf[end] === delimiter) {
-          const ms = parseTimestampBytes(buf, p, end, this.naiveTimes, this.lastDay, column);
-          if (!Number.isNaN(ms)) {
-            this.timesInto[column] = ms;
+          if (parseTimestampBytes(buf, p, end, this.naiveTimes, this.lastDay, column, this.timesInto)) {
             cells[column] = true;
             p = end + 1;
             continue;
@@ -272,9 +270,7 @@ class CsvCursor {
   private field(buf: Buffer, column: number, from: number, end: number, ascii: boolean): Cell {
     if (this.wanted !== undefined && !this.wanted[column]) return undefined;
     if (this.times?.[column]) {
-      const ms = parseTimestampBytes(buf, from, end, this.naiveTimes, this.lastDay, column);
-      if (!Number.isNaN(ms)) {
-        this.timesInto[column] = ms;
+      if (parseTimestampBytes(buf, from, end, this.naiveTimes, this.lastDay, column, this.timesInto)) {
         this.timeWidth[column] = end - from;
         return true;
       }

@@ -92,54 +92,62 @@ function twoByteDigits(bytes: Uint8Array, at: number): number {
  * parseTimestamp of bytes [from, end), without making a string of them: the CSV reader's fast path
  * for timestamp columns, where a string per cell and its parse were a quarter of the scan. It takes a
  * subset of what parseTimestamp takes, with the same result: a timestamp without a zone only when
- * `naive` (then as UTC), and no fraction of a second or surrounding space. NaN for anything else, and
- * the caller then hands over the text, read as it always was; so NaN here never means "not a date".
+ * `naive` (then as UTC), and no fraction of a second or surrounding space. The epoch ms go to
+ * `into[column]` (a number array, not a return value: a returned double is a heap number when the call
+ * is not inlined, one allocation per cell). False for anything else, and the caller then hands over the
+ * text, read as it always was; so false here never means "not a date".
  * `lastDay` caches the day number of the last date seen by this column (sorted exports repeat it).
  */
-export function parseTimestampBytes(bytes: Uint8Array, from: number, end: number, naive: boolean, lastDay: Int32Array, column: number): number {
+export function parseTimestampBytes(bytes: Uint8Array, from: number, end: number, naive: boolean, lastDay: Int32Array, column: number, into: Float64Array): boolean {
   const length = end - from;
-  if (length < 10 || bytes[from + 4] !== 45 || bytes[from + 7] !== 45) return NaN;
+  if (length < 10 || bytes[from + 4] !== 45 || bytes[from + 7] !== 45) return false;
   const century = twoByteDigits(bytes, from);
   const yy = twoByteDigits(bytes, from + 2);
   const month = twoByteDigits(bytes, from + 5);
   const day = twoByteDigits(bytes, from + 8);
-  if (century < 0 || yy < 0 || month < 1 || month > 12 || day < 1) return NaN;
+  if (century < 0 || yy < 0 || month < 1 || month > 12 || day < 1) return false;
   const year = century * 100 + yy;
   // The date as one number (year, month, day in decimal places): the key of the cached day number.
   const date = year * 10_000 + month * 100 + day;
   let days: number;
   if (lastDay[column * 2] === date) days = lastDay[column * 2 + 1] ?? 0;
   else {
-    if (day > daysInMonth(year, month)) return NaN;
+    if (day > daysInMonth(year, month)) return false;
     days = daysFromCivil(year, month, day);
     lastDay[column * 2] = date;
     lastDay[column * 2 + 1] = days;
   }
   let ms = days * DAY_MS;
-  if (length === 10) return naive ? ms : NaN;
+  if (length === 10) return naive && put(into, column, ms);
   const sep = bytes[from + 10];
-  if ((sep !== 84 && sep !== 32) || length < 16 || bytes[from + 13] !== 58) return NaN;
+  if ((sep !== 84 && sep !== 32) || length < 16 || bytes[from + 13] !== 58) return false;
   const hour = twoByteDigits(bytes, from + 11);
   const minute = twoByteDigits(bytes, from + 14);
-  if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return NaN;
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return false;
   ms += hour * 3_600_000 + minute * 60_000;
   let at = from + 16;
   if (bytes[at] === 58 && at < end) {
     const second = twoByteDigits(bytes, at + 1);
-    if (second < 0 || second > 59 || at + 3 > end) return NaN;
+    if (second < 0 || second > 59 || at + 3 > end) return false;
     ms += second * 1000;
     at += 3;
   }
-  if (at === end) return naive ? ms : NaN;
+  if (at === end) return naive && put(into, column, ms);
   const sign = bytes[at];
-  if (sign === 90 || sign === 122) return at + 1 === end ? ms : NaN;
-  if ((sign !== 43 && sign !== 45) || at + 5 > end) return NaN;
+  if (sign === 90 || sign === 122) return at + 1 === end && put(into, column, ms);
+  if ((sign !== 43 && sign !== 45) || at + 5 > end) return false;
   const hours = twoByteDigits(bytes, at + 1);
   const colon = bytes[at + 3] === 58 ? 1 : 0;
   const minutes = twoByteDigits(bytes, at + 3 + colon);
-  if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59 || at + 5 + colon !== end) return NaN;
+  if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59 || at + 5 + colon !== end) return false;
   const offset = (hours * 60 + minutes) * 60_000;
-  return sign === 43 ? ms - offset : ms + offset;
+  return put(into, column, sign === 43 ? ms - offset : ms + offset);
+}
+
+/** Stores a parsed timestamp; true. */
+function put(into: Float64Array, column: number, ms: number): true {
+  into[column] = ms;
+  return true;
 }
 
 export function isTimeZone(zone: string): boolean {
