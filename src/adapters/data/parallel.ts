@@ -8,12 +8,14 @@ import type { DateFormat } from '../../core/kpi/time.ts';
 import { readCsv, type CsvRange, type CsvReadInfo } from './csv.ts';
 
 /**
- * Files at least this big are split between threads by default, when a core is idle. A worker joins
- * about 0.1 s after the scan starts (its start, then its first slice before V8 has optimised it), so on
- * the idle 2-core development machine two threads lost below about 40 MB and won from 64 MB on
- * (docs/kpis.md has the table). It was 256 MiB while a worker waited behind the scan for its start.
+ * Files at least this big are split between threads by default, when a core is idle. A second thread
+ * adds a fixed 0.2–0.27 s of CPU time (the worker's start and its own warm-up before V8 has optimised
+ * the scan), so two threads can only win once one thread's time is more than that: measured
+ * 2026-12-02 (CPU time of one and two threads, 3 runs each), 66 MB took 0.26 s on one thread and
+ * 0.47 s on two (0.23 s each at best: no gain), 131 MB 0.45 s and 0.72 s (0.36 s each: a fifth
+ * faster). It was 256 MiB while a worker waited 0.3–0.6 s behind the scan for its start.
  */
-export const PARALLEL_MIN_BYTES = 64 * 1024 * 1024;
+export const PARALLEL_MIN_BYTES = 96 * 1024 * 1024;
 /**
  * At most this many threads by default, whatever the core count: each extra thread is a whole V8 heap
  * (about 60 MB), and the memory target (300 MB on any file size) must hold on a many-core machine too.
