@@ -49,10 +49,9 @@ interface SliceResult { info: CsvReadInfo; states: AccumulatorState[] }
 /**
  * How many threads scan a CSV file of `size` bytes: PLEDGE_WORKERS when set (at most one per core, any
  * file size; 1 turns threads off), else 2 for a file of PARALLEL_MIN_BYTES or more on a machine with 2
- * cores or more, when the other cores are idle enough (`idle`: idle cores besides this one). A second
- * thread costs 15–40 % more CPU time in all (its start, its own warm-up, the merge), which only pays
- * when it runs on a core of its own: with every core busy, two threads were slower than one at every
- * file size (docs/kpis.md).
+ * cores or more, when the other cores are idle enough (`idle`: idle cores besides this one). The CPU
+ * time a second thread adds only pays when it runs on a core of its own: with the cores busy, two
+ * threads took 1.06–2.29 times as long as one at every file size measured (docs/kpis.md).
  */
 export function workerCount(env: NodeJS.ProcessEnv = process.env, size = 0, cores = availableParallelism(), idle = spareCores()): number {
   const asked = Number(env.PLEDGE_WORKERS);
@@ -95,10 +94,11 @@ function spareCores(): number {
 
 /**
  * Idle cores besides the one this process runs on, from the CPU counters between two moments (for a
- * command: from this module's loading to the scan, while the project loads, a fraction of a second) or, when that is too short to tell (under 40 ms a
- * core, the counters tick every 10 ms), the 1-minute load average. That average counts what ran up to
- * a minute ago, even this command's own last run, so at the start of a scan it kept a second thread
- * off on an idle machine (the benchmark's runs, one after the other, kept it above 1 on 2 cores).
+ * command: from this module's loading to the scan, while the project loads, a fraction of a second),
+ * or when that is too short to tell (under 40 ms a core: the counters tick every 10 ms) from the
+ * 1-minute load average. That average counts what ran up to a minute ago, even this command's own last
+ * run, so alone it kept a second thread off on an idle machine (the benchmark's runs, one after the
+ * other, kept it above 1 on 2 cores).
  */
 export function idleCores(since: CpuTimes, now: CpuTimes, cores = availableParallelism(), load = loadavg()[0] ?? 0): number {
   const total = now.total - since.total;
@@ -106,6 +106,7 @@ export function idleCores(since: CpuTimes, now: CpuTimes, cores = availableParal
   // This process keeps one core busy meanwhile (loading the project): the rest of the idle time is spare.
   return Math.min(cores - 1, ((now.idle - since.idle) / total) * cores);
 }
+
 /** Scans one slice of a CSV file with every KPI of its source (on whichever thread calls it). */
 export async function scanSlice(job: WorkerJob): Promise<SliceResult> {
   let scan: SourceScan | undefined;
@@ -205,8 +206,12 @@ export async function scanCsvInParallel(job: WorkerSetup & { size: number; worke
   // Every worker is started before this thread reads a slice: starting one awaits files (its bundle,
   // checked against the sources), and each of those awaits would wait behind a slice of the scan here,
   // which held a worker back by 0.3 to 0.6 s on a 131 MB file. A thread boots in parallel, on its own core.
-  const started = await Promise.all(Array.from({ length: job.workers - 1 }, () => startWorker(setup))).catch(() => undefined);
-  if (!started) return undefined;
+  const starts = await Promise.allSettled(Array.from({ length: job.workers - 1 }, () => startWorker(setup)));
+  const started = starts.flatMap((start) => (start.status === 'fulfilled' ? [start.value] : []));
+  if (started.length < starts.length) {
+    for (const worker of started) void worker.terminate();
+    return undefined;
+  }
   const workers = started.map((worker) => runWorker(worker, next, done));
   const mine = async (): Promise<void> => {
     for (let request = next(); request; request = next()) done(request.index, await scanSlice({ ...setup, range: request.range }));

@@ -51,9 +51,9 @@ export class SourceScan {
 
   /**
    * The columns every KPI here reads only as ISO 8601 timestamps (none when the source has another
-   * date_format), for a reader to hand as parsed epoch ms: asking for them is the reader's promise to
-   * do so, so from then on a number in such a column is taken as one. A naive time is parsed by the
-   * reader only when the source's zone is UTC.
+   * date_format; never a key, filter or segment column), for a reader to parse itself: asking for them
+   * is the reader's promise to do so, so from then on a `true` cell in such a column stands for the
+   * epoch ms in `into`. A naive time is parsed by the reader only when the source's zone is UTC.
    */
   timeColumns(): { columns: number[]; naive: boolean; into: Float64Array } {
     const { dateFormat, timeZone } = this.options;
