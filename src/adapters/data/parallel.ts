@@ -93,18 +93,20 @@ function spareCores(): number {
 }
 
 /**
- * Idle cores besides the one this process runs on, from the CPU counters between two moments (for a
- * command: from this module's loading to the scan, while the project loads, a fraction of a second),
- * or when that is too short to tell (under 40 ms a core: the counters tick every 10 ms) from the
- * 1-minute load average. That average counts what ran up to a minute ago, even this command's own last
- * run, so alone it kept a second thread off on an idle machine (the benchmark's runs, one after the
- * other, kept it above 1 on 2 cores).
+ * Idle cores besides the one this process runs on: what the CPU counters say between two moments (for
+ * a command: from this module's loading to the scan, while the project loads, a fraction of a second),
+ * but no more than the 1-minute load average leaves (cores − load: it counts this command's own last
+ * runs too, about 1 for a command run again and again). The counters alone follow a burst: at load 9
+ * on 2 cores they once saw a core idle, and two threads then took longer. The average alone kept a
+ * second thread off on an idle machine (cores − 1 − load: the benchmark's runs, one after the other,
+ * keep it above 1 on 2 cores); it alone decides when the window is too short to tell (under 40 ms a
+ * core: the counters tick every 10 ms).
  */
 export function idleCores(since: CpuTimes, now: CpuTimes, cores = availableParallelism(), load = loadavg()[0] ?? 0): number {
   const total = now.total - since.total;
   if (total < 40 * cores) return cores - 1 - load;
   // This process keeps one core busy meanwhile (loading the project): the rest of the idle time is spare.
-  return Math.min(cores - 1, ((now.idle - since.idle) / total) * cores);
+  return Math.min(cores - 1, cores - load, ((now.idle - since.idle) / total) * cores);
 }
 
 /** Scans one slice of a CSV file with every KPI of its source (on whichever thread calls it). */
