@@ -4,7 +4,7 @@ import path from 'node:path';
 import { InputError, InputErrors, type Place } from '../core/input-error.ts';
 import { validateSource } from '../core/schema/validate.ts';
 import { DEFAULT_SITE_CONFIG, siteConfigSchema, type SiteConfig, type SiteImages } from '../core/site/config.ts';
-import { IMAGE_KINDS, sniffImage, svgProblem, type ImageKind } from '../core/site/images.ts';
+import { IMAGE_KINDS, sniffImage, type ImageKind } from '../core/site/images.ts';
 import { displayPath, exists, readYamlInput } from './files.ts';
 import { insideProject } from './project-path.ts';
 import { contentPaths } from './project.ts';
@@ -79,7 +79,7 @@ async function readImage(root: string, written: string, role: 'logo' | 'favicon'
   if (!(IMAGE_KINDS[kind].names as readonly string[]).includes(extension)) {
     throw fail(`${shown} is ${IMAGE_KINDS[kind].called}, but its name ends in ".${extension}".`, `Rename it to end in .${IMAGE_KINDS[kind].extension}, so browsers are told what it is.`);
   }
-  const problem = kind === 'svg' ? svgProblem(bytes) : undefined;
+  const problem = kind === 'svg' ? (await import('../core/site/svg.ts')).svgProblem(bytes) : undefined;
   if (problem) {
     throw fail(`${shown} ${problem}, so it is not published: an SVG opened at its own address runs on the site.`, 'Export it again as a plain drawing (no scripts, event handlers, embedded HTML or outside links), or use a PNG.');
   }

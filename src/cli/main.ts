@@ -1,5 +1,5 @@
-import { formatInputError, inputErrorsOf } from '../core/input-error.ts';
-import { EXIT, processIO, UsageError, type CliIO } from './io.ts';
+import { EXIT, processIO, type CliIO } from './io.ts';
+import { runCommand } from './run-command.ts';
 import { PLEDGE_VERSION } from './version.ts';
 
 export interface Command {
@@ -36,31 +36,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     return EXIT.input;
   }
   const { command } = await load();
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(`${command.summary}\n\nUsage: ${command.usage}\n`);
-    return EXIT.ok;
-  }
-  return runGuarded(command, rest, io);
-}
-
-async function runGuarded(command: Command, argv: string[], io: CliIO): Promise<number> {
-  try {
-    return await command.run(argv, io);
-  } catch (error) {
-    const inputErrors = inputErrorsOf(error);
-    if (inputErrors) {
-      for (const inputError of inputErrors) io.err(`${formatInputError(inputError)}\n`);
-      return EXIT.input;
-    }
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`pledge: ${(error as Error).message}\nUsage: ${command.usage}\n`);
-      return EXIT.input;
-    }
-    // A bug in pledge, not bad input: one line, and the stack only when asked for.
-    io.err(`pledge: internal error: ${(error as Error).message ?? String(error)}. Please report it; run with PLEDGE_DEBUG=1 for details.\n`);
-    if (io.env.PLEDGE_DEBUG) io.err(`${(error as Error).stack ?? ''}\n`);
-    return 70;
-  }
+  return runCommand(command, rest, io);
 }
 
 async function helpText(): Promise<string> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sniffImage, svgProblem } from '../../src/core/site/images.ts';
+import { sniffImage } from '../../src/core/site/images.ts';
+import { svgProblem } from '../../src/core/site/svg.ts';
 import { HOSTILE_SVG, ICO, PLAIN_SVG, PNG } from './brand-fixtures.ts';
 
 const bytes = (hex: string) => new Uint8Array(Buffer.from(hex.replace(/\s/g, ''), 'hex'));
