@@ -37,16 +37,17 @@ if (fromSources) {
  * The cache file is named by a hash of the script, so a new pledge never reads an old pledge's code.
  */
 async function runCheckBundle(args) {
-  const source = readFileSync(checkBundle, 'utf8');
+  // Hashed as read: hashing the decoded text would cost ten times more.
+  const bytes = readFileSync(checkBundle);
   const dir = process.env.NODE_DISABLE_COMPILE_CACHE ? undefined : cacheDir();
-  const cacheFile = dir && path.join(dir, `check-${createHash('sha256').update(source).digest('hex').slice(0, 16)}.v8`);
+  const cacheFile = dir && path.join(dir, `check-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.v8`);
   let cachedData;
   try {
     cachedData = cacheFile ? readFileSync(cacheFile) : undefined;
   } catch {
     // None yet: this run makes it.
   }
-  const script = new vm.Script(module.wrap(source), {
+  const script = new vm.Script(module.wrap(bytes.toString('utf8')), {
     filename: checkBundle, cachedData, importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const bundle = { exports: {} };
