@@ -17,6 +17,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } f
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import Handlebars from 'handlebars';
 import { parseDocument } from 'yaml';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -59,13 +60,37 @@ function sourcePlaces(outdir, base = 'import.meta.url') {
   };
 }
 
+/**
+ * src/adapters/builtin-templates.ts, empty in the sources, written here with every built-in template
+ * precompiled: handlebars' parser and code generator then never run for them, and the compiled functions
+ * are in the bundle's code cache. Options as compose.ts compiles with (COMPILE_OPTIONS).
+ */
+function precompiledTemplates() {
+  const file = path.join(src, 'adapters', 'builtin-templates.ts');
+  const dir = path.join(src, 'core', 'compose', 'templates');
+  return {
+    name: 'precompiled-templates',
+    setup(build) {
+      build.onLoad({ filter: /builtin-templates\.ts$/ }, (args) => {
+        if (args.path !== file) return undefined;
+        const entries = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.hbs')).sort().map((name) => {
+          const text = readFileSync(path.join(dir, name), 'utf8');
+          const spec = Handlebars.precompile(text, { noEscape: true, strict: false });
+          return `  ${JSON.stringify(name.slice(0, -'.hbs'.length).split(path.sep).join('/'))}: { text: ${JSON.stringify(text)}, spec: ${spec} },`;
+        });
+        return { contents: `export const PRECOMPILED = {\n${entries.join('\n')}\n};\n`, loader: 'js' };
+      });
+    },
+  };
+}
+
 /** Bundled CommonJS (handlebars) may call require() for Node's own modules: give ESM chunks one. */
 const REQUIRE_BANNER = "import { createRequire as __pledgeCreateRequire } from 'node:module'; const require = __pledgeCreateRequire(import.meta.url);";
 
 async function bundle(entryPoints, outdir, options = {}) {
   await esbuild.build({
     entryPoints, outdir, bundle: true, format: 'esm', platform: 'node', target: 'node22',
-    external: EXTERNAL, plugins: [sourcePlaces(outdir)], banner: { js: REQUIRE_BANNER },
+    external: EXTERNAL, plugins: [precompiledTemplates(), sourcePlaces(outdir)], banner: { js: REQUIRE_BANNER },
     logLevel: 'warning', ...options,
   });
 }
@@ -79,7 +104,7 @@ await bundle({ main: path.join(src, 'cli', 'main.ts') }, lib, { splitting: true,
 await esbuild.build({
   entryPoints: { check: path.join(src, 'cli', 'check-main.ts') }, outdir: lib, outExtension: { '.js': '.cjs' },
   bundle: true, format: 'cjs', platform: 'node', target: 'node22', external: EXTERNAL,
-  plugins: [sourcePlaces(lib, '__pledgeUrl')], define: { 'import.meta.url': '__pledgeUrl' },
+  plugins: [precompiledTemplates(), sourcePlaces(lib, '__pledgeUrl')], define: { 'import.meta.url': '__pledgeUrl' },
   banner: { js: "const __pledgeUrl = require('node:url').pathToFileURL(__filename).href;" }, logLevel: 'warning',
 });
 await bundle([path.join(src, 'adapters', 'data', 'scan-worker.ts')], path.join(lib, 'adapters', 'data'));

@@ -19,6 +19,7 @@ import { parseYaml, type YamlSource } from '../core/yaml-source.ts';
 import { displayPath, exists, readTextInput, readYamlInput } from './files.ts';
 import { projectFiles } from './project-path.ts';
 import { buildDate } from './build-date.ts';
+import { PRECOMPILED } from './builtin-templates.ts';
 import { contentPaths, type Project } from './project.ts';
 
 const BUILTIN_TEMPLATES = fileURLToPath(new URL('../core/compose/templates/', import.meta.url));
@@ -96,8 +97,16 @@ const builtinMessages = new Map<string, Promise<Messages>>();
 
 export async function loadBuiltinTemplates(languages: readonly Language[] = LANGUAGES): Promise<TemplateSet> {
   const sets = await Promise.all(languages.map((language) => cached(builtinTemplates, language,
-    () => loadTemplateDir(path.join(BUILTIN_TEMPLATES, language), PACKAGE_DIR, { prefix: `${language}/` }))));
+    async () => withPrecompiled(await loadTemplateDir(path.join(BUILTIN_TEMPLATES, language), PACKAGE_DIR, { prefix: `${language}/` })))));
   return Object.assign({}, ...sets) as TemplateSet;
+}
+
+/** Each template the package build precompiled from this very text gets its compiled form (see builtin-templates.ts). */
+function withPrecompiled(templates: TemplateSet): TemplateSet {
+  return Object.fromEntries(Object.entries(templates).map(([name, template]) => {
+    const built = PRECOMPILED[name];
+    return [name, built?.text === template.text ? { ...template, precompiled: built.spec } : template];
+  }));
 }
 
 export async function loadLexicons(languages: readonly Language[] = LANGUAGES): Promise<Record<string, Lexicon>> {

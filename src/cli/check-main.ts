@@ -1,3 +1,5 @@
+// First, so that it holds before any module below parses with zod at import.
+import './jitless.ts';
 import { processIO, type CliIO } from './io.ts';
 import { command } from './commands/check.ts';
 import { runCommand } from './run-command.ts';

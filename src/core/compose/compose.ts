@@ -121,6 +121,8 @@ function render(template: Template, context: object, partials: Record<string, Te
 
 /** A partial that includes itself (`{{> intro}}` inside intro.hbs) would recurse until the stack runs out. */
 function refuseSelfInclude(name: string, partial: Template): void {
+  // A precompiled template is a built-in one, which never includes itself.
+  if (partial.precompiled) return;
   const key = `${name}\0${partial.text}`;
   if (selfIncludeChecked.has(key)) return;
   let ast: hbs.AST.Program;
@@ -157,6 +159,9 @@ function partialStatements(node: hbs.AST.Node | undefined): PartialNode[] {
   return [];
 }
 
+/** Plain text out: the pages escape it when they show it. scripts/build-lib.mjs precompiles the built-ins with the same. */
+const COMPILE_OPTIONS = { noEscape: true, strict: false } as const;
+
 // The wizard composes after every answer: compile each template text once.
 const compiled = new Map<string, Handlebars.TemplateDelegate>();
 
@@ -164,8 +169,10 @@ function compile(template: Template): Handlebars.TemplateDelegate {
   let delegate = compiled.get(template.text);
   if (!delegate) {
     try {
-      // Plain text out: the pages escape it when they show it. Syntax errors surface on the first call, in render().
-      delegate = handlebars.compile(template.text, { noEscape: true, strict: false });
+      // Syntax errors surface on the first call, in render().
+      delegate = template.precompiled
+        ? handlebars.template(template.precompiled)
+        : handlebars.compile(template.text, COMPILE_OPTIONS);
     } catch (error) {
       throw templateError(template, error);
     }

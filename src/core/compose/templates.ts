@@ -4,6 +4,8 @@ import type { Language } from '../schema/text.ts';
 export interface Template {
   text: string;
   file: string;
+  /** A built-in template as the package build compiled it (`Handlebars.precompile` of `text`); else compiled as read. */
+  precompiled?: TemplateSpecification;
 }
 
 /**
