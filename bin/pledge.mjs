@@ -1,13 +1,11 @@
 #!/usr/bin/env node
 // An installed pledge runs the JavaScript bundled into lib/ (scripts/build-lib.mjs, at `npm pack`).
 // A checkout runs its TypeScript sources through tsx, so editing src/ needs no build step.
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import module from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
 
 const fromSources = existsSync(new URL('../src/cli/main.ts', import.meta.url));
 const checkBundle = fileURLToPath(new URL('../lib/check.cjs', import.meta.url));
@@ -37,6 +35,7 @@ if (fromSources) {
  * The cache file is named by a hash of the script, so a new pledge never reads an old pledge's code.
  */
 async function runCheckBundle(args) {
+  const [{ createHash }, { default: vm }] = await Promise.all([import('node:crypto'), import('node:vm')]);
   // Hashed as read: hashing the decoded text would cost ten times more.
   const bytes = readFileSync(checkBundle);
   const dir = process.env.NODE_DISABLE_COMPILE_CACHE ? undefined : cacheDir();
