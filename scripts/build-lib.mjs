@@ -5,8 +5,9 @@
 // resolving and loading modules, and `pledge check` alone needs about 550 of them (its own and its
 // dependencies'). The bundle is lib/main.js plus one chunk per lazily imported part (each command, the
 // report pipeline...), all in lib/ itself; the CSV worker thread is its own bundle at the path parallel.ts
-// starts it from. Heavy dependencies of build, dev and pdf only (Astro, puppeteer, DuckDB, pg, the chart
-// libraries) stay ordinary imports of node_modules, loaded only by the commands that need them.
+// starts it from; `pledge check` is also lib/check.cjs, on its own (see below). Heavy dependencies of
+// build, dev and pdf only (Astro, puppeteer, DuckDB, pg, the chart libraries) stay ordinary imports of
+// node_modules, loaded only by the commands that need them.
 //
 // Files that pledge reads at run time by path (templates, word lists, finding texts, the Astro worker
 // and its view plugin) are copied to lib/ at the place they have under src/, and each bundled module
@@ -100,7 +101,8 @@ await bundle({ main: path.join(src, 'cli', 'main.ts') }, lib, { splitting: true,
 // `pledge check` also as one classic script, lib/check.cjs, that bin/pledge.mjs runs through node:vm. An
 // ES module's V8 code cache (Node's compile cache) is made as the module is compiled, so it holds only the
 // top-level code: each run compiled every function it called again. A script's cache can be made after it
-// has run, with every function the check compiled; that is a fifth of the check's time.
+// has run, with every function the check compiled; that was a fifth of the check's time. The CommonJS
+// format has no import.meta: each module's place is worked out from the script's own file name instead.
 await esbuild.build({
   entryPoints: { check: path.join(src, 'cli', 'check-main.ts') }, outdir: lib, outExtension: { '.js': '.cjs' },
   bundle: true, format: 'cjs', platform: 'node', target: 'node22', external: EXTERNAL,
