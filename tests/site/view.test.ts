@@ -160,6 +160,18 @@ describe('the public page view', () => {
     expect(unknown.error?.issues[0]?.message).toContain('answers, orders, requests, customers, records');
     expect(withNoun({ one: '', other: 'tickets' }).error?.issues[0]?.message).toMatch(/^this text is empty/);
   });
+
+  it('says which key of your own word is missing, unknown or not a text, and refuses a noun on a total', () => {
+    const base = parseYaml(readFileSync(path.join(REPO, 'content/kpis.yaml'), 'utf8'), 'kpis.yaml').data as { kpis: Record<string, unknown>[] };
+    const messages = (kpi: Record<string, unknown>) => kpisFileSchema.safeParse({ ...base, kpis: [{ ...base.kpis[0], ...kpi }] }).error?.issues.map((issue) => [issue.path.join('.'), issue.message]);
+    const own = 'your own word needs two texts, "one" (singular) and "other" (plural): ';
+    const hint = ' | For example: sample_noun: { one: ticket, other: tickets }.';
+    expect(messages({ sample_noun: { one: 'ticket', others: 'tickets' } })).toEqual([['kpis.0.sample_noun', `${own}"other" is missing, "others" is not one of its keys.${hint}`]]);
+    expect(messages({ sample_noun: { one: 3, other: 'tickets' } })).toEqual([['kpis.0.sample_noun', `${own}"one" is not a text.${hint}`]]);
+    expect(messages({ sample_noun: ['tickets'] })?.[0]?.[1]).toMatch(/^say what one row is: answers, orders/);
+    expect(messages({ formula: 'count', columns: {}, sample_noun: 'orders' })).toEqual([['kpis.0.sample_noun',
+      'KPI "on_time_delivery" uses formula count, a total rather than a sample, so the public page names no rows beside it. | Remove sample_noun.']]);
+  });
 });
 
 describe('the internal site view', () => {

@@ -91,10 +91,25 @@ export const sampleNounSchema = z.union([
   z.enum(SAMPLE_NOUNS),
   z.strictObject({ one: plainText, other: plainText }),
 ], {
-  // An object with an empty or HTML word: say that, not that the shape is wrong.
-  error: (issue) => (issue.code === 'invalid_union' && typeof issue.input === 'object' && issue.errors[1]?.[0]?.message)
+  // An empty or HTML word comes as its own issue, at `one` or `other`; here the value, or the mapping's shape, is wrong.
+  error: (issue) => (issue.code === 'invalid_union' && isMapping(issue.input) && ownWordProblem(issue.input, issue.errors[1] ?? []))
     || `say what one row is: ${SAMPLE_NOUNS.join(', ')}, or your own word. | For example: sample_noun: orders, or sample_noun: { one: ticket, other: tickets }.`,
 });
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Your own word as a mapping that is not `{ one: <text>, other: <text> }`: which key is missing, unknown or not a text. */
+function ownWordProblem(mapping: Record<string, unknown>, issues: readonly z.core.$ZodIssue[]): string | undefined {
+  const problems = issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => `"${key}" is not one of its keys`);
+    const key = String(issue.path[0]);
+    if (issue.code === 'invalid_type') return [mapping[key] === undefined ? `"${key}" is missing` : `"${key}" is not a text`];
+    return [];
+  });
+  return problems.length ? `your own word needs two texts, "one" (singular) and "other" (plural): ${problems.join(', ')}. | For example: sample_noun: { one: ticket, other: tickets }.` : undefined;
+}
 export type SampleNoun = z.infer<typeof sampleNounSchema>;
 
 const filterValue = z.union([z.string(), z.number(), z.boolean()]);
@@ -139,6 +154,11 @@ export const kpiSchema = z.strictObject({
       ctx.addIssue({ code: 'custom', path: ['columns'],
         message: `KPI "${kpi.id}" uses formula ${kpi.formula}, which needs a column for "${role}". | Add it under columns, e.g. columns: { ${FORMULA_ROLES[kpi.formula].map((r) => `${r}: <column>`).join(', ')} }.` });
     }
+  }
+  // Refused rather than ignored: the page says "from 190 orders" only beside a sample's figure.
+  if (kpi.sample_noun !== undefined && (kpi.formula === 'sum' || kpi.formula === 'count')) {
+    ctx.addIssue({ code: 'custom', path: ['sample_noun'],
+      message: `KPI "${kpi.id}" uses formula ${kpi.formula}, a total rather than a sample, so the public page names no rows beside it. | Remove sample_noun.` });
   }
   if (kpi.formula === 'within_sla_rate' && kpi.sla === undefined) {
     ctx.addIssue({ code: 'custom', path: ['sla'],
