@@ -1,3 +1,4 @@
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -57,6 +58,17 @@ describe('pledge dev watches content/', () => {
     await saved(() => writeFile(path.join(dir, 'notes', 'b.md'), 'new'));
     await saved(() => atomicSave(path.join(dir, 'notes', 'b.md'), 'renamed over'));
     await saved(() => writeFile(path.join(dir, 'notes', 'b.md'), 'in place'));
+    // A folder replaced by another of the same name (a script swapping in a new export, `rm -r && mv`):
+    // the old folder's watcher hears nothing more, so the new one must be watched in its place. All at
+    // once, as another process does it: the watcher looks only once the folder is back under its name.
+    await saved(async () => {
+      mkdirSync(path.join(dir, 'new-reports'));
+      writeFileSync(path.join(dir, 'new-reports', 'a.md'), 'swapped in');
+      rmSync(path.join(dir, 'reports'), { recursive: true });
+      renameSync(path.join(dir, 'new-reports'), path.join(dir, 'reports'));
+    });
+    await saved(() => writeFile(file, 'in the folder swapped in'));
+    await saved(() => atomicSave(file, 'renamed over in the folder swapped in'));
   });
 
   it('makes one run of the writes of one save, and exactly one more of the saves during a run, which it tells is superseded', async () => {

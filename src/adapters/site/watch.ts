@@ -1,4 +1,4 @@
-import { readdirSync, watch, type FSWatcher } from 'node:fs';
+import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 
 /** How long the files must stay quiet before a run: one save by an editor is a few writes and renames within a few milliseconds. */
@@ -25,10 +25,10 @@ export function watchAndRebuild(dir: string, rebuild: (superseded: () => boolean
       if (pending) { pending = false; void start(); }
     }
   };
-  const watchers = new Map<string, FSWatcher>();
-  const changed = () => {
-    // A folder made or renamed since: watched from now on.
-    watchFolders(dir, watchers, changed);
+  const watchers = new Map<string, Watched>();
+  const changed = (event: string) => {
+    // A folder made, removed or renamed (all 'rename' events): watched from now on, or no longer.
+    if (event === 'rename') watchFolders(dir, watchers, changed);
     clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
@@ -39,32 +39,49 @@ export function watchAndRebuild(dir: string, rebuild: (superseded: () => boolean
   return {
     close: () => {
       clearTimeout(timer);
-      for (const watcher of watchers.values()) watcher.close();
+      for (const { watcher } of watchers.values()) watcher.close();
       watchers.clear();
     },
   };
 }
 
-/** Watches `dir` and every folder under it not yet watched; forgets the ones that are gone. */
-function watchFolders(dir: string, watchers: Map<string, FSWatcher>, changed: () => void): void {
-  const folders = new Set([dir]);
+/** A folder's watcher, and which folder it watches (its inode): one made again under the same name is another. */
+interface Watched { watcher: FSWatcher; ino: number }
+
+/**
+ * Watches `dir` and every folder under it not yet watched; forgets the ones that are gone, and the ones
+ * another folder has replaced (`rm -r reports && mv new reports`), whose watcher would hear nothing more.
+ */
+function watchFolders(dir: string, watchers: Map<string, Watched>, changed: (event: string) => void): void {
+  const folders = new Map<string, number>();
+  const note = (folder: string) => {
+    try {
+      folders.set(folder, statSync(folder).ino);
+    } catch {
+      // Gone since the listing.
+    }
+  };
+  note(dir);
   try {
     for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-      if (entry.isDirectory()) folders.add(path.join(entry.parentPath, entry.name));
+      if (entry.isDirectory()) note(path.join(entry.parentPath, entry.name));
     }
   } catch {
     // The folder is being changed right now: the event that follows looks again.
   }
-  for (const [folder, watcher] of watchers) {
-    if (!folders.has(folder)) { watcher.close(); watchers.delete(folder); }
+  for (const [folder, { watcher, ino }] of watchers) {
+    if (folders.get(folder) !== ino) { watcher.close(); watchers.delete(folder); }
   }
-  for (const folder of folders) {
+  for (const [folder, ino] of folders) {
     if (watchers.has(folder)) continue;
     try {
       const watcher = watch(folder, changed);
-      // Removed while watched: the next look forgets it.
-      watcher.on('error', () => { watcher.close(); watchers.delete(folder); });
-      watchers.set(folder, watcher);
+      // Removed while watched: forgotten (unless a newer watcher of that name has taken its place).
+      watcher.on('error', () => {
+        watcher.close();
+        if (watchers.get(folder)?.watcher === watcher) watchers.delete(folder);
+      });
+      watchers.set(folder, { watcher, ino });
     } catch {
       // Gone between the listing and the watch.
     }
