@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { watchAndRebuild } from '../../src/adapters/site/watch.ts';
+import { isEditorSideFile, watchAndRebuild } from '../../src/adapters/site/watch.ts';
 import { removeDir } from './helpers.ts';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -98,5 +98,24 @@ describe('pledge dev watches content/', () => {
     await pause(400);
     expect(started).toBe(2);
     expect(superseded).toEqual([true, false]);
+  });
+
+  it("starts no run for an editor's side files (vim swap and probe files, backups, emacs locks), and does for the file saved", async () => {
+    let runs = 0;
+    ({ close } = watchAndRebuild(dir, async () => { runs += 1; }));
+    await pause(300);
+    for (const name of ['.a.md.swp', '.a.md.swx', '4913', 'a.md~', '.#a.md', '#a.md#']) {
+      await writeFile(path.join(dir, 'reports', name), 'typing');
+      rmSync(path.join(dir, 'reports', name));
+    }
+    await pause(400);
+    expect(runs).toBe(0);
+    await writeFile(path.join(dir, 'reports', 'a.md'), 'saved');
+    await until(() => runs === 1);
+  });
+
+  it('tells side files from content by name only', () => {
+    expect(['.promise.yaml.swp', 'reports/.q3.md.swo', '4913', 'kpis.yaml~', '.#promise.yaml', '#notes.md#'].map(isEditorSideFile)).toEqual([true, true, true, true, true, true]);
+    expect(['promise.yaml', 'data/orders.csv', '.a.md.1.tmp', 'swp', 'a.swp.md', '49130', null, undefined].map(isEditorSideFile)).toEqual([false, false, false, false, false, false, false, false]);
   });
 });

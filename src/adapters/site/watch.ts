@@ -5,6 +5,19 @@ import path from 'node:path';
 export const QUIET_MS = 30;
 
 /**
+ * Files editors write beside the one being edited, which are not content: vim's swap files (written
+ * while the user types) and its `4913` probe, `name~` backups, emacs's `.#name` locks and `#name#`
+ * autosaves. With a 30 ms quiet time each would start a rebuild mid-edit; the save itself is seen under
+ * the file's own name.
+ */
+const EDITOR_SIDE_FILE = /^(?:\..*\.sw[a-px]|4913|.*~|\.#.*|#.*#)$/;
+
+/** Whether a watcher event names an editor's side file (a nameless event is never ignored). */
+export function isEditorSideFile(name: string | null | undefined): boolean {
+  return typeof name === 'string' && EDITOR_SIDE_FILE.test(path.basename(name));
+}
+
+/**
  * Calls `rebuild` after files under `dir` change, at most one run at a time: changes during a run
  * start exactly one more run after it, and `superseded()` tells the run that such changes came (its
  * result is about to be replaced, so a failure it met half-way through a save need not be shown).
@@ -26,7 +39,8 @@ export function watchAndRebuild(dir: string, rebuild: (superseded: () => boolean
     }
   };
   const watchers = new Map<string, Watched>();
-  const changed = (event: string) => {
+  const changed = (event: string, name?: string | null) => {
+    if (isEditorSideFile(name)) return;
     // A folder made, removed or renamed (all 'rename' events): watched from now on, or no longer.
     if (event === 'rename') watchFolders(dir, watchers, changed);
     clearTimeout(timer);
@@ -52,7 +66,7 @@ interface Watched { watcher: FSWatcher; ino: number }
  * Watches `dir` and every folder under it not yet watched; forgets the ones that are gone, and the ones
  * another folder has replaced (`rm -r reports && mv new reports`), whose watcher would hear nothing more.
  */
-function watchFolders(dir: string, watchers: Map<string, Watched>, changed: (event: string) => void): void {
+function watchFolders(dir: string, watchers: Map<string, Watched>, changed: (event: string, name?: string | null) => void): void {
   const folders = new Map<string, number>();
   const note = (folder: string) => {
     try {
