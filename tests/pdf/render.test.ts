@@ -7,7 +7,7 @@ import { launchBrowser } from '../../src/adapters/browser.ts';
 import { InputError } from '../../src/core/input-error.ts';
 import { pdfMargin, renderPdfs } from '../../src/adapters/pdf/render.ts';
 import { serveStatic } from '../../src/adapters/pdf/serve.ts';
-import { imageCount, pageCount, pdfInfo, pdfText, renderPng } from './poppler.ts';
+import { imageCount, pageCount, pdfFonts, pdfInfo, pdfText, renderPng } from './poppler.ts';
 
 const FIXTURE = path.resolve('tests/fixtures/pdf/built');
 const ARTIFACTS = path.resolve('tests/artifacts');
@@ -143,6 +143,32 @@ describe('renderPdfs on a built site', () => {
     expect(text).toMatch(/Cozinha Peneireiro\s+Período: Q1 2026/);
     expect(text).toMatch(/Página 1 de 1\s+Dados até 2026-03-31/);
     expect(pdfText(out('pt', 'monthly'), 1)).toMatch(/Cozinha Peneireiro\s+Período: março de 2026[\s\S]*Índice/);
+  }, 120_000);
+
+  it('prints a page that was hidden until printing as it prints shown: its web fonts loaded, the same bytes', async () => {
+    // A page without scripts stays hidden until it prints (hideUntilPrintCss), so no layout has asked
+    // for its fonts (a short one is shown to load them, so this one is long); the same page with a
+    // script is never hidden and lays out as it loads. Greek is
+    // only in generated content; the Latin face claims ↑ but has no glyph for it, so 'Probe SC' draws it.
+    const dist = path.join(work, 'fonts-dist');
+    const fonts = path.resolve('node_modules/@fontsource/noto-sans/files');
+    await mkdir(path.join(dist, 'internal', 'reports', 'shown'), { recursive: true });
+    await mkdir(path.join(dist, 'internal', 'reports', 'hidden'), { recursive: true });
+    await cp(path.join(FIXTURE, 'pledge.json'), path.join(dist, 'pledge.json'));
+    await writeFile(path.join(dist, 'internal', 'index.html'), '<!doctype html><title>Overview</title><h1>Overview</h1>');
+    for (const script of ['latin', 'cyrillic', 'greek']) await cp(path.join(fonts, `noto-sans-${script}-400-normal.woff2`), path.join(dist, 'internal', `${script}.woff2`));
+    await cp(path.resolve('node_modules/@fontsource/noto-sans-sc/files/noto-sans-sc-latin-400-normal.woff2'), path.join(dist, 'internal', 'sc.woff2'));
+    const face = (file: string, range: string, family = 'Probe') => `@font-face { font-family: '${family}'; src: url(/${file}.woff2) format('woff2'); unicode-range: ${range}; }`;
+    const page = (extra: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fonts</title><style>
+${face('latin', 'U+0000-00FF, U+2191')} ${face('cyrillic', 'U+0400-045F')} ${face('greek', 'U+0370-03FF')} ${face('sc', 'U+2190-2193', 'Probe SC')}
+body { font-family: 'Probe', 'Probe SC', monospace; } p::after { content: ' \\03A9  end'; }</style></head>
+<body><h1>Web fonts</h1><p>Latin text, then Привет мир.</p><p>Up ↑</p><p>${'Long enough to be worth hiding. '.repeat(400)}</p>${extra}</body></html>`;
+    await writeFile(path.join(dist, 'internal', 'reports', 'hidden', 'index.html'), page(''));
+    await writeFile(path.join(dist, 'internal', 'reports', 'shown', 'index.html'), page('<script>/* never hidden */</script>'));
+    await renderPdfs({ distDir: dist, outDir: path.join(work, 'fonts'), only: ['hidden', 'shown'], browser, env: { SOURCE_DATE_EPOCH: '' } });
+    expect(pdfText(out('fonts', 'hidden'))).toMatch(/Latin text, then Привет мир\. Ω end/);
+    expect(pdfFonts(out('fonts', 'hidden'))).toEqual(pdfFonts(out('fonts', 'shown')));
+    expect(Buffer.compare(await readFile(out('fonts', 'hidden')), await readFile(out('fonts', 'shown')))).toBe(0);
   }, 120_000);
 
   it('fails with the page named when it never says it is ready', async () => {

@@ -1,4 +1,4 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page, PaperFormat } from 'puppeteer-core';
@@ -8,7 +8,7 @@ import { displayPath } from '../files.ts';
 import { sourceDateEpoch, stampPdf } from './deterministic.ts';
 import { frameFactsOf, listDocuments, readSiteFacts, selectDocuments, type PrintDocument, type SiteFacts } from './documents.ts';
 import { frameCss, labelsFor } from './page-frame.ts';
-import { earlyStyleScript, PRINT_CSS, tocScript, UNLINK_LOCAL_SCRIPT, WHEN_READY } from './print.ts';
+import { earlyStyleScript, hideUntilPrintCss, loadFontsScript, LONG_TEXT, PRINT_CSS, tocScript, UNLINK_LOCAL_SCRIPT, WHEN_READY } from './print.ts';
 import { serveStatic, type StaticServer } from './serve.ts';
 
 export type Paper = 'A4' | 'Letter';
@@ -91,19 +91,25 @@ interface PrintSettings {
 
 /** One page to PDF bytes, in a browser tab of its own. */
 export async function printDocument(browser: Browser, url: string, document: PrintDocument, settings: PrintSettings): Promise<Uint8Array> {
+  const long = textLength(document.file).then((length) => length > LONG_TEXT, () => false);
   const page = await browser.newPage();
   try {
     const facts = frameFactsOf(document, settings.siteFacts);
     const printable = printableArea(settings.paper);
+    const frame = frameCss(facts);
+    const contents = labelsFor(facts.language).contents;
+    // A pixel shorter than the printed area: a long page stays hidden until it prints (hideUntilPrintCss).
+    const viewport = { width: printable.width, height: printable.height - 1 };
+    const hidden = await long ? hideUntilPrintCss(viewport.height) : '';
     // Sent together, one round trip: the printed width and print media, so the contents check measures
     // what prints, and the print rules with the header and footer, in place before the first layout.
     await Promise.all([
-      page.setViewport(printable),
+      page.setViewport(viewport),
       page.emulateMediaType('print'),
-      page.evaluateOnNewDocument(earlyStyleScript(PRINT_CSS + frameCss(facts))),
+      page.evaluateOnNewDocument(earlyStyleScript(PRINT_CSS + frame, hidden)),
     ]);
     await loadWhenReady(page, url, document, settings.readyTimeoutMs,
-      [UNLINK_LOCAL_SCRIPT, tocScript(printable.height, labelsFor(facts.language).contents)]);
+      [loadFontsScript(frame + contents), UNLINK_LOCAL_SCRIPT, tocScript(printable.height, contents)]);
     const pdf = await page.pdf({
       format: settings.paper.toLowerCase() as PaperFormat,
       margin: pdfMargin(),
@@ -118,6 +124,12 @@ export async function printDocument(browser: Browser, url: string, document: Pri
   } finally {
     await page.close();
   }
+}
+
+/** About how many characters of text the page's HTML holds (tags, styles and scripts left out). */
+async function textLength(file: string): Promise<number> {
+  const html = await readFile(file, 'utf8');
+  return html.replace(/<(style|script)\b[\s\S]*?<\/\1\s*>/gi, '').replace(/<[^>]*>/g, '').length;
 }
 
 /** page.pdf's margins, as CSS lengths. */
@@ -136,7 +148,7 @@ function printableArea(paper: Paper): { width: number; height: number } {
 
 /**
  * Loads the page, waits for its render-ready signal (see WHEN_READY; never a fixed delay), then
- * runs `afterReady` (scripts that edit the page for print) in the same round trip.
+ * runs `afterReady` (scripts that edit the page for print, each awaited in turn) in the same round trip.
  */
 async function loadWhenReady(page: Page, url: string, document: PrintDocument, timeout: number, afterReady: string[]): Promise<void> {
   const response = await page.goto(url, { waitUntil: 'load', timeout });
@@ -146,7 +158,7 @@ async function loadWhenReady(page: Page, url: string, document: PrintDocument, t
     timer = setTimeout(() => reject(pageError(document, `The page did not say it was ready to print within ${timeout / 1000} s.`)), timeout);
   });
   // Closing the page settles a wait that lost the race; that rejection is expected and ignored.
-  const ready = page.evaluate(`${WHEN_READY}.then(() => { ${afterReady.join(';\n')}; })`);
+  const ready = page.evaluate(afterReady.reduce((chain, script) => `${chain}.then(() => ${script})`, WHEN_READY));
   ready.catch(() => undefined);
   try {
     await Promise.race([ready, timedOut]);
