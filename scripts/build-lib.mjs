@@ -29,11 +29,13 @@ const ASSET = /\.(hbs|yml|mjs)$/;
 /**
  * Dependencies left outside the bundle: native or large, needing their own files at run time (Astro,
  * Vite, puppeteer, the fonts), and used only by build, dev, pdf or a database source. The rest (zod,
- * yaml, handlebars, the markdown parser...) is what check loads, and goes into the bundle.
+ * yaml, handlebars, the markdown parser...) is what check loads, and goes into the bundle; so do the
+ * chart and HTML libraries `pledge build` loads (Observable Plot, linkedom, rehype), about 300 modules
+ * that cost a build 0.15 s of CPU to load one by one, in chunks that only build, dev and pdf import.
  */
 const EXTERNAL = [
-  'astro', 'vite', 'puppeteer-core', '@duckdb/node-api', 'pg', 'echarts', '@observablehq/plot', 'linkedom',
-  '@clack/prompts', 'cli-progress', 'rehype-sanitize', 'rehype-stringify', 'remark-rehype', '@fontsource/*',
+  'astro', 'vite', 'puppeteer-core', '@duckdb/node-api', 'pg', 'echarts',
+  '@clack/prompts', 'cli-progress', '@fontsource/*',
   // Only reached from the TypeScript sources (worker-bundle.ts, bin/pledge.mjs), never from lib/.
   'esbuild', 'tsx',
 ];
