@@ -40,6 +40,9 @@ const EXTERNAL = [
   'esbuild', 'tsx',
 ];
 
+/** Bundled into the chunks of build, dev and pdf, but left out of lib/check.cjs, which has no chunks. */
+const BUILD_ONLY = ['@observablehq/plot', 'linkedom', 'rehype-sanitize', 'rehype-stringify', 'remark-rehype'];
+
 /**
  * Each src/ module, wherever the bundle puts it, sees `import.meta.url` as the URL its own compiled file
  * would have (lib/<its path>.js), written relative to the output file so the package can be moved.
@@ -107,7 +110,7 @@ await bundle({ main: path.join(src, 'cli', 'main.ts') }, lib, { splitting: true,
 // format has no import.meta: each module's place is worked out from the script's own file name instead.
 await esbuild.build({
   entryPoints: { check: path.join(src, 'cli', 'check-main.ts') }, outdir: lib, outExtension: { '.js': '.cjs' },
-  bundle: true, format: 'cjs', platform: 'node', target: 'node22', external: EXTERNAL,
+  bundle: true, format: 'cjs', platform: 'node', target: 'node22', external: [...EXTERNAL, ...BUILD_ONLY],
   plugins: [precompiledTemplates(), sourcePlaces(lib, '__pledgeUrl')], define: { 'import.meta.url': '__pledgeUrl' },
   banner: { js: "const __pledgeUrl = require('node:url').pathToFileURL(__filename).href;" }, logLevel: 'warning',
 });
