@@ -27,8 +27,16 @@ astro.catch(() => undefined);
 // If pledge stops (Ctrl-C, a failed check), stop too rather than wait for views that never come.
 process.once('disconnect', () => process.exit(1));
 
+/**
+ * `sync: false`: no `astro sync` before the build. It starts a second, temporary Vite server to sync
+ * content collections and writes `.astro/` types; the sites have no collections (their data is the
+ * view modules) and nothing reads the types of a build's temporary folder. An option of Astro's
+ * builder that `build()` passes on but does not declare.
+ */
+const BUILD_OPTIONS = /** @type {Parameters<typeof import('astro').build>[1]} */ ({ sync: false });
+
 /** @typedef {Record<'public' | 'internal', unknown>} Views */
-/** @typedef {{ receive: (views: Views) => void, cancel: () => void, cancelled: boolean, views: Record<'public' | 'internal', Promise<unknown>> }} Pending */
+/** @typedef {{ receive: (views: Views) => void, receivedAt: number, cancel: () => void, cancelled: boolean, views: Record<'public' | 'internal', Promise<unknown>> }} Pending */
 
 /** The builds sent and not yet answered, by id: their views may arrive before they start. */
 /** @type {Map<number, Pending>} */
@@ -51,10 +59,13 @@ process.on('message', (message) => {
 /** @returns {Pending} */
 function waitForViews() {
   /** @type {Pending} */
-  const build = { receive: () => undefined, cancel: () => undefined, cancelled: false, views: { public: Promise.resolve(), internal: Promise.resolve() } };
+  const build = { receive: () => undefined, receivedAt: 0, cancel: () => undefined, cancelled: false, views: { public: Promise.resolve(), internal: Promise.resolve() } };
   /** @type {Promise<Views>} */
   const all = new Promise((resolve, reject) => {
-    build.receive = resolve;
+    build.receive = (views) => {
+      build.receivedAt = performance.now();
+      resolve(views);
+    };
     build.cancel = () => {
       build.cancelled = true;
       reject(new Error('The build was stopped before its pages had their data.'));
@@ -92,7 +103,14 @@ async function runBuild({ id, keep, settings, routes, siteSources }) {
     // From the process's start for a first build; for a kept process's later builds, only the wait.
     timings['astro-load'] = Math.round(performance.now() - (keep ? begun : started));
     const loaded = performance.now();
-    const plugin = sitesViewPlugin(siteSources, build.views);
+    // When the pages first ask for their data (Vite has compiled them): the wait from then until
+    // the views arrive is the time the build spent waiting for pledge, not for Astro.
+    let asked = 0;
+    const views = /** @type {Pending['views']} */ ({});
+    for (const kind of /** @type {const} */ (['public', 'internal'])) {
+      Object.defineProperty(views, kind, { enumerable: true, get: () => { asked ||= performance.now(); return build.views[kind]; } });
+    }
+    const plugin = sitesViewPlugin(siteSources, views);
     // Kept: pages whose bundle does not hold the data, and the prerenderer that has loaded them.
     const keeper = keep ? keepingPrerenderer(build.views) : undefined;
     const pages = {
@@ -105,8 +123,12 @@ async function runBuild({ id, keep, settings, routes, siteSources }) {
     // Kept (`pledge dev`), a build stopped by a blocking finding fails on purpose: not logged as an
     // error; a real failure's message still reaches pledge dev, which shows it in the terminal and page.
     const logLevel = keep ? 'silent' : settings.logLevel;
-    await astroBuild({ ...settings, logLevel, integrations: [pages], vite: { ...settings.vite, plugins: keeper ? [liveViewsPlugin(), plugin] : [plugin] } });
+    await astroBuild({ ...settings, logLevel, integrations: [pages], vite: { ...settings.vite, plugins: keeper ? [liveViewsPlugin(), plugin] : [plugin] } }, BUILD_OPTIONS);
     timings['astro-build'] = Math.round(performance.now() - loaded);
+    if (asked) {
+      timings['astro-compile'] = Math.round(asked - loaded);
+      timings['astro-waited'] = Math.round(Math.max(0, build.receivedAt - asked));
+    }
     warm = await keeper?.keep(/** @type {string} */ (settings.outDir));
     timings['builder-cpu'] = builderCpu();
     reply = { id, ok: true, timings };

@@ -9,7 +9,7 @@ import type { Project } from '../project.ts';
 import { buildDate } from '../build-date.ts';
 import { linkNodeModules, SITE_KINDS, startSiteBuilder, type SiteKind } from './astro.ts';
 import type { KeptSiteBuilder } from './kept-builder.ts';
-import { embedFonts } from './fonts.ts';
+import { embedFonts, prepareFonts } from './fonts.ts';
 
 export interface BuildOptions {
   /** The project folder (holding content/); dist/ is written inside it. */
@@ -105,6 +105,7 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
     const siteFacts = { config: site.config, images: site.images };
     await timed('views', async () => builder.provide({ public: steps.publicPageView(subset, siteFacts), internal: steps.internalSiteView(input) }));
     // While Astro renders the pages.
+    prepareFonts();
     const [full, open] = await timed('pledge-json', async () => [steps.fullJson(input), steps.publicJson(subset)]);
     Object.assign(timings, await timed('sites', () => builder.done));
     await timed('fonts', async () => {

@@ -10,8 +10,8 @@ export interface FontFace {
   family: string;
   /** The font file's name inside the package's files/ folder. */
   file: string;
-  /** Inclusive code point ranges. */
-  ranges: Array<[number, number]>;
+  /** Inclusive code point ranges (shared between faces: see parseUnicodeRange). */
+  ranges: ReadonlyArray<readonly [number, number]>;
   /** The rule's declarations other than src, as written by fontsource (style, weight, display, range). */
   declarations: string;
 }
@@ -40,16 +40,29 @@ export function parseFontFaces(css: string): FontFace[] {
   });
 }
 
-/** `U+0460-052F,U+20B4,U+4??` → [[0x460, 0x52f], [0x20b4, 0x20b4], [0x400, 0x4ff]]. */
-export function parseUnicodeRange(text: string): Array<[number, number]> {
-  return text.split(',').flatMap((part) => {
-    const match = /^U\+([0-9a-f?]+)(?:-([0-9a-f]+))?$/i.exec(part.trim());
-    if (!match?.[1]) return [];
-    const low = parseInt(match[1].replace(/\?/g, '0'), 16);
-    const high = parseInt(match[2] ?? match[1].replace(/\?/g, 'f'), 16);
-    return [[low, high] as [number, number]];
-  });
+/**
+ * `U+0460-052F,U+20B4,U+4??` → [[0x460, 0x52f], [0x20b4, 0x20b4], [0x400, 0x4ff]]. The same text gets
+ * the same array: the four CJK stylesheets (sans and serif, two weights) share their hundred range
+ * lists of about ninety ranges each, which a build would otherwise parse four times.
+ */
+export function parseUnicodeRange(text: string): ReadonlyArray<readonly [number, number]> {
+  let ranges = parsedRanges.get(text);
+  if (!ranges) {
+    ranges = [];
+    for (const part of text.split(',')) {
+      const match = UNICODE_RANGE.exec(part.trim());
+      if (!match?.[1]) continue;
+      const low = parseInt(match[1].replace(/\?/g, '0'), 16);
+      const high = parseInt(match[2] ?? match[1].replace(/\?/g, 'f'), 16);
+      ranges.push([low, high]);
+    }
+    parsedRanges.set(text, ranges);
+  }
+  return ranges;
 }
+
+const UNICODE_RANGE = /^U\+([0-9a-f?]+)(?:-([0-9a-f]+))?$/i;
+const parsedRanges = new Map<string, Array<readonly [number, number]>>();
 
 /** Whether any of the sorted code points lies in one of the face's ranges: a binary search per range. */
 function coversAny(face: FontFace, sorted: readonly number[]): boolean {
