@@ -60,8 +60,13 @@ export default new Proxy({}, {
 /** @param {Record<'public' | 'internal', Promise<unknown>>} views */
 async function useViews(views) {
   const [publicView, internalView] = await Promise.all([views.public, views.internal]);
-  store.current = { public: publicView, internal: internalView };
+  // Through JSON, as a cold build's view modules hold them (view-plugin.mjs): the views arrive as
+  // structured clones, which keep undefined keys, NaN and Dates that JSON drops or turns into text.
+  store.current = { public: asJson(publicView), internal: asJson(internalView) };
 }
+
+/** @param {unknown} view */
+const asJson = (view) => JSON.parse(JSON.stringify(view));
 
 /**
  * The pages' bundle, loaded, as a build left it: renders every page again with new views.
