@@ -1,4 +1,4 @@
-import { existsSync, linkSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, linkSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { PARALLEL_MIN_BYTES } from '../../src/adapters/data/parallel.ts';
@@ -110,7 +110,10 @@ async function benchSize(context: BenchContext, rows: number): Promise<void> {
   const file = path.join(dir, 'content', 'data', 'orders.csv');
   const mb = statSync(file).size / 1e6;
   const runs = rows <= 1e6 ? 3 : 1;
-  const cat = median(await Promise.all([0, 1, 2].map(() => timeShell(`cat '${file}' > /dev/null`))));
+  // One after another, not at once: three reads of a file not yet in the page cache would share the disk.
+  const cats: number[] = [];
+  for (let i = 0; i < 3; i++) cats.push(await timeShell(`cat '${file}' > /dev/null`));
+  const cat = median(cats);
   const child = ['--import', 'tsx', path.join(root, 'scripts/bench/_engine-child.ts'), dir];
   // The default (threads chosen by file size and idle cores, in the child: it reports its choice), and
   // both choices forced. An empty PLEDGE_WORKERS is the default, whatever the shell has.
@@ -139,25 +142,33 @@ async function benchSize(context: BenchContext, rows: number): Promise<void> {
   if (rows === 1e6) await benchThreadCrossover(context, dir, file, runs, { one, two });
 }
 
-/** The first `fraction` of the orders file's records (whole lines, header kept), in a project of its own, made once. */
-function partProject(base: string, file: string, fraction: number): string {
-  const dir = `${base}-part${Math.round(1 / fraction)}`;
+/**
+ * The orders file scaled by `factor`, in a project of its own, made once: below 1 its first records
+ * (whole lines, header kept), above 1 its records repeated `factor` times under one header.
+ */
+function scaledProject(base: string, file: string, factor: number): string {
+  const dir = factor < 1 ? `${base}-part${Math.round(1 / factor)}` : `${base}-times${factor}`;
   const data = path.join(dir, 'content', 'data');
   mkdirSync(data, { recursive: true });
   writeFileSync(path.join(dir, 'content', 'promise.yaml'), PROMISE);
   writeFileSync(path.join(dir, 'content', 'kpis.yaml'), KPIS);
-  const part = path.join(data, 'orders.csv');
-  if (!existsSync(part)) {
+  const scaled = path.join(data, 'orders.csv');
+  if (!existsSync(scaled)) {
     const whole = readFileSync(file);
-    const end = whole.indexOf(10, Math.floor(whole.length * fraction));
-    writeFileSync(part, whole.subarray(0, end < 0 ? whole.length : end + 1));
+    const end = whole.indexOf(10, Math.floor(whole.length * Math.min(factor, 1)));
+    writeFileSync(scaled, whole.subarray(0, end < 0 ? whole.length : end + 1));
+    const records = whole.subarray(whole.indexOf(10) + 1);
+    for (let copy = 1; copy < factor; copy++) appendFileSync(scaled, records);
   }
   return dir;
 }
 
+const scaleName = (factor: number) => (factor < 1 ? `first 1/${Math.round(1 / factor)} of the file` : factor === 1 ? 'the whole file' : `the file ${factor} times`);
+
 /**
- * Where two threads start to beat one: the same KPI on the first 1/8, 1/4 and 1/2 of the 1M-row file,
- * one thread against two, taking turns (the whole file's pair comes from the table above). The default
+ * Where two threads start to beat one: the same KPI on the first 1/8, 1/4 and 1/2 of the 1M-row file and
+ * on its records twice and four times over (262 and 525 MB), one thread against two, taking turns (the
+ * whole file's pair comes from the table above). The default
  * splits a file from PARALLEL_MIN_BYTES; this shows whether that still holds on this machine and load.
  */
 async function benchThreadCrossover(context: BenchContext, base: string, file: string, runs: number, whole: { one: ChildReport; two: ChildReport }): Promise<void> {
@@ -166,19 +177,16 @@ async function benchThreadCrossover(context: BenchContext, base: string, file: s
   const line = (name: string, mb: number, one: ChildReport, two: ChildReport) => context.log([name.padEnd(22), mb.toFixed(0).padStart(6),
     `${one.seconds.toFixed(2)} s`.padStart(9), `${two.seconds.toFixed(2)} s`.padStart(10), (two.seconds / one.seconds).toFixed(2).padStart(7)].join('  '));
   const faster: number[] = [];
-  for (const fraction of [1 / 8, 1 / 4, 1 / 2]) {
-    const project = partProject(base, file, fraction);
+  for (const factor of [1 / 8, 1 / 4, 1 / 2, 1, 2, 4]) {
+    const project = factor === 1 ? base : scaledProject(base, file, factor);
     const mb = statSync(path.join(project, 'content', 'data', 'orders.csv')).size / 1e6;
-    const { one, two } = await measure(runs, {
+    const { one, two } = factor === 1 ? whole : await measure(runs, {
       one: () => runChild(child(project), context.root, { PLEDGE_WORKERS: '1' }),
       two: () => runChild(child(project), context.root, { PLEDGE_WORKERS: '2' }),
     });
-    line(`first 1/${Math.round(1 / fraction)} of the file`, mb, one, two);
+    line(scaleName(factor), mb, one, two);
     if (two.seconds < one.seconds) faster.push(mb);
   }
-  const mb = statSync(file).size / 1e6;
-  line('the whole file', mb, whole.one, whole.two);
-  if (whole.two.seconds < whole.one.seconds) faster.push(mb);
   context.log(`Two threads beat one here from ${faster.length ? `${Math.min(...faster).toFixed(0)} MB` : 'no size measured'} `
     + `(load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores); the default splits files from ${PARALLEL_MIN_BYTES / 2 ** 20} MiB, when half a core is idle besides its own.\n`);
 }

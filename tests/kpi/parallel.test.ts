@@ -121,8 +121,8 @@ describe('parallel CSV scan', () => {
     expect(await fresh()).toBe(built);
   }, 60_000);
 
-  it('uses 2 threads by default on a file of 96 MiB or more when there are 2 cores or more and half of one is idle; PLEDGE_WORKERS decides when set', () => {
-    const big = 96 * 1024 * 1024;
+  it('uses 2 threads by default on a file of 256 MiB or more when there are 2 cores or more and half of one is idle; PLEDGE_WORKERS decides when set', () => {
+    const big = 256 * 1024 * 1024;
     const idle = 0.9;
     expect(workerCount({}, big - 1, 2, idle)).toBe(1);
     expect(workerCount({}, big, 2, idle)).toBe(2);

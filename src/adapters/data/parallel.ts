@@ -10,12 +10,12 @@ import { readCsv, type CsvRange, type CsvReadInfo } from './csv.ts';
 /**
  * Files at least this big are split between threads by default, when a core is idle. A second thread
  * adds a fixed 0.2–0.27 s of CPU time (the worker's start and its own warm-up before V8 has optimised
- * the scan), so two threads can only win once one thread's time is more than that: measured
- * 2026-12-02 (CPU time of one and two threads, 3 runs each), 66 MB took 0.26 s on one thread and
- * 0.47 s on two (0.23 s each at best: no gain), 131 MB 0.45 s and 0.72 s (0.36 s each: a fifth
- * faster). It was 256 MiB while a worker waited 0.3–0.6 s behind the scan for its start.
+ * the scan), so two threads only win once one thread's time is well above that. Measured on the idle
+ * 2-core development machine (load average 1–1.6, 2026-12-02, wall time, `npm run bench -- --only kpi`
+ * and the same child by hand), 2 threads ÷ 1: 1.37 at 16 MB, 1.58 at 33 MB, 1.13 at 66 MB, 1.06 at
+ * 131 MB, 0.89–1.03 at 262 MB, 0.73–0.83 at 525 MB. Hence 256 MiB (268 MB), where they are about even.
  */
-export const PARALLEL_MIN_BYTES = 96 * 1024 * 1024;
+export const PARALLEL_MIN_BYTES = 256 * 1024 * 1024;
 /**
  * At most this many threads by default, whatever the core count: each extra thread is a whole V8 heap
  * (about 60 MB), and the memory target (300 MB on any file size) must hold on a many-core machine too.
