@@ -27,6 +27,12 @@ describe('JSON Schema export', () => {
     const color = new RegExp((schema.properties.brand?.properties?.color as { pattern: string }).pattern);
     expect(['#1f5f8b', '#abc', '#ABCDEF'].every((c) => color.test(c))).toBe(true);
     expect(['1f5f8b', '#abcd', 'blue'].some((c) => color.test(c))).toBe(false);
+    // The address and the description carry the limits pledge check applies, so an editor flags them first.
+    const url = new RegExp((schema.properties.url as { pattern: string }).pattern);
+    expect(['https://example.com/promise/', 'https://shop.example.co.uk', ' https://example.com/a/b '].every((u) => url.test(u))).toBe(true);
+    expect(['http://example.com/', 'https://localhost/', 'https://example.com/?q=1', 'https://example.com/#top', 'https://user@example.com/', 'https://example.com./', 'ftp://example.com/']
+      .some((u) => url.test(u))).toBe(false);
+    expect((schema.properties.description as { maxLength: number }).maxLength).toBe(160);
     expect(schema.additionalProperties).toBe(false);
   });
 

@@ -54,9 +54,9 @@ describe('finding texts (src/core/check/messages/<language>.yml)', () => {
   describe('numbers in the finding\'s language', () => {
     const [en, pt, zh] = [catalogs.en!, catalogs.pt!, catalogs.zh!];
     const figure = (value: number | null) => ({ figure: { value, n: 1931, target: { comparison: '>=' as const, value: 95.5 }, unit: '%', status: 'kept' as const } });
-    it('a figure, a target and a count: decimal comma and pt-PT grouping in Portuguese, English unchanged', () => {
+    it('a figure, a target and a count: decimal comma and pt-PT grouping in Portuguese (none under five digits), counts grouped as sample-too-small groups them', () => {
       const params = { commitment: 'c', when: '2026-02', was: figure(96.44), now: figure(null) };
-      expect(renderMessage(en, 'record-changed', 'changed', params).message).toBe('Commitment "c" was published for 2026-02 as 96.4% (n 1931, target >= 95.5%, kept); the data now gives — (n 1931, target >= 95.5%, kept).');
+      expect(renderMessage(en, 'record-changed', 'changed', params).message).toBe('Commitment "c" was published for 2026-02 as 96.4% (n 1,931, target >= 95.5%, kept); the data now gives — (n 1,931, target >= 95.5%, kept).');
       expect(renderMessage(pt, 'record-changed', 'changed', params).message).toBe('O compromisso «c» foi publicado para 2026-02 com 96,4% (n 1931, meta >= 95,5%, cumprido); os dados dão agora — (n 1931, meta >= 95,5%, cumprido).');
       const noise = (messages: typeof en) => renderMessage(messages, 'sample-too-small', 'noise', {
         commitment: 'c', when: '2026-01', value: { value: 95.789, unit: '%', against: [95] }, n: { tally: 12345 }, low: { value: 94.99, unit: '%', against: [95] },

@@ -175,7 +175,7 @@ function renderParam(messages: Messages, value: Param): string {
   if ('tally' in value) return tallyFormat(localeOf(messages)).format(value.tally);
   const { figure } = value;
   const parts = {
-    value: figureText(messages, figure.value, figure.unit), n: bareNumber(messages, figure.n),
+    value: figureText(messages, figure.value, figure.unit), n: tallyFormat(localeOf(messages)).format(figure.n),
     target: targetText(messages, figure.target, figure.unit), status: messages.statuses[figure.status],
   };
   return messages.figure.replace(/\{(\w+)\}/g, (_, name: string) => parts[name as keyof typeof parts]);

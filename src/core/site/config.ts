@@ -38,14 +38,18 @@ const imageFile = z.string().trim().min(1, 'this path is empty. | Write the file
  */
 export const siteConfigSchema = z.strictObject({
   /** Where the public page is published: its canonical link, og:url, and the absolute address of og:image. */
-  url: siteUrl.optional(),
+  url: siteUrl.meta({
+    // For editors (schemas/site.schema.json), the form siteUrlProblem checks in full.
+    type: 'string', format: 'uri', pattern: '^\\s*https://[^\\s?#@/]+\\.[^\\s?#@/]*[^\\s?#@/.](/[^\\s?#]*)?\\s*$',
+    description: 'Where the public page is published, https://, e.g. https://example.com/promise/.',
+  }).optional(),
   /** For search results and link previews; the first sentence of the statement when absent. */
   description: plainText.superRefine((text, ctx) => {
     const length = [...text].length;
     if (length > MAX_DESCRIPTION) {
       ctx.addIssue({ code: 'custom', message: `this description is ${length} characters, more than the ${MAX_DESCRIPTION} search results show. | Shorten it to one sentence of at most ${MAX_DESCRIPTION} characters.` });
     }
-  }).optional(),
+  }).meta({ maxLength: MAX_DESCRIPTION, description: `For search results and link previews: one sentence of at most ${MAX_DESCRIPTION} characters.` }).optional(),
   brand: z.strictObject({
     /** The accent of both sites and the PDFs: links, buttons, the focus ring. */
     color: brandColor.optional(),
