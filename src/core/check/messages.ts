@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { STATUSES, type Status } from '../kpi/types.ts';
 import type { Target } from '../schema/promise.ts';
 import { PERIODS, type Language, type Period } from '../schema/text.ts';
-import { formatAmount, formatValue } from '../site/format.ts';
+import { decimalSign, formatAmount, formatCount, formatValue } from '../site/format.ts';
 import { LOCALES } from '../site/strings.ts';
 import { validateSource } from '../schema/validate.ts';
 import type { YamlSource } from '../yaml-source.ts';
@@ -133,18 +133,8 @@ function localeOf(messages: Messages): Language {
   return messages.language in LOCALES ? messages.language as Language : 'en';
 }
 
-/** Grouped counts per language, made once (a formatter costs far more to make than to use). */
-const tallies = new Map<Language, Intl.NumberFormat>();
-
-function tallyFormat(language: Language): Intl.NumberFormat {
-  let format = tallies.get(language);
-  if (!format) tallies.set(language, format = new Intl.NumberFormat(LOCALES[language]));
-  return format;
-}
-
 function bareNumber(messages: Messages, value: number): string {
-  const sign = tallyFormat(localeOf(messages)).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
-  return String(value).replace('.', sign);
+  return String(value).replace('.', decimalSign(localeOf(messages)));
 }
 
 function targetText(messages: Messages, target: Target | undefined, unit: string): string {
@@ -172,10 +162,10 @@ function renderParam(messages: Messages, value: Param): string {
   if ('alternatives' in value) return value.alternatives.join(messages.rows.and);
   if ('row' in value) return value.text ? renderRowText(messages, value.row, value.text) : value.english;
   if ('measure' in value) return messages.measures[value.measure];
-  if ('tally' in value) return tallyFormat(localeOf(messages)).format(value.tally);
+  if ('tally' in value) return formatCount(value.tally, localeOf(messages));
   const { figure } = value;
   const parts = {
-    value: figureText(messages, figure.value, figure.unit), n: tallyFormat(localeOf(messages)).format(figure.n),
+    value: figureText(messages, figure.value, figure.unit), n: formatCount(figure.n, localeOf(messages)),
     target: targetText(messages, figure.target, figure.unit), status: messages.statuses[figure.status],
   };
   return messages.figure.replace(/\{(\w+)\}/g, (_, name: string) => parts[name as keyof typeof parts]);

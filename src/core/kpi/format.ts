@@ -11,14 +11,6 @@ export function formatValue(value: number | null, unit: string, targets: readonl
   return value === null ? '—' : formatFigure(value, unit, language, targets);
 }
 
-/**
- * A figure set against a target, with enough decimals to tell them apart: a best month of 99.47 % beside
- * a promise of 99.5 % must not read "reached 99.5 %".
- */
-export function formatValueAgainst(value: number, reference: number, unit: string, language: Language = 'en'): string {
-  return formatFigure(value, unit, language, [reference]);
-}
-
 /** A number as the user wrote it, with its unit (`95%`, `4 hours`): the pages' formatter, never rounded. */
 export function formatAmount(value: number, unit: string, language: Language = 'en'): string {
   return formatAmountIn(value, unit, language);

@@ -21,6 +21,27 @@ function numberFormat(language: Language, digits: number): Intl.NumberFormat {
   return format;
 }
 
+function countFormat(language: Language): Intl.NumberFormat {
+  const key = `c ${language}`;
+  let format = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!format) formatters.set(key, format = new Intl.NumberFormat(LOCALES[language]));
+  return format;
+}
+
+/** A count in the language's grouping: `1,931` in English, `12 345` in Portuguese (which groups from five digits). */
+export function formatCount(n: number, language: Language): string {
+  return countFormat(language).format(n);
+}
+
+const decimalSigns = new Map<Language, string>();
+
+/** The language's decimal sign: `.` in English, `,` in Portuguese. */
+export function decimalSign(language: Language): string {
+  let sign = decimalSigns.get(language);
+  if (sign === undefined) decimalSigns.set(language, sign = countFormat(language).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.');
+  return sign;
+}
+
 function dateFormat(language: Language, kind: 'month' | 'day'): Intl.DateTimeFormat {
   const key = `d ${language} ${kind}`;
   let format = formatters.get(key) as Intl.DateTimeFormat | undefined;

@@ -2,9 +2,9 @@ import type { Language } from '../schema/text.ts';
 import { lineChartPair } from './chart.ts';
 import { commitmentViewSchema, type ChangeView, type CommitmentView, type HistoryRow } from './view-schemas.ts';
 import type { SampleNoun } from '../schema/kpis.ts';
-import { formatDate, formatMargin, formatPeriod, formatTarget, formatValue } from './format.ts';
+import { formatCount, formatDate, formatMargin, formatPeriod, formatTarget, formatValue } from './format.ts';
 import type { PublicCommitment, PublicPeriod, PublicSubset } from './public-subset.ts';
-import { fill, LOCALES, streakText, UI_STRINGS } from './strings.ts';
+import { fill, pluralForm, streakText, UI_STRINGS } from './strings.ts';
 import { pageDescription, publicHead, type PageHead, type SiteFacts } from './head.ts';
 
 export type { CommitmentView, PeriodRow } from './view-schemas.ts';
@@ -114,8 +114,8 @@ export function marginText(p: PublicPeriod, sampleNoun: SampleNoun | null, langu
   if (p.value === null || p.n === 0 || !sampleNoun) return null;
   const strings = UI_STRINGS[language];
   const forms = typeof sampleNoun === 'string' ? strings.samples[sampleNoun] : sampleNoun;
-  const noun = forms[new Intl.PluralRules(LOCALES[language]).select(p.n) === 'one' ? 'one' : 'other'];
-  const n = new Intl.NumberFormat(LOCALES[language]).format(p.n);
+  const noun = forms[pluralForm(language, p.n)];
+  const n = formatCount(p.n, language);
   if (!p.ci95) return fill(strings.sampleOnly, { n, noun });
   const margin = Math.max(p.value - p.ci95.low, p.ci95.high - p.value);
   return fill(strings.margin, { margin: formatMargin(margin, language), n, noun });

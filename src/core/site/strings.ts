@@ -89,9 +89,18 @@ export const UI_STRINGS: Record<Language, UiStrings> = {
 /** BCP 47 locale for number and date formatting. */
 export const LOCALES: Record<Language, string> = { en: 'en-GB', pt: 'pt-PT', zh: 'zh-CN' };
 
+const pluralRules = new Map<Language, Intl.PluralRules>();
+
+/** Which of a word's two forms a count takes in the language ('one' for 1 in English and Portuguese). */
+export function pluralForm(language: Language, n: number): 'one' | 'other' {
+  let rules = pluralRules.get(language);
+  if (!rules) pluralRules.set(language, rules = new Intl.PluralRules(LOCALES[language]));
+  return rules.select(n) === 'one' ? 'one' : 'other';
+}
+
 /** `Kept in {kept} of the last {of} months` with the numbers in, singular or plural by `of`. */
 export function streakText(language: Language, kept: number, of: number, period: Period): string {
-  const form = new Intl.PluralRules(LOCALES[language]).select(of) === 'one' ? 'one' : 'other';
+  const form = pluralForm(language, of);
   return fill(UI_STRINGS[language].streak[period][form], { kept: String(kept), of: String(of) });
 }
 
