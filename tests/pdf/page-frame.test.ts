@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cssString, formatDataDate, formatPeriod, frameCss, labelsFor } from '../../src/adapters/pdf/page-frame.ts';
+import { cssString, formatDataDate, formatPeriod, frameCss, frameText, labelsFor } from '../../src/adapters/pdf/page-frame.ts';
 
 /** The `content` of one page-margin box of frameCss. */
 function box(css: string, name: string): string {
@@ -38,5 +38,14 @@ describe('page header and footer', () => {
     expect(formatDataDate('2026-03-31T23:59:59Z')).toBe('2026-03-31');
     expect(labelsFor('fr').contents).toBe('Contents');
     expect(labelsFor('zh-Hans').contents).toBe('目录');
+  });
+
+  it('lists every character the frame can print, for the site to ship their fonts', () => {
+    const zh = new Set(frameText('zh'));
+    const printed = [frameCss({ language: 'zh', company: '', period: '2026-12', dataDate: '2026-12-31' }), labelsFor('zh').contents]
+      .join('').match(/"[^"]*"/g)?.join('').replace(/"/g, '') ?? '';
+    expect([...new Set(printed)].filter((char) => !zh.has(char))).toEqual([]);
+    expect([...'第页共数据截至周期目录年月：，']).toSatisfy((chars: string[]) => chars.every((char) => zh.has(char)));
+    expect(frameText('pt')).toContain('março de 2026');
   });
 });

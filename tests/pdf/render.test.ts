@@ -171,6 +171,36 @@ body { font-family: 'Probe', 'Probe SC', monospace; } p::after { content: ' \\03
     expect(Buffer.compare(await readFile(out('fonts', 'hidden')), await readFile(out('fonts', 'shown')))).toBe(0);
   }, 120_000);
 
+  it('prints the header and footer in the web fonts even when only they use the glyphs', async () => {
+    // A short page is laid out as it loads, which fetches the faces of its own text only; the header
+    // and footer, page-margin boxes, are laid out in print alone. "周期", "第 1 页，共 1 页" and "数据截至"
+    // need Noto Sans SC faces that nothing on this Latin page asks for.
+    const dist = path.join(work, 'frame-dist');
+    await mkdir(path.join(dist, 'internal'), { recursive: true });
+    const built = JSON.parse(await readFile(path.join(FIXTURE, 'pledge.json'), 'utf8')) as Record<string, unknown>;
+    await writeFile(path.join(dist, 'pledge.json'), JSON.stringify({ ...built, company: 'Kestrel', language: 'zh', reports: [] }));
+    const faces: string[] = [];
+    for (const name of ['noto-sans', 'noto-sans-sc']) {
+      const dir = path.resolve('node_modules/@fontsource', name);
+      await cp(path.join(dir, 'files'), path.join(dist, 'internal', name), { recursive: true, filter: (file) => !/\.woff$/.test(file) });
+      const css = await readFile(path.join(dir, '400.css'), 'utf8');
+      faces.push(css.replace(/url\(\.\/files\//g, `url(${name}/`));
+    }
+    const page = (text: string) => `<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>Overview</title>
+<style>${faces.join('\n')} body { font-family: 'Noto Sans', 'Noto Sans SC', sans-serif; } h1 { font-weight: 400; }</style></head><body><h1>Overview</h1><p>${text}</p></body></html>`;
+    await writeFile(path.join(dist, 'internal', 'index.html'), page('Latin text only.'));
+    await renderPdfs({ distDir: dist, outDir: path.join(work, 'frame'), only: ['overview'], browser, env: { SOURCE_DATE_EPOCH: '' } });
+    const text = pdfText(out('frame', 'overview'));
+    expect(text).toMatch(/Kestrel\s+周期：\d{4}年\d{1,2}月/);
+    expect(text).toMatch(/第 1 页，共 1 页\s+数据截至 \d{4}-\d{2}-\d{2}/);
+    // The same fonts as when the page's own text has every glyph of the frame: no system font stood in.
+    const names = (file: string) => [...new Set(pdfFonts(file).map((font) => font.name))].sort();
+    await writeFile(path.join(dist, 'internal', 'index.html'), page('周期 年 月 第 页，共 数据截至 0123456789-：'));
+    await renderPdfs({ distDir: dist, outDir: path.join(work, 'frame-in-text'), only: ['overview'], browser, env: { SOURCE_DATE_EPOCH: '' } });
+    expect(names(out('frame', 'overview'))).toEqual(['NotoSans-Regular', 'NotoSansSCThin-Regular']);
+    expect(names(out('frame', 'overview'))).toEqual(names(out('frame-in-text', 'overview')));
+  }, 120_000);
+
   it('fails with the page named when it never says it is ready', async () => {
     const started = Date.now();
     const error = await renderPdfs({ distDir: path.resolve('tests/fixtures/pdf/never-ready'), outDir: path.join(work, 'never'), browser, readyTimeoutMs: 1500 })

@@ -41,6 +41,16 @@ export function formatPeriod(period: string, language: string): string {
   return quarter ? `Q${quarter[2]} ${quarter[1]}` : period;
 }
 
+/**
+ * Every character the header, footer and contents title can print in `language` (labels, month
+ * names, digits), so that a built site ships the font faces its PDFs' frames need: the page's own
+ * text may not use them.
+ */
+export function frameText(language: string): string {
+  const months = Array.from({ length: 12 }, (_, month) => formatPeriod(`2026-${String(month + 1).padStart(2, '0')}`, language));
+  return [...Object.values(labelsFor(language)), ...months, 'Q0123456789-'].join(' ');
+}
+
 /** The date part of an ISO timestamp, so the footer never depends on the reader's time zone. */
 export function formatDataDate(dataDate: string): string {
   return /^\d{4}-\d{2}-\d{2}/.exec(dataDate)?.[0] ?? dataDate;

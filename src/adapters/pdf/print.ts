@@ -47,6 +47,12 @@ export const WHEN_READY = `new Promise((resolve) => {
   observer.observe(document, { attributes: true, childList: true, subtree: true });
 }).then(() => document.fonts.ready)`;
 
+/**
+ * The last step before printing: the scripts above may have added text (the contents), and
+ * document.fonts.ready lays the page out first, so the faces that text needs are loaded too.
+ */
+export const FONTS_SETTLED = 'document.fonts.ready';
+
 /** Adds a <style> in one round trip (addStyleTag waits for a load event a <style> never needs). */
 export function styleScript(css: string): string {
   return `(() => {
@@ -107,19 +113,22 @@ const SHOW_HIDDEN = `globalThis[${HIDDEN_SHEET}] && (globalThis[${HIDDEN_SHEET}]
  * shorthand, custom properties) in its style sheets, style attributes and `extraText`. For each list
  * and character, as Chromium does: the faces of the first family whose unicode-range covers it and
  * which, once loaded, draws it; a family that is not a web font, or a face without a unicode-range,
- * may lack the glyph, so the search goes on to the next. A page on show has loaded its own fonts.
+ * may lack the glyph, so the search goes on to the next. A page on show has loaded its own fonts,
+ * but not those of `extraText`: the page-margin boxes are laid out only in print, which does not
+ * wait for a font either, so a glyph only they use (第, 页 in a Chinese footer) printed in whatever
+ * font had loaded by then: a system fallback, or the web font a tab printed before had fetched.
  */
 export function loadFontsScript(extraText: string): string {
   return `(async (extra) => {
   // Computing the style first: it is what registers the page's @font-face rules in document.fonts.
-  if (getComputedStyle(document.documentElement).display !== 'none' || !document.fonts.size) return;
+  const shown = getComputedStyle(document.documentElement).display !== 'none';
+  if (!document.fonts.size) return;
   const points = new Set();
   const addText = (text) => { for (const char of text) points.add(char.codePointAt(0)); };
   // Every declaration's value may be a family list: font-family, the font shorthand, a custom
   // property that var() puts in one. A value naming no web font adds nothing.
   const values = [];
   const addValues = (text) => { for (const match of text.matchAll(/:([^;{}]+)/g)) values.push(match[1]); };
-  addText(document.documentElement.textContent);
   addText(extra);
   addValues(extra);
   const walk = (rules) => {
@@ -129,13 +138,18 @@ export function loadFontsScript(extraText: string): string {
       addValues(rule.cssText);
     }
   };
-  for (const sheet of [...document.styleSheets, ...document.adoptedStyleSheets]) {
-    let rules;
-    try { rules = sheet.cssRules; } catch { continue; }
-    walk(rules);
-  }
-  for (const element of document.querySelectorAll('[style], [font-family]')) {
-    values.push(element.getAttribute('style') ?? '', element.getAttribute('font-family') ?? '');
+  // A page on show has loaded the fonts of its own text and styles; only the extra text (margin
+  // boxes, laid out in print alone) may need more.
+  if (!shown) {
+    addText(document.documentElement.textContent);
+    for (const sheet of [...document.styleSheets, ...document.adoptedStyleSheets]) {
+      let rules;
+      try { rules = sheet.cssRules; } catch { continue; }
+      walk(rules);
+    }
+    for (const element of document.querySelectorAll('[style], [font-family]')) {
+      values.push(element.getAttribute('style') ?? '', element.getAttribute('font-family') ?? '');
+    }
   }
   const unquote = (name) => name.trim().replace(/^(['"])(.*)\\1$/, '$2').toLowerCase();
   const ranges = (range) => range.split(',').map((part) => {

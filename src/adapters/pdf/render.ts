@@ -8,7 +8,7 @@ import { displayPath } from '../files.ts';
 import { sourceDateEpoch, stampPdf } from './deterministic.ts';
 import { frameFactsOf, listDocuments, readSiteFacts, selectDocuments, type PrintDocument, type SiteFacts } from './documents.ts';
 import { frameCss, labelsFor } from './page-frame.ts';
-import { earlyStyleScript, hideUntilPrintCss, loadFontsScript, LONG_TEXT, PRINT_CSS, tocScript, UNLINK_LOCAL_SCRIPT, WHEN_READY } from './print.ts';
+import { earlyStyleScript, FONTS_SETTLED, hideUntilPrintCss, loadFontsScript, LONG_TEXT, PRINT_CSS, tocScript, UNLINK_LOCAL_SCRIPT, WHEN_READY } from './print.ts';
 import { serveStatic, type StaticServer } from './serve.ts';
 
 export type Paper = 'A4' | 'Letter';
@@ -109,7 +109,7 @@ export async function printDocument(browser: Browser, url: string, document: Pri
       page.evaluateOnNewDocument(earlyStyleScript(PRINT_CSS + frame, hidden)),
     ]);
     await loadWhenReady(page, url, document, settings.readyTimeoutMs,
-      [loadFontsScript(frame + contents), UNLINK_LOCAL_SCRIPT, tocScript(printable.height, contents)]);
+      [loadFontsScript(frame + contents), UNLINK_LOCAL_SCRIPT, tocScript(printable.height, contents), FONTS_SETTLED]);
     const pdf = await page.pdf({
       format: settings.paper.toLowerCase() as PaperFormat,
       margin: pdfMargin(),

@@ -10,6 +10,7 @@ import { buildDate } from '../build-date.ts';
 import { linkNodeModules, SITE_KINDS, startSiteBuilder, type SiteKind } from './astro.ts';
 import type { KeptSiteBuilder } from './kept-builder.ts';
 import { embedFonts, prepareFonts } from './fonts.ts';
+import { frameText } from '../pdf/page-frame.ts';
 
 export interface BuildOptions {
   /** The project folder (holding content/); dist/ is written inside it. */
@@ -111,7 +112,7 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
     await timed('fonts', async () => {
       await mkdir(staged);
       for (const kind of await siteFolders(builtSites)) await rename(path.join(builtSites, kind), path.join(staged, kind));
-      await Promise.all(SITE_KINDS.map((kind) => embedFonts(path.join(staged, kind), kept?.fontStore)));
+      await Promise.all(SITE_KINDS.map((kind) => embedFonts(path.join(staged, kind), kept?.fontStore, frameText(project.promise.doc.language))));
     });
     // The logo and favicon beside the pages that link them (the internal pages link only the favicon).
     await Promise.all(SITE_KINDS.flatMap((kind) => site.files.filter((file) => kind === 'public' || file.role === 'favicon')

@@ -47,11 +47,13 @@ function packageFaces(): Promise<PackageFaces[]> {
  * their @font-face rules into each page's head, with URLs relative to the page, so the site shows
  * (and prints) with the same fonts wherever it is opened or deployed. With a `store` (`pledge dev`,
  * which builds again and again), each font file is copied there once and linked into each build.
+ * `extraText` is text the pages do not hold but that prints with them (the PDFs' header and footer).
  */
-export async function embedFonts(siteDir: string, store?: string): Promise<void> {
+export async function embedFonts(siteDir: string, store?: string, extraText = ''): Promise<void> {
   const pages = (await readdir(siteDir, { recursive: true })).filter((file) => file.endsWith('.html')).sort();
   const html = await Promise.all(pages.map((page) => readFile(path.join(siteDir, page), 'utf8')));
   const codePoints = new Set<number>();
+  addCodePoints(extraText, codePoints);
   for (const text of html) addCodePoints(text, codePoints);
   const packages = await packageFaces();
   const all = packages.flatMap((pkg) => pkg.faces);
