@@ -74,19 +74,35 @@ describe('stampPdf', () => {
 });
 
 describe('canonicalNodeIds', () => {
-  // The same structure printed twice, the DOM node counter having moved on by a different amount.
-  const structure = (a: string, b: string, c: string) =>
-    `<</S /TH /ID (node${a})>> <</S /TD /ID (node${b})>> <</S /TD /ID (node${c})>> /IDTree <</Names [(node${a}) 1 0 R (node${b}) 2 0 R]>>`;
+  // Chromium's shape: header cells carry /ID, data cells name them in /Headers, and the ID tree's one
+  // leaf maps each id to its element, sorted by id. `a`, `b`, `c` are the ids of the elements 1, 2, 3.
+  const structure = (a: string, b: string, c: string) => {
+    const leaf = [[a, 1], [b, 2], [c, 3]].sort(([x], [y]) => String(x) < String(y) ? -1 : 1)
+      .map(([id, object]) => `(node${id}) ${object} 0 R`);
+    return `1 0 obj\n<</S /TH\n/ID (node${a})>>\nendobj\n2 0 obj\n<</S /TH\n/ID (node${b})>>\nendobj\n`
+      + `3 0 obj\n<</S /TH\n/ID (node${c})>>\nendobj\n4 0 obj\n<</S /TD\n/A [<</O /Table\n/Headers [(node${b}) (node${c})]>>]>>\nendobj\n`
+      + `5 0 obj\n<</Limits [${leaf[0]?.split(' ')[0]} ${leaf[2]?.split(' ')[0]}]\n/Names [${leaf.join(' ')}]>>\nendobj\n`;
+  };
 
-  it('numbers structure ids by rank, whatever the counter started at', () => {
-    const first = canonicalNodeIds(structure('00000016', '00000017', '00000903'));
-    expect(first).toBe(structure('00000000', '00000001', '00000002'));
-    expect(canonicalNodeIds(structure('00000015', '00000020', '00000019'))).toBe(structure('00000000', '00000002', '00000001'));
+  it('numbers structure ids in the order the elements are written, whatever the counter started at', () => {
+    const canonical = structure('00000000', '00000001', '00000002');
+    expect(canonicalNodeIds(structure('00000016', '00000017', '00000903'))).toBe(canonical);
+    expect(canonicalNodeIds(structure('00000400', '00000401', '00000402'))).toBe(canonical);
+  });
+
+  it('gives the same file when the counter handed two header cells their ids the other way round', () => {
+    // Seen on a loaded machine: the fourth and fifth column headers of the overview, swapped.
+    const swapped = structure('00000016', '00000018', '00000017');
+    expect(swapped).toContain('/Names [(node00000016) 1 0 R (node00000017) 3 0 R (node00000018) 2 0 R]');
+    expect(canonicalNodeIds(swapped)).toBe(structure('00000000', '00000001', '00000002'));
+    expect(canonicalNodeIds(swapped)).toContain('/Limits [(node00000000) (node00000002)]\n/Names [(node00000000) 1 0 R (node00000001) 2 0 R (node00000002) 3 0 R]');
   });
 
   it('keeps every id its length, so no byte offset moves', () => {
     const text = structure('16', '00000017', '123456789');
-    expect(canonicalNodeIds(text)).toBe(structure('00', '00000001', '000000002'));
+    expect(canonicalNodeIds(text)).toHaveLength(text.length);
+    expect(canonicalNodeIds(text)).toContain('1 0 obj\n<</S /TH\n/ID (node00)>>');
+    expect(canonicalNodeIds(text)).toContain('/Headers [(node00000001) (node000000002)]');
   });
 });
 

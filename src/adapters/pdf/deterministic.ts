@@ -110,15 +110,43 @@ export function stampPdf(pdf: Uint8Array, stamp: PdfStamp): Uint8Array {
 
 /**
  * A tagged PDF names each structure element after its DOM node (`/ID (node00000016)`), and DOM node
- * numbers come from a counter shared by every tab of the browser: print pages in parallel and the
- * numbers shift from run to run. Each id becomes its rank among the document's ids, padded to its
- * own length, so the file keeps its length and the ID tree (sorted by id) keeps its order.
+ * numbers come from a counter shared by every tab of the browser, handed out as nodes are first
+ * asked for: print pages in parallel and the numbers shift from run to run, and even their order
+ * among one page's nodes can change (two table headers swapped). Each id becomes its place in the
+ * order the ids first appear in the file, outside the ID tree (structure elements are written in
+ * the same order every run), padded to its own length; the ID tree's leaf, which must list its keys
+ * sorted, is sorted again. Nothing changes length, so no byte offset moves.
  */
 export function canonicalNodeIds(text: string): string {
-  const ids = [...new Set(text.match(/\(node\d+\)/g) ?? [])].map((id) => Number(id.slice(5, -1)));
-  const rank = new Map([...new Set(ids)].sort((a, b) => a - b).map((id, index) => [id, index]));
-  return text.replace(/\(node(\d+)\)/g, (_match, digits: string) =>
-    `(node${String(rank.get(Number(digits)) ?? 0).padStart(digits.length, '0')})`);
+  const leaves = [...text.matchAll(ID_TREE_LEAF)];
+  const outsideLeaves = leaves.reduceRight((rest, leaf) => rest.slice(0, leaf.index) + rest.slice(leaf.index + leaf[0].length), text);
+  const rank = new Map<string, number>();
+  for (const [id] of outsideLeaves.matchAll(NODE_ID)) if (!rank.has(id)) rank.set(id, rank.size);
+  // Ids only the ID tree names (no structure element carries them) go last, in their old order.
+  for (const leaf of leaves) for (const [id] of leaf[0].matchAll(NODE_ID)) if (!rank.has(id)) rank.set(id, rank.size);
+  const renumber = (chunk: string) => chunk.replace(NODE_ID, (id, digits: string) => `(node${String(rank.get(id) ?? 0).padStart(digits.length, '0')})`);
+  let out = '';
+  let at = 0;
+  for (const leaf of leaves) {
+    out += renumber(text.slice(at, leaf.index)) + sortedLeaf(renumber(leaf[0]));
+    at = leaf.index + leaf[0].length;
+  }
+  return out + renumber(text.slice(at));
+}
+
+const NODE_ID = /\(node(\d+)\)/g;
+/** The one leaf of the ID tree Chromium writes: its key range, then its sorted keys and their elements. */
+const ID_TREE_LEAF = /\/Limits \[\(node\d+\) \(node\d+\)\]\s*\/Names \[(?:\(node\d+\) \d+ \d+ R ?)*\]/g;
+
+/** A leaf with its pairs sorted by key and its limits set to match; left as it is if that would change its length. */
+function sortedLeaf(leaf: string): string {
+  const pairs = [...leaf.matchAll(/(\(node\d+\)) (\d+ \d+ R)/g)].map(([, key = '', ref = '']) => ({ key, ref }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const names = leaf.slice(leaf.indexOf('/Names ['));
+  const limits = leaf.slice(0, leaf.indexOf('/Names ['));
+  const sorted = `${limits.replace(/\[\(node\d+\) \(node\d+\)\]/, `[${pairs[0]?.key ?? ''} ${pairs.at(-1)?.key ?? ''}]`)}`
+    + `/Names [${pairs.map((pair) => `${pair.key} ${pair.ref}`).join(' ')}${names.endsWith(' ]') ? ' ' : ''}]`;
+  return sorted.length === leaf.length ? sorted : leaf;
 }
 
 /** Same-length fallback: every PDF date string becomes the epoch. */
