@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 // An installed pledge runs the JavaScript bundled into lib/ (scripts/build-lib.mjs, at `npm pack`).
-// A checkout runs its TypeScript sources through tsx, so editing src/ needs no build step.
+// So does a checkout while lib/ is as new as its sources (fresh-lib.mjs; `npm install` builds it);
+// otherwise, or with PLEDGE_FROM_SOURCES=1, it runs its TypeScript sources through tsx, so editing
+// src/ needs no build step.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import module from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const fromSources = existsSync(new URL('../src/cli/main.ts', import.meta.url));
+const fromSources = existsSync(new URL('../src/cli/main.ts', import.meta.url))
+  && (process.env.PLEDGE_FROM_SOURCES === '1' || !(await import('./fresh-lib.mjs')).libIsFresh(fileURLToPath(new URL('..', import.meta.url))));
 const checkBundle = fileURLToPath(new URL('../lib/check.cjs', import.meta.url));
 const argv = process.argv.slice(2);
 if (fromSources) {

@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import Handlebars from 'handlebars';
 import { parseDocument } from 'yaml';
+import { libIsFresh, sourcesState, STAMP } from '../bin/fresh-lib.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const src = path.join(root, 'src');
@@ -101,6 +102,10 @@ async function bundle(entryPoints, outdir, options = {}) {
   });
 }
 
+// `prepare` runs this on every `npm install` and `npm pack`: a lib/ bundled from the sources as they are
+// is kept (bin/pledge.mjs may be running it), unless --force.
+if (!process.argv.includes('--force') && libIsFresh(root)) process.exit(0);
+const state = sourcesState(root);
 rmSync(lib, { recursive: true, force: true });
 await bundle({ main: path.join(src, 'cli', 'main.ts') }, lib, { splitting: true, chunkNames: 'chunk-[hash]' });
 // `pledge check` also as one classic script, lib/check.cjs, that bin/pledge.mjs runs through node:vm. An
@@ -128,3 +133,5 @@ for (const name of readdirSync(src, { recursive: true, encoding: 'utf8' })) {
     writeFileSync(to.replace(/\.yml$/, '.json'), JSON.stringify(doc.toJS()));
   }
 }
+// Last: lib/ is whole.
+writeFileSync(path.join(lib, STAMP), state);

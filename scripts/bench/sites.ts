@@ -2,8 +2,10 @@
  * Sites benchmark: a full `pledge build` of the example and of a 1M-row dataset, each as a fresh
  * process the way a user runs it, next to a bare `astro build` of an empty page (the floor any
  * Astro site pays) and `pledge kpi` on the same 1M rows (the KPI engine's own time), all in one run.
- * The example is built twice per round: by an installed pledge (the bundle in lib/, which this section
- * builds first: what a company's CI runs) and from this checkout (tsx on src/).
+ * The example is built three times per round: by an installed pledge (the bundle in lib/, which this
+ * section builds first: what a company's CI runs), from this checkout as `npm install` leaves it (which
+ * runs that lib/ while it is as new as src/: bin/fresh-lib.mjs), and from its sources (tsx on src/, as
+ * while src/ is being edited, or with PLEDGE_FROM_SOURCES=1).
  *
  *   node --import tsx scripts/bench/sites.ts          (alone)
  *   npm run bench                                      (with the other sections)
@@ -72,6 +74,7 @@ async function exampleAgainstBare(bare: string, example: string, installed: Inst
     [[astroBin(), 'build', '--silent'], bare, env],
     [[installed.bin, 'build'], example, { ...installed.env, ...env }],
     [[PLEDGE, 'build'], example, env],
+    [[PLEDGE, 'build'], example, { ...env, PLEDGE_FROM_SOURCES: '1' }],
   ];
   const cpu: number[][] = commands.map(() => []);
   const rounds = await inRounds(commands.map(([args, cwd, vars], which) => async () => {
@@ -88,6 +91,7 @@ async function exampleAgainstBare(bare: string, example: string, installed: Inst
     { metric: `bare astro build, empty page${label}`, value: bareMs, unit: 'ms', ...(cpuRounds ? { note: `CPU ${Math.round(medianOf(cpuRounds, 0))} ms` } : {}) },
     against(1, 'pledge build, example, installed'),
     against(2, 'pledge build, example, checkout'),
+    against(3, 'pledge build, example, checkout from sources'),
   ];
 }
 

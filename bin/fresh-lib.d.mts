@@ -1,0 +1,3 @@
+export declare const STAMP: string;
+export declare function sourcesState(root: string): string;
+export declare function libIsFresh(root: string): boolean;

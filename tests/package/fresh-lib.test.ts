@@ -1,0 +1,42 @@
+import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as freshness from '../../bin/fresh-lib.mjs';
+let root: string;
+
+/** A checkout's shape: sources, the bundler, and lib/ stamped as built from them. */
+async function builtCheckout(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'pledge-fresh-lib-'));
+  await mkdir(path.join(dir, 'src', 'cli'), { recursive: true });
+  await mkdir(path.join(dir, 'scripts'));
+  await mkdir(path.join(dir, 'lib'));
+  await writeFile(path.join(dir, 'src', 'cli', 'main.ts'), 'export {};\n');
+  await writeFile(path.join(dir, 'src', 'cli', 'check.ts'), 'export {};\n');
+  await writeFile(path.join(dir, 'scripts', 'build-lib.mjs'), '\n');
+  await writeFile(path.join(dir, 'lib', freshness.STAMP), freshness.sourcesState(dir));
+  return dir;
+}
+
+const later = new Date(Date.now() + 60_000);
+
+describe('a checkout runs lib/ only while it was bundled from the sources as they are', () => {
+  afterEach(() => rm(root, { recursive: true, force: true }));
+
+  it('is fresh as built', async () => {
+    root = await builtCheckout();
+    expect(freshness.libIsFresh(root)).toBe(true);
+  });
+
+  it.each([
+    ['a source edited', (dir: string) => utimes(path.join(dir, 'src', 'cli', 'check.ts'), later, later)],
+    ['a source added', (dir: string) => writeFile(path.join(dir, 'src', 'cli', 'new.ts'), 'export {};\n')],
+    ['a source removed', (dir: string) => rm(path.join(dir, 'src', 'cli', 'check.ts'))],
+    ['the bundler edited', (dir: string) => utimes(path.join(dir, 'scripts', 'build-lib.mjs'), later, later)],
+    ['no stamp (a build cut off before its end)', (dir: string) => rm(path.join(dir, 'lib', freshness.STAMP))],
+  ])('is stale after %s', async (_what, change) => {
+    root = await builtCheckout();
+    await change(root);
+    expect(freshness.libIsFresh(root)).toBe(false);
+  });
+});
