@@ -33,6 +33,12 @@ describe('a checkout runs lib/ only while it was bundled from the sources as the
     ['a source added', (dir: string) => writeFile(path.join(dir, 'src', 'cli', 'new.ts'), 'export {};\n')],
     ['a source removed', (dir: string) => rm(path.join(dir, 'src', 'cli', 'check.ts'))],
     ['the bundler edited', (dir: string) => utimes(path.join(dir, 'scripts', 'build-lib.mjs'), later, later)],
+    ['the dependencies installed anew', async (dir: string) => {
+      await mkdir(path.join(dir, 'node_modules'));
+      await writeFile(path.join(dir, 'node_modules', '.package-lock.json'), '{}\n');
+      // File times may be as coarse as the kernel's tick: this one is later whatever the file system.
+      await utimes(path.join(dir, 'node_modules', '.package-lock.json'), later, later);
+    }],
     ['no stamp (a build cut off before its end)', (dir: string) => rm(path.join(dir, 'lib', freshness.STAMP))],
   ])('is stale after %s', async (_what, change) => {
     root = await builtCheckout();
