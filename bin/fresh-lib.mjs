@@ -10,22 +10,29 @@ import path from 'node:path';
 /** The file build-lib.mjs writes last, holding the sources' state it bundled. */
 export const STAMP = '.sources-state';
 
-/** The newest modification time under src/, of the bundler and of the lock files, and how many entries src/ has. */
+/** When anything under src/ or BESIDE_SOURCES last changed, and how many entries src/ has. */
 export function sourcesState(root) {
   const src = path.join(root, 'src');
-  let newest = Math.max(statSync(src).mtimeMs, statSync(path.join(root, 'scripts', 'build-lib.mjs')).mtimeMs,
-    ...['package-lock.json', path.join('node_modules', '.package-lock.json')].map((file) => mtimeOr0(path.join(root, file))));
+  let newest = Math.max(changedAt(src), ...BESIDE_SOURCES.map((file) => changedAt(path.join(root, file))));
   let entries = 0;
   for (const entry of readdirSync(src, { recursive: true, withFileTypes: true })) {
     entries += 1;
-    newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+    newest = Math.max(newest, changedAt(path.join(entry.parentPath, entry.name)));
   }
   return `${newest} ${entries}`;
 }
 
-function mtimeOr0(file) {
+/** What the bundle also depends on: the bundler, the settings esbuild reads, the installed dependencies. */
+const BESIDE_SOURCES = ['scripts/build-lib.mjs', 'package.json', 'tsconfig.json', 'package-lock.json', 'node_modules/.package-lock.json'];
+
+/**
+ * When a file last changed, as the later of its modification and status-change times: copies that keep
+ * modification times (cp -p, rsync -a, tar) cannot set the second. 0 for a file that is not there.
+ */
+function changedAt(file) {
   try {
-    return statSync(file).mtimeMs;
+    const stats = statSync(file);
+    return Math.max(stats.mtimeMs, stats.ctimeMs);
   } catch {
     return 0;
   }

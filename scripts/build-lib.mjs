@@ -14,17 +14,34 @@
 // sees `import.meta.url` as that place (see `sourcePlaces`), so `new URL('../core/...', import.meta.url)`
 // finds them. The built-in word lists and finding texts are also written as JSON beside their YAML,
 // already parsed: check-project.ts reads those first.
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
-import Handlebars from 'handlebars';
-import { parseDocument } from 'yaml';
 import { libIsFresh, sourcesState, STAMP } from '../bin/fresh-lib.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const src = path.join(root, 'src');
-const lib = path.join(root, 'lib');
+const final = path.join(root, 'lib');
+
+// `prepare` runs this on every `npm install` and `npm pack`: a lib/ bundled from the sources as they are
+// is kept (bin/pledge.mjs may be running it), unless --force (`prepublishOnly`). An install without the
+// sources or the bundler (a Docker layer of package.json alone, `--omit=dev`) leaves lib/ unbuilt, and a
+// checkout then runs its sources.
+const force = process.argv.includes('--force');
+if (!force && libIsFresh(root)) process.exit(0);
+const asPrepare = process.env.npm_lifecycle_event === 'prepare';
+const imported = await Promise.all([import('esbuild'), import('handlebars'), import('yaml')]).catch((error) => {
+  if (!asPrepare || force) throw error;
+  return undefined;
+});
+if (!imported || !existsSync(path.join(src, 'cli', 'main.ts'))) {
+  console.warn('pledge: lib/ not built (no sources or no esbuild here); bin/pledge.mjs runs the sources.');
+  process.exit(0);
+}
+const [esbuild, { default: Handlebars }, { parseDocument }] = imported;
+// Built beside lib/ and swapped in whole: a pledge running lib/ never sees it half-made. Every place the
+// bundle records is relative to its own folder, so the folder's name does not matter.
+const lib = path.join(root, `lib.partial-${process.pid}`);
 const ASSET = /\.(hbs|yml|mjs)$/;
 
 /**
@@ -102,9 +119,6 @@ async function bundle(entryPoints, outdir, options = {}) {
   });
 }
 
-// `prepare` runs this on every `npm install` and `npm pack`: a lib/ bundled from the sources as they are
-// is kept (bin/pledge.mjs may be running it), unless --force.
-if (!process.argv.includes('--force') && libIsFresh(root)) process.exit(0);
 const state = sourcesState(root);
 rmSync(lib, { recursive: true, force: true });
 await bundle({ main: path.join(src, 'cli', 'main.ts') }, lib, { splitting: true, chunkNames: 'chunk-[hash]' });
@@ -133,5 +147,9 @@ for (const name of readdirSync(src, { recursive: true, encoding: 'utf8' })) {
     writeFileSync(to.replace(/\.yml$/, '.json'), JSON.stringify(doc.toJS()));
   }
 }
-// Last: lib/ is whole.
-writeFileSync(path.join(lib, STAMP), state);
+// Last: lib/ is whole, and stamped with the sources' state only if no source changed while it was made.
+if (sourcesState(root) === state) writeFileSync(path.join(lib, STAMP), state);
+const old = `${final}.old-${process.pid}`;
+if (existsSync(final)) renameSync(final, old);
+renameSync(lib, final);
+rmSync(old, { recursive: true, force: true });

@@ -39,10 +39,30 @@ describe('a checkout runs lib/ only while it was bundled from the sources as the
       // File times may be as coarse as the kernel's tick: this one is later whatever the file system.
       await utimes(path.join(dir, 'node_modules', '.package-lock.json'), later, later);
     }],
+    ['a source replaced by a copy that keeps an older modification time (cp -p, rsync -a)', async (dir: string) => {
+      // Past the coarsest tick a file time may have, so the change time is surely later than the stamp's.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await writeFile(path.join(dir, 'src', 'cli', 'check.ts'), 'export const edited = true;\n');
+      await utimes(path.join(dir, 'src', 'cli', 'check.ts'), new Date(2020, 0, 1), new Date(2020, 0, 1));
+    }],
     ['no stamp (a build cut off before its end)', (dir: string) => rm(path.join(dir, 'lib', freshness.STAMP))],
   ])('is stale after %s', async (_what, change) => {
     root = await builtCheckout();
     await change(root);
     expect(freshness.libIsFresh(root)).toBe(false);
   });
+});
+
+describe('a checkout, run from lib/ and from its sources', () => {
+  it('checks the example alike both ways (CI runs lib/, a developer editing src/ runs the sources)', async () => {
+    const { execFile } = await import('node:child_process');
+    const bin = path.resolve('bin/pledge.mjs');
+    const check = (env: NodeJS.ProcessEnv) => new Promise<{ code: number | null; stdout: string }>((resolve) => {
+      const child = execFile(process.execPath, [bin, 'check', '--format', 'json'], { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 },
+        (_error, stdout) => resolve({ code: child.exitCode, stdout }));
+    });
+    const sources = await check({ PLEDGE_FROM_SOURCES: '1' });
+    expect(sources.stdout).toContain('"findings"');
+    expect(await check({})).toEqual(sources);
+  }, 60_000);
 });

@@ -81,7 +81,8 @@ describe('canonicalNodeIds', () => {
       .map(([id, object]) => `(node${id}) ${object} 0 R`);
     return `1 0 obj\n<</S /TH\n/ID (node${a})>>\nendobj\n2 0 obj\n<</S /TH\n/ID (node${b})>>\nendobj\n`
       + `3 0 obj\n<</S /TH\n/ID (node${c})>>\nendobj\n4 0 obj\n<</S /TD\n/A [<</O /Table\n/Headers [(node${b}) (node${c})]>>]>>\nendobj\n`
-      + `5 0 obj\n<</Limits [${leaf[0]?.split(' ')[0]} ${leaf[2]?.split(' ')[0]}]\n/Names [${leaf.join(' ')}]>>\nendobj\n`;
+      + `5 0 obj\n<</Limits [${leaf[0]?.split(' ')[0]} ${leaf[2]?.split(' ')[0]}]\n/Names [${leaf.join(' ')}]>>\nendobj\n`
+      + '6 0 obj\n<</Kids [5 0 R]>>\nendobj\n7 0 obj\n<</Type /StructTreeRoot\n/IDTree 6 0 R>>\nendobj\n';
   };
 
   it('numbers structure ids in the order the elements are written, whatever the counter started at', () => {
@@ -96,6 +97,12 @@ describe('canonicalNodeIds', () => {
     expect(swapped).toContain('/Names [(node00000016) 1 0 R (node00000017) 3 0 R (node00000018) 2 0 R]');
     expect(canonicalNodeIds(swapped)).toBe(structure('00000000', '00000001', '00000002'));
     expect(canonicalNodeIds(swapped)).toContain('/Limits [(node00000000) (node00000002)]\n/Names [(node00000000) 1 0 R (node00000001) 2 0 R (node00000002) 3 0 R]');
+  });
+
+  it('ranks by value, keeping the ID tree sorted, where the file is not shaped as Chromium writes it', () => {
+    // A line break between two pairs of the leaf: its pairs could not be sorted again in place.
+    const odd = structure('00000016', '00000018', '00000017').replace('1 0 R (node', '1 0 R\n(node');
+    expect(canonicalNodeIds(odd)).toBe(structure('00000000', '00000002', '00000001').replace('1 0 R (node', '1 0 R\n(node'));
   });
 
   it('keeps every id its length, so no byte offset moves', () => {

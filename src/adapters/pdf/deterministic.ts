@@ -118,35 +118,46 @@ export function stampPdf(pdf: Uint8Array, stamp: PdfStamp): Uint8Array {
  * sorted, is sorted again. Nothing changes length, so no byte offset moves.
  */
 export function canonicalNodeIds(text: string): string {
+  return inFileOrder(text) ?? byValue(text);
+}
+
+/** Undefined where the file is not as Chromium writes it (one ID tree leaf, ids wide enough): byValue then. */
+function inFileOrder(text: string): string | undefined {
   const leaves = [...text.matchAll(ID_TREE_LEAF)];
+  if (leaves.length !== (text.includes('/IDTree') ? 1 : 0)) return undefined;
   const outsideLeaves = leaves.reduceRight((rest, leaf) => rest.slice(0, leaf.index) + rest.slice(leaf.index + leaf[0].length), text);
   const rank = new Map<string, number>();
   for (const [id] of outsideLeaves.matchAll(NODE_ID)) if (!rank.has(id)) rank.set(id, rank.size);
   // Ids only the ID tree names (no structure element carries them) go last, in their old order.
   for (const leaf of leaves) for (const [id] of leaf[0].matchAll(NODE_ID)) if (!rank.has(id)) rank.set(id, rank.size);
+  if ([...rank].some(([id, place]) => String(place).length > id.length - '(node)'.length)) return undefined;
   const renumber = (chunk: string) => chunk.replace(NODE_ID, (id, digits: string) => `(node${String(rank.get(id) ?? 0).padStart(digits.length, '0')})`);
-  let out = '';
-  let at = 0;
-  for (const leaf of leaves) {
-    out += renumber(text.slice(at, leaf.index)) + sortedLeaf(renumber(leaf[0]));
-    at = leaf.index + leaf[0].length;
-  }
-  return out + renumber(text.slice(at));
+  const leaf = leaves[0];
+  if (!leaf) return renumber(text);
+  const sorted = sortedLeaf(renumber(leaf[0]));
+  return sorted && renumber(text.slice(0, leaf.index)) + sorted + renumber(text.slice(leaf.index + leaf[0].length));
+}
+
+/** Each id as its rank by value: keeps the ID tree's order and never widens an id, but moves when the browser hands the ids out in another order. */
+function byValue(text: string): string {
+  const ids = [...new Set(text.match(NODE_ID) ?? [])].map((id) => Number(id.slice(5, -1)));
+  const rank = new Map([...new Set(ids)].sort((a, b) => a - b).map((id, index) => [id, index]));
+  return text.replace(NODE_ID, (_match, digits: string) => `(node${String(rank.get(Number(digits)) ?? 0).padStart(digits.length, '0')})`);
 }
 
 const NODE_ID = /\(node(\d+)\)/g;
 /** The one leaf of the ID tree Chromium writes: its key range, then its sorted keys and their elements. */
 const ID_TREE_LEAF = /\/Limits \[\(node\d+\) \(node\d+\)\]\s*\/Names \[(?:\(node\d+\) \d+ \d+ R ?)*\]/g;
 
-/** A leaf with its pairs sorted by key and its limits set to match; left as it is if that would change its length. */
-function sortedLeaf(leaf: string): string {
+/** A leaf with its pairs sorted by key and its limits set to match; undefined if that would change its length. */
+function sortedLeaf(leaf: string): string | undefined {
   const pairs = [...leaf.matchAll(/(\(node\d+\)) (\d+ \d+ R)/g)].map(([, key = '', ref = '']) => ({ key, ref }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const names = leaf.slice(leaf.indexOf('/Names ['));
   const limits = leaf.slice(0, leaf.indexOf('/Names ['));
   const sorted = `${limits.replace(/\[\(node\d+\) \(node\d+\)\]/, `[${pairs[0]?.key ?? ''} ${pairs.at(-1)?.key ?? ''}]`)}`
     + `/Names [${pairs.map((pair) => `${pair.key} ${pair.ref}`).join(' ')}${names.endsWith(' ]') ? ' ' : ''}]`;
-  return sorted.length === leaf.length ? sorted : leaf;
+  return sorted.length === leaf.length ? sorted : undefined;
 }
 
 /** Same-length fallback: every PDF date string becomes the epoch. */
